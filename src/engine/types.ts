@@ -1,0 +1,285 @@
+/**
+ * Domain types of the SØM engine — plain readonly data, no classes.
+ *
+ * Units are in the names: `…Kr` amounts are Danish kroner (at the price year stated next to them on
+ * input, at the scenario's price level P on output); `…Share` values are shares 0–1 (never percent);
+ * `calendarYear` vs `calcYear` (calculation year t = 1..H, see som-method.md §2).
+ *
+ * Sign convention of every result (som-method.md §6): positive = gain for the public budget.
+ * Costs are reported as positive numbers (a cost of 100 kr. is `100`), consequences as positive when they
+ * save or earn money, and net = consequences − costs.
+ */
+
+/** Actor level (som-method.md §1). Several actors may share a level (forvaltninger). */
+export type Level = "Kommune" | "Region" | "Stat" | "Andet";
+export const LEVELS: readonly Level[] = ["Kommune", "Region", "Stat", "Andet"];
+
+/** Cost kind (som-method.md §3). `PrDeltager` = "Pr. deltager", `Sparet` = saved cost of a replaced offer. */
+export type CostKind = "Opstart" | "Drift" | "PrDeltager" | "Sparet";
+export const COST_KINDS: readonly CostKind[] = ["Opstart", "Drift", "PrDeltager", "Sparet"];
+
+/** Consequence kind (som-method.md §4): Udgift (σ = −1), Indtægt (σ = +1). */
+export type ConsequenceKind = "Udgift" | "Indtaegt";
+export const CONSEQUENCE_KINDS: readonly ConsequenceKind[] = ["Udgift", "Indtaegt"];
+
+/** A calendar year such as 2025. */
+export type CalendarYear = number;
+/** A calculation year t = 1..H (som-method.md §2). */
+export type CalcYear = number;
+
+// ───────────────────────────── Raw input (before validation) ─────────────────────────────
+// Raw input is what a reader produced: numbers may be missing (`undefined`) or out of range.
+// Validation turns it into a `Scenario` or a list of issues.
+
+export interface RawSettings {
+  /** Startår: calendar year of calculation year 1. Integer 2000–2100. */
+  readonly startYear?: number | undefined;
+  /** Tidshorisont H: number of years calculated, integer 1–30 (default 10). */
+  readonly horizon?: number | undefined;
+  /** Prisniveau P: price year of all results (default = startYear). */
+  readonly priceLevel?: number | undefined;
+  /** Diskonteringsrente ρ as a share 0–0.2 (default 0.035, Finansministeriet). */
+  readonly discountRate?: number | undefined;
+  /** Driftsperiode D: years the intervention runs and takes in participants, integer 1–H. */
+  readonly operatingPeriod?: number | undefined;
+}
+
+export interface RawActor {
+  readonly name: string;
+  readonly level: string;
+}
+
+/** Completers in one calculation year (som-method.md §1, "Deltagere N_c"). */
+export interface RawParticipants {
+  /** Calculation year c (1..H). */
+  readonly calcYear: number;
+  /** Number of completers in that year (≥ 0, may be fractional). Blank = 0. */
+  readonly count?: number | undefined;
+}
+
+export interface RawEffect {
+  readonly name: string;
+  /** Success rate r_e as a share 0–1, net of those who would succeed anyway. */
+  readonly successRate?: number | undefined;
+  readonly source?: string | undefined;
+}
+
+export interface RawCostLine {
+  readonly item: string;
+  readonly kind: string;
+  readonly actor: string;
+  /** Amount A in kroner at `priceYear` (blank price year = price level P). */
+  readonly amountKr?: number | undefined;
+  readonly priceYear?: number | undefined;
+  /** First and last calculation year (blank = the kind's default, som-method.md §3). */
+  readonly fromYear?: number | undefined;
+  readonly toYear?: number | undefined;
+  readonly source?: string | undefined;
+}
+
+export interface RawConsequenceLine {
+  readonly effect: string;
+  readonly service: string;
+  readonly unit?: string | undefined;
+  readonly kind: string;
+  /** Δq(j) for consequence year j = 1..J (index 0 = year 1), per successful citizen; blank = 0. J ≤ 20. */
+  readonly deltaByYear: readonly (number | undefined)[];
+  readonly source?: string | undefined;
+}
+
+export interface RawPriceRow {
+  readonly service: string;
+  readonly unit?: string | undefined;
+  /** Price year b (blank = P). */
+  readonly priceYear?: number | undefined;
+  /** Price per unit for each actor name, in kroner at `priceYear`. A missing actor = 0. */
+  readonly priceKrByActor: ReadonlyMap<string, number | undefined>;
+  readonly source?: string | undefined;
+}
+
+export interface RawIndexPoint {
+  readonly year: number;
+  readonly index?: number | undefined;
+}
+
+/** Everything a SØM calculation needs, as read. Order of arrays = order in the workbook. */
+export interface RawScenario {
+  readonly intervention?: string | undefined;
+  readonly targetGroup?: string | undefined;
+  readonly settings: RawSettings;
+  readonly actors: readonly RawActor[];
+  readonly participants: readonly RawParticipants[];
+  readonly effects: readonly RawEffect[];
+  readonly costs: readonly RawCostLine[];
+  readonly consequences: readonly RawConsequenceLine[];
+  readonly prices: readonly RawPriceRow[];
+  readonly priceIndex: readonly RawIndexPoint[];
+}
+
+// ───────────────────────────── Validated scenario ─────────────────────────────
+// The engine's steps accept only these types and never re-check.
+
+export interface Settings {
+  readonly startYear: CalendarYear;
+  readonly horizon: number;
+  readonly priceLevel: CalendarYear;
+  /** Share, e.g. 0.035. */
+  readonly discountRate: number;
+  readonly operatingPeriod: number;
+}
+
+export interface Actor {
+  readonly name: string;
+  readonly level: Level;
+}
+
+export interface Effect {
+  readonly name: string;
+  /** Share 0–1. */
+  readonly successRate: number;
+  readonly source?: string;
+}
+
+export interface CostLine {
+  readonly item: string;
+  readonly kind: CostKind;
+  /** Index into `Scenario.actors`. */
+  readonly actor: number;
+  /** Amount in kroner at the line's own `priceYear` (not yet converted). */
+  readonly amountKr: number;
+  readonly priceYear: CalendarYear;
+  /** Resolved first/last calculation year (defaults applied). */
+  readonly fromYear: CalcYear;
+  readonly toYear: CalcYear;
+  readonly source?: string;
+}
+
+export interface ConsequenceLine {
+  /** Index into `Scenario.effects`. */
+  readonly effect: number;
+  /** Index into `Scenario.prices`. */
+  readonly service: number;
+  readonly unit: string;
+  readonly kind: ConsequenceKind;
+  /** Δq(j), index 0 = consequence year 1; blanks are 0. */
+  readonly deltaByYear: readonly number[];
+  readonly source?: string;
+}
+
+export interface PriceRow {
+  readonly service: string;
+  readonly unit: string;
+  readonly priceYear: CalendarYear;
+  /** Price per unit at `priceYear`, one entry per actor, in the order of `Scenario.actors`. */
+  readonly priceKrByActor: readonly number[];
+  readonly source?: string;
+}
+
+/** A validated scenario. Build it only through `validateScenario`. */
+export interface Scenario {
+  readonly intervention: string;
+  readonly targetGroup: string;
+  readonly settings: Settings;
+  readonly actors: readonly Actor[];
+  /** N_c for c = 1..H (index 0 = year 1); zero after the operating period. Length = horizon. */
+  readonly participants: readonly number[];
+  readonly effects: readonly Effect[];
+  readonly costs: readonly CostLine[];
+  readonly consequences: readonly ConsequenceLine[];
+  readonly prices: readonly PriceRow[];
+  /** Index value by calendar year (only the years given). */
+  readonly priceIndex: ReadonlyMap<CalendarYear, number>;
+}
+
+// ───────────────────────────── Issues ─────────────────────────────
+
+/** Where an input problem sits. `path` is always set by the engine; the workbook layer adds name/sheet/cell. */
+export interface IssueLocation {
+  /** Path into the RawScenario, e.g. ["costs", 2, "actor"] or ["settings", "horizon"]. */
+  readonly path: readonly (string | number)[];
+  /** Defined name, e.g. "SOM_Omkostninger". */
+  readonly name?: string;
+  readonly sheet?: string;
+  /** A1 address, e.g. "D7". */
+  readonly cell?: string;
+  /** A second cell that the problem refers to (e.g. the actor list a reference should resolve in). */
+  readonly related?: { readonly name?: string; readonly sheet?: string; readonly cell?: string };
+}
+
+export type Severity = "error" | "warning";
+
+/** One input problem, as a value. Messages come from one catalogue (see `issues.ts`). */
+export interface InputIssue {
+  /** Stable machine code, e.g. "horizon-out-of-range". */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: { readonly da: string; readonly en: string };
+  readonly location: IssueLocation;
+}
+
+export type Validation<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly InputIssue[] }
+  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+// ───────────────────────────── Results ─────────────────────────────
+
+/** Why a key figure is undefined (som-method.md §6). */
+export type UndefinedReason =
+  | "not-within-horizon" // break-even year: CNR never stays ≥ 0 through H
+  | "no-costs" // return per krone: Σ C ≤ 0
+  | "cannot-break-even" // break-even success factor: Σ V ≤ 0 and Σ C > 0 (or Σ V < 0)
+  | "no-participants"; // net per completer: Σ N = 0
+
+/**
+ * Results for one actor, one level or the total. All amounts in kroner at price level P, unrounded.
+ * Arrays have one entry per calculation year t = 1..H (index 0 = year 1).
+ */
+export interface ResultBlock {
+  /** C_t, positive = money spent (saved costs reduce it). */
+  readonly costs: readonly number[];
+  readonly costsByKind: Readonly<Record<CostKind, readonly number[]>>;
+  /** V_t, positive = money saved or earned. */
+  readonly consequences: readonly number[];
+  /** V_t by service name (keys in the order of the price rows). Null-prototype map semantics: use `Map`. */
+  readonly consequencesByService: ReadonlyMap<string, readonly number[]>;
+  /** V_t by effect name. */
+  readonly consequencesByEffect: ReadonlyMap<string, readonly number[]>;
+  /** NR_t = V_t − C_t. */
+  readonly net: readonly number[];
+  /** CNR_T = Σ_{t ≤ T} NR_t. */
+  readonly cumulative: readonly number[];
+  readonly costTotal: number;
+  readonly consequenceTotal: number;
+  /** Σ_t NR_t. */
+  readonly netTotal: number;
+  /** PV = Σ_t NR_t / (1 + ρ)^(t − 1) — year 1 undiscounted [D]. */
+  readonly presentValue: number;
+  /** First calendar year from which CNR ≥ 0 through H; null = "not-within-horizon". */
+  readonly breakEvenYear: CalendarYear | null;
+  /** Σ V / Σ C; null when Σ C ≤ 0. */
+  readonly returnPerKrone: number | null;
+  /** f* (som-method.md §6); null = "cannot-break-even". */
+  readonly breakEvenSuccessFactor: number | null;
+  /** Σ NR / Σ N; null when no participants. */
+  readonly netPerCompleter: number | null;
+  /** Undiscounted consequences that fall after year H (cut off by the horizon) [D]. */
+  readonly beyondHorizon: number;
+  /** For every null key figure, why it is null. */
+  readonly undefinedReasons: Readonly<Partial<Record<"breakEvenYear" | "returnPerKrone" | "breakEvenSuccessFactor" | "netPerCompleter", UndefinedReason>>>;
+}
+
+export interface Results {
+  readonly years: readonly CalendarYear[];
+  readonly priceLevel: CalendarYear;
+  readonly discountRate: number;
+  readonly actors: readonly Actor[];
+  /** One block per actor, in the order of `actors`. */
+  readonly byActor: readonly ResultBlock[];
+  /** One block per level that has at least one actor, in the order of LEVELS. */
+  readonly byLevel: ReadonlyMap<Level, ResultBlock>;
+  readonly total: ResultBlock;
+  /** Total undiscounted consequences after year H [D]. */
+  readonly beyondHorizon: number;
+  /** Σ_c N_c over the horizon. */
+  readonly totalCompleters: number;
+}

@@ -1,0 +1,151 @@
+/**
+ * The defined names and block headers of the workbook contract (shared/spec/workbook-contract.md v1).
+ * This is the product's public interface with the user's workbook: one place, used by the reader,
+ * the template layout and the add-in.
+ */
+
+export const CONTRACT_VERSION = 1;
+
+/** Scalar names. */
+export const N = {
+  intervention: "SOM_Indsats",
+  targetGroup: "SOM_Maalgruppe",
+  startYear: "SOM_Startaar",
+  horizon: "SOM_Tidshorisont",
+  priceLevel: "SOM_Prisniveau",
+  discountRate: "SOM_Diskonteringsrente",
+  operatingPeriod: "SOM_Driftsperiode",
+  gridResult: "SOM_Grid_Resultat",
+  // blocks
+  actors: "SOM_Aktoerer",
+  priceIndex: "SOM_Prisindeks",
+  participants: "SOM_Deltagere",
+  effects: "SOM_Effekter",
+  costs: "SOM_Omkostninger",
+  consequences: "SOM_Konsekvenser",
+  prices: "SOM_Priser",
+  sensitivity: "SOM_Foelsomhed",
+  gridX: "SOM_Grid_X",
+  gridY: "SOM_Grid_Y",
+} as const;
+
+export type ContractName = (typeof N)[keyof typeof N];
+
+/** Names whose absence is an input issue. The rest are optional. */
+export const REQUIRED_NAMES: readonly ContractName[] = [
+  N.intervention,
+  N.startYear,
+  N.horizon,
+  N.actors,
+  N.operatingPeriod,
+  N.participants,
+  N.effects,
+  N.costs,
+  N.consequences,
+  N.prices,
+];
+
+/** Every input name of the contract (what the tools read). */
+export const INPUT_NAMES: readonly ContractName[] = Object.values(N);
+
+/** A block column: Danish header, English alias, and whether it must be present. */
+export interface ColumnDef {
+  readonly key: string;
+  readonly da: string;
+  readonly en: string;
+  readonly required: boolean;
+}
+
+const col = (key: string, da: string, en: string, required = true): ColumnDef => ({ key, da, en, required });
+
+/** Block columns by name. `SOM_Konsekvenser` also has `År 1`…`År 20` (Year 1…20); `SOM_Priser` has one column per actor. */
+export const COLUMNS = {
+  [N.actors]: [col("actor", "Aktør", "Actor"), col("level", "Niveau", "Level")],
+  [N.priceIndex]: [col("year", "År", "Year"), col("index", "Indeks", "Index")],
+  [N.participants]: [col("year", "År", "Year"), col("count", "Deltagere", "Participants")],
+  [N.effects]: [
+    col("effect", "Effektmål", "Outcome"),
+    col("successRate", "Succesrate", "Success rate"),
+    col("source", "Kilde", "Source", false),
+  ],
+  [N.costs]: [
+    col("item", "Post", "Item"),
+    col("kind", "Art", "Kind"),
+    col("actor", "Aktør", "Actor"),
+    col("amount", "Beløb", "Amount"),
+    col("priceYear", "Prisår", "Price year", false),
+    col("fromYear", "Fra år", "From year", false),
+    col("toYear", "Til år", "To year", false),
+    col("source", "Kilde", "Source", false),
+  ],
+  [N.consequences]: [
+    col("effect", "Effektmål", "Outcome"),
+    col("service", "Ydelse", "Service"),
+    col("unit", "Enhed", "Unit", false),
+    col("kind", "Art", "Kind"),
+    col("source", "Kilde", "Source", false),
+  ],
+  [N.prices]: [
+    col("service", "Ydelse", "Service"),
+    col("unit", "Enhed", "Unit", false),
+    col("priceYear", "Prisår", "Price year", false),
+    col("source", "Kilde", "Source", false),
+  ],
+  [N.sensitivity]: [col("parameter", "Parameter", "Parameter"), col("low", "Lav", "Low"), col("high", "Høj", "High")],
+} as const satisfies Partial<Record<ContractName, readonly ColumnDef[]>>;
+
+/** Max consequence years J (som-method.md §1). */
+export const MAX_CONSEQUENCE_YEARS = 20;
+
+/** Header of consequence year j, Danish and English: "År 1" / "Year 1". */
+export const consequenceYearHeader = (j: number): { readonly da: string; readonly en: string } => ({
+  da: `År ${j}`,
+  en: `Year ${j}`,
+});
+
+/** Cost kinds as typed in the workbook (Danish, English alias) → engine kind. */
+export const COST_KIND_LABELS = [
+  { kind: "Opstart", da: "Opstart", en: "Start-up" },
+  { kind: "Drift", da: "Drift", en: "Operating" },
+  { kind: "PrDeltager", da: "Pr. deltager", en: "Per participant" },
+  { kind: "Sparet", da: "Sparet", en: "Saved" },
+] as const;
+
+export const CONSEQUENCE_KIND_LABELS = [
+  { kind: "Udgift", da: "Udgift", en: "Expenditure" },
+  { kind: "Indtaegt", da: "Indtægt", en: "Revenue" },
+] as const;
+
+export const LEVEL_LABELS = [
+  { level: "Kommune", da: "Kommune", en: "Municipality" },
+  { level: "Region", da: "Region", en: "Region" },
+  { level: "Stat", da: "Stat", en: "State" },
+  { level: "Andet", da: "Andet", en: "Other" },
+] as const;
+
+/** Sensitivity parameters (som-method.md §7): name in the workbook → engine key. */
+export const SENSITIVITY_PARAMETER_LABELS = [
+  { key: "successRate", da: "Succesrate", en: "Success rate" },
+  { key: "consequences", da: "Konsekvenser", en: "Consequences" },
+  { key: "costs", da: "Omkostninger", en: "Costs" },
+  { key: "prices", da: "Priser", en: "Prices" },
+  { key: "participants", da: "Deltagere", en: "Participants" },
+  { key: "horizon", da: "Tidshorisont", en: "Horizon" },
+] as const;
+
+/** Sheets the tools own (write results into). A sheet with one of these names that is not marked is never overwritten. */
+export const RESULT_SHEETS = {
+  results: "Resultater",
+  sensitivity: "Følsomhedsresultater",
+  comparison: "Sammenligning",
+  meta: "_som_meta",
+} as const;
+
+/** Names on the meta sheet: the list of sheets the tools own (ownership marker) and the input snapshot. */
+export const META_NAMES = {
+  ownedSheets: "SOM_Meta_EjedeArk",
+  inputsAtRun: "SOM_InputsAtRun",
+  inputs: "SOM_Inputs",
+  /** Scalar text on the meta sheet: "Aktuel" / "Forældet" (current / out of date), formula-driven. */
+  status: "SOM_Status",
+} as const;

@@ -1,0 +1,109 @@
+/**
+ * Sheets as data: what the tools write into a workbook, independent of how it is written.
+ *
+ * The template layout (input sheets) and the result renderer both produce a `WorkbookSpec`; the file
+ * writer (Node, .xlsx) and the Office.js adapter (the add-in) both consume it, so the two products
+ * cannot drift. Rows and columns are 0-based here; `A1` addresses appear only at the edges.
+ */
+
+/** A cell value as Excel stores it. Strings are always written as text, never as formulas. */
+export type CellValue = string | number | boolean | null;
+
+/** Named visual roles; each writer maps them to fonts/fills (one place: `styles.ts`). */
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "guidance"
+  | "header"
+  | "input"
+  | "inputHeader"
+  | "output"
+  | "outputBold"
+  | "total"
+  | "label"
+  | "stamp"
+  | "warning"
+  | "muted";
+
+/**
+ * A rectangular block written with one 2-D assignment. `values` fixes the shape; `formulas`, when given,
+ * has the same shape (null = use the value). Formulas are in Excel's invariant (English, comma) syntax
+ * and start with "=".
+ */
+export interface Block {
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly CellValue[])[];
+  readonly formulas?: readonly (readonly (string | null)[])[];
+  /** One format for the whole block, or one per cell (same shape as values). Invariant format codes. */
+  readonly numberFormat?: string | readonly (readonly string[])[];
+  readonly style?: CellStyle;
+}
+
+/** A workbook-scoped defined name. `ref` is an A1 range on `sheet` ("B3" or "B3:F20"), or a constant. */
+export type NameSpec =
+  | { readonly name: string; readonly sheet: string; readonly ref: string; readonly comment?: string }
+  | { readonly name: string; readonly constant: string | number; readonly comment?: string };
+
+/** A drop-down list on a range. `list` is either literal items or a formula such as "=SOM_Aktoerer_Navne". */
+export interface ListValidation {
+  readonly ref: string;
+  readonly list: readonly string[] | string;
+  readonly prompt?: string;
+}
+
+/** Conditional formatting: `formula` (invariant, relative to the top-left cell of `ref`) true → `style`. */
+export interface ConditionalFormat {
+  readonly ref: string;
+  readonly formula: string;
+  readonly style: "warning" | "ok";
+}
+
+/** A colour scale (min red, mid white at `midValue`, max green) — used for sensitivity grids. */
+export interface ColorScale {
+  readonly ref: string;
+  readonly midValue: number;
+}
+
+export interface NoteSpec {
+  readonly ref: string;
+  readonly text: string;
+}
+
+/** A bar chart (e.g. the tornado) drawn from ranges on the same sheet. Writers without chart support skip it. */
+export interface ChartSpec {
+  readonly kind: "bar" | "line";
+  readonly title: string;
+  /** Category labels range and one or more series ranges (A1 on this sheet). */
+  readonly categories: string;
+  readonly series: readonly { readonly name: string; readonly ref: string }[];
+  /** Where the chart sits (top-left cell) and its size in cells. */
+  readonly anchor: string;
+  readonly widthCols: number;
+  readonly heightRows: number;
+}
+
+export type SheetRole = "front" | "input" | "result" | "meta";
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly role: SheetRole;
+  readonly visibility?: "visible" | "hidden" | "veryHidden";
+  /** Column widths in characters, from column A. */
+  readonly columnWidths?: readonly number[];
+  readonly blocks: readonly Block[];
+  readonly validations?: readonly ListValidation[];
+  readonly conditionalFormats?: readonly ConditionalFormat[];
+  readonly colorScales?: readonly ColorScale[];
+  readonly notes?: readonly NoteSpec[];
+  readonly charts?: readonly ChartSpec[];
+  /** Freeze panes below this many rows / right of this many columns. */
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  /** Tab colour as hex RGB without '#'. */
+  readonly tabColor?: string;
+}
+
+export interface WorkbookSpec {
+  readonly sheets: readonly SheetSpec[];
+  readonly names: readonly NameSpec[];
+}
