@@ -6,4 +6,5 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
   setupFiles: ["<rootDir>/test/support/freeze-prototypes.js"],
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };

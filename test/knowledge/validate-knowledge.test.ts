@@ -1,0 +1,109 @@
+import starter from "../../src/knowledge/data/starter.json";
+import { validateKnowledgeBase } from "../../src/knowledge/validate-knowledge";
+import type { KnowledgeRecord } from "../../src/knowledge/types";
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+describe("the shipped starter knowledge base", () => {
+  const result = validateKnowledgeBase(starter, "starter.json");
+
+  it("is valid", () => {
+    if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 1));
+    expect(result.value.records.length).toBeGreaterThanOrEqual(20);
+  });
+
+  const records = (result.ok ? result.value.records : []) as readonly KnowledgeRecord[];
+
+  it("gives every record a source URL or reference, a year and a confidence", () => {
+    for (const r of records) {
+      expect(r.provenance.source.length).toBeGreaterThan(10);
+      expect(r.provenance.year).toBeGreaterThanOrEqual(2000);
+      expect(["H", "M", "L"]).toContain(r.provenance.confidence);
+    }
+  });
+
+  it("never invents a number: every unknown figure is null and points to where the official figure is", () => {
+    for (const r of records) {
+      const nulls =
+        r.kind === "price"
+          ? Object.values(r.amounts).filter((x) => x === null).length
+          : r.kind === "consequence"
+            ? r.deltaByYear.filter((x) => x === null).length
+            : r.kind === "effect" && r.suggestedSuccessRate === null
+              ? 1
+              : 0;
+      if (nulls > 0) expect(r.gap?.where.length ?? 0).toBeGreaterThan(10);
+    }
+  });
+
+  it("has all four SØM record kinds and the official discount rate", () => {
+    const kinds = new Set(records.map((r) => r.kind));
+    for (const k of ["targetGroup", "effect", "price", "consequence", "parameter"]) expect(kinds).toContain(k);
+    const fm = records.find((r) => r.id === "param_discount_rate_fm_2023");
+    expect(fm?.kind === "parameter" && fm.values[0]?.value).toBe(0.035);
+  });
+
+  it("derives the IPS success rate as treated − control (59,1 % − 46,5 %)", () => {
+    const ips = records.find((r) => r.id === "effect_ips_dk_rct");
+    expect(ips?.kind === "effect" && ips.suggestedSuccessRate).toBeCloseTo(0.126, 12);
+  });
+});
+
+describe("validation problems name the file, the record and the field", () => {
+  const base = clone(starter) as { records: Record<string, unknown>[] };
+
+  it("reports a missing source", () => {
+    const data = clone(base);
+    delete (data.records[0]?.["provenance"] as Record<string, unknown>)["source"];
+    const r = validateKnowledgeBase(data, "egen.json");
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.problems).toContainEqual({
+        file: "egen.json",
+        record: "adult_homeless",
+        field: "source",
+        message: { da: 'Feltet "source" mangler.', en: 'The field "source" is missing.' },
+      });
+  });
+
+  it("reports an unknown amount without a gap, a rate above 1, a wrong type and a duplicate id", () => {
+    const data = clone(base);
+    const price = data.records.find((x) => x["id"] === "price_prison_day_avg") as Record<string, unknown>;
+    (price["amounts"] as Record<string, unknown>)["Stat"] = null;
+    const eff = data.records.find((x) => x["id"] === "effect_ips_dk_rct") as Record<string, unknown>;
+    eff["treatedShare"] = 59.1;
+    const tg = data.records.find((x) => x["id"] === "child_anxiety_6_13") as Record<string, unknown>;
+    tg["verifiedSomGroup"] = "ja";
+    data.records.push(clone(data.records[1] as Record<string, unknown>));
+    const r = validateKnowledgeBase(data, "f.json");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const at = r.problems.map((p) => `${p.record}.${p.field}`);
+    expect(at).toContain("price_prison_day_avg.amounts");
+    expect(at).toContain("effect_ips_dk_rct.treatedShare");
+    expect(at).toContain("child_anxiety_6_13.verifiedSomGroup");
+    expect(at).toContain("child_anxiety_6_13.id");
+  });
+
+  it("reports a reference to a target group that is not in the file", () => {
+    const data = clone(base);
+    const eff = data.records.find((x) => x["id"] === "effect_cool_kids") as Record<string, unknown>;
+    eff["targetGroup"] = "no_such_group";
+    const r = validateKnowledgeBase(data, "f.json");
+    expect(!r.ok && r.problems.some((p) => p.record === "effect_cool_kids" && p.field === "targetGroup")).toBe(true);
+  });
+
+  it("drops unknown keys such as __proto__ instead of merging them", () => {
+    const text = JSON.stringify(base).replace('"kind":"targetGroup"', '"__proto__":{"polluted":true},"kind":"targetGroup"');
+    const r = validateKnowledgeBase(JSON.parse(text), "evil.json");
+    expect(r.ok).toBe(true);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    if (r.ok) expect(Object.prototype.hasOwnProperty.call(r.value.records[0], "__proto__")).toBe(false);
+  });
+
+  it("rejects what is not a knowledge file", () => {
+    for (const bad of [null, 42, "x", [], { formatVersion: 2, name: "x", records: [] }]) {
+      expect(validateKnowledgeBase(bad, "x.json").ok).toBe(false);
+    }
+  });
+});
