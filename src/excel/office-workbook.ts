@@ -1,0 +1,562 @@
+/**
+ * `OfficeWorkbook`: the workbook port over the Excel JavaScript API — the only code in the product that calls
+ * Office.js for reading and writing (see also change-watcher.ts and select-cell in this file).
+ *
+ * Round trips (`context.sync()` calls), whatever the number of names, rows or sheets:
+ * - `readNames`: 2 (1: every name's type/value/formula; 2: every range's address + used values).
+ * - `listSheets`: 1.
+ * - `writeSheets`: 2 preflight syncs (which sheets/names exist; protection and old charts of the sheets we
+ *   replace) + W write syncs, where W = 1 for any spec up to `maxCellsPerRequest` cells (20,000) and
+ *   ≈ `maxBytesPerRequest` (2 MB estimated JSON); bigger specs are chunked in row slices, W = number of
+ *   chunks, to stay under Excel on the web's 5 MB request limit. So a normal result write is 3 syncs.
+ *   Calculation is suspended (`suspendApiCalculationUntilNextSync`) in every write sync.
+ *
+ * Safety: the spec is validated in full before the first Office call, protected target sheets and sheets that
+ * hold input ranges (from the last `readNames`) stop the write before anything changes. Excel batches are not
+ * transactional: if Excel still fails mid-write, `OfficeWriteError` names the sheets and says the workbook may be
+ * partly updated.
+ */
+import type { NamedValue, SheetInfo, WorkbookPort } from "../workbook/port";
+import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
+import { cellA1, parseAddress, parseRect, quoteSheet, type Rect } from "./a1";
+import { toExcelInput } from "./excel-input";
+import { COLOR_SCALE, CONDITIONAL_LOOKS, columnWidthPoints, formatForStyle } from "./office-format";
+import { OfficeReadError, OfficeWriteError, officeErrorCode } from "./office-errors";
+import { FEATURE_SETS, officeIsSetSupported, type IsSetSupported } from "./requirements";
+import { validateSpec, InvalidSpecError } from "./validate-spec";
+
+/** Runs a batch against Excel: `(batch) => Excel.run(batch)` in the add-in, a fake in tests. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The real runner, for the task pane's composition root (after `Office.onReady`). */
+export const excelRunner: ExcelRunner = (batch) => Excel.run(batch);
+
+export interface OfficeWorkbookOptions {
+  /** Max cells written per request (sync). Default 20,000 (Microsoft: "start with 5k–20k"). */
+  readonly maxCellsPerRequest?: number;
+  /** Max estimated request payload in bytes. Default 2,000,000 (the web limit is 5 MB; the estimate is rough). */
+  readonly maxBytesPerRequest?: number;
+  /** Requirement-set check; default `Office.context.requirements`. */
+  readonly isSetSupported?: IsSetSupported;
+}
+
+/** Where an input name lives (from the last read), so writes and the change watcher can respect it. */
+export interface InputRange {
+  readonly name: string;
+  readonly sheet: string;
+  readonly rect: Rect;
+}
+
+/** What the last `writeSheets` did. */
+export interface WriteReport {
+  readonly syncs: number;
+  readonly writeRequests: number;
+  readonly cells: number;
+  /** Spec features skipped because this Excel lacks the API (e.g. "notes (ExcelApi 1.18)"). */
+  readonly skipped: readonly string[];
+}
+
+/** Names larger than this (cells) are read only up to their used extent (e.g. whole-column names). */
+const FULL_SHAPE_CAP = 1_000_000;
+
+type Matrix = (string | number | boolean)[][];
+
+interface Slice {
+  readonly sheet: string;
+  readonly rect: Rect;
+  readonly content: Matrix;
+  readonly useFormulas: boolean;
+  readonly numberFormat: string[][] | undefined;
+  readonly block: Block;
+  readonly bytes: number;
+}
+
+const VISIBILITY: Readonly<
+  Record<NonNullable<SheetSpec["visibility"]>, Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden">
+> = {
+  visible: "Visible",
+  hidden: "Hidden",
+  veryHidden: "VeryHidden",
+};
+
+const FROM_VISIBILITY: Readonly<Record<string, SheetInfo["visibility"]>> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
+
+const absolute = (a1: string): string => {
+  const r = parseRect(a1);
+  if (!r) return a1;
+  const tl = `$${cellA1(r.row, r.col).replace(/(\d+)$/, "$$$1")}`;
+  if (r.rows === 1 && r.cols === 1) return tl;
+  return `${tl}:$${cellA1(r.row + r.rows - 1, r.col + r.cols - 1).replace(/(\d+)$/, "$$$1")}`;
+};
+
+/** The invariant formula of a defined name. */
+export function nameFormula(n: NameSpec): string {
+  if ("ref" in n) return `=${quoteSheet(n.sheet)}!${absolute(n.ref)}`;
+  if (typeof n.constant === "number") return `=${String(n.constant)}`;
+  return `="${n.constant.replace(/"/g, '""')}"`;
+}
+
+/** Top-level comma (outside quotes) = a multi-area reference or a function call we cannot read as one range. */
+const isPlainReference = (formula: string): boolean => {
+  const body = formula.replace(/^=/, "");
+  if (/#REF!/i.test(body)) return false;
+  return parseAddress(body) !== undefined;
+};
+
+const fromExcel = (v: unknown): CellValue =>
+  v === "" || v === undefined
+    ? null
+    : typeof v === "number" || typeof v === "boolean" || typeof v === "string"
+      ? v
+      : null;
+
+function blockMatrices(b: Block): {
+  content: Matrix;
+  useFormulas: boolean;
+  numberFormat: string[][] | undefined;
+} {
+  const useFormulas = b.formulas !== undefined && b.formulas.some((r) => r.some((f) => f !== null));
+  const cols = b.values[0]?.length ?? 0;
+  const numberFormat =
+    b.numberFormat === undefined
+      ? undefined
+      : typeof b.numberFormat === "string"
+        ? b.values.map(() => new Array<string>(cols).fill(b.numberFormat as string))
+        : b.numberFormat.map((r) => [...r]);
+  // A cell formatted as Text ("@") keeps typed input verbatim (an apostrophe would become part of the text),
+  // so text goes there unprefixed; everywhere else `toExcelInput` adds Excel's text prefix where needed.
+  const content: Matrix = b.values.map((row, r) =>
+    row.map(
+      (v, c) =>
+        b.formulas?.[r]?.[c] ??
+        (typeof v === "string" && numberFormat?.[r]?.[c] === "@" ? v : toExcelInput(v)),
+    ),
+  );
+  return { content, useFormulas, numberFormat };
+}
+
+const rowBytes = (row: readonly unknown[]): number => JSON.stringify(row).length + 1;
+
+/** Cut blocks into row slices of at most `maxCells` cells / `maxBytes` estimated bytes. */
+function sliceBlocks(spec: WorkbookSpec, maxCells: number, maxBytes: number): Slice[] {
+  const out: Slice[] = [];
+  for (const s of spec.sheets)
+    for (const b of s.blocks) {
+      const { content, useFormulas, numberFormat } = blockMatrices(b);
+      const cols = content[0]?.length ?? 0;
+      let start = 0;
+      while (start < content.length) {
+        let end = start;
+        let bytes = 0;
+        while (end < content.length) {
+          const rb = rowBytes(content[end] ?? []) + (numberFormat ? rowBytes(numberFormat[end] ?? []) : 0);
+          if (end > start && ((end - start + 1) * cols > maxCells || bytes + rb > maxBytes)) break;
+          bytes += rb;
+          end++;
+        }
+        out.push({
+          sheet: s.name,
+          rect: { row: b.row + start, col: b.col, rows: end - start, cols },
+          content: content.slice(start, end),
+          useFormulas,
+          numberFormat: numberFormat?.slice(start, end),
+          block: b,
+          bytes,
+        });
+        start = end;
+      }
+    }
+  return out;
+}
+
+/** Pack slices into requests (each one sync) under the cell and byte budgets. */
+function packRequests(slices: readonly Slice[], maxCells: number, maxBytes: number): Slice[][] {
+  const requests: Slice[][] = [[]];
+  let cells = 0;
+  let bytes = 0;
+  for (const s of slices) {
+    const n = s.rect.rows * s.rect.cols;
+    const current = requests[requests.length - 1] as Slice[];
+    if (current.length > 0 && (cells + n > maxCells || bytes + s.bytes > maxBytes)) {
+      requests.push([s]);
+      cells = n;
+      bytes = s.bytes;
+    } else {
+      current.push(s);
+      cells += n;
+      bytes += s.bytes;
+    }
+  }
+  return requests;
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  private inputs: InputRange[] = [];
+  private report: WriteReport | undefined;
+  private readonly maxCells: number;
+  private readonly maxBytes: number;
+  private readonly isSetSupported: IsSetSupported;
+
+  constructor(
+    private readonly run: ExcelRunner,
+    options: OfficeWorkbookOptions = {},
+  ) {
+    this.maxCells = options.maxCellsPerRequest ?? 20_000;
+    this.maxBytes = options.maxBytesPerRequest ?? 2_000_000;
+    this.isSetSupported = options.isSetSupported ?? officeIsSetSupported;
+  }
+
+  /** Input ranges found by the last `readNames` (for the change watcher). */
+  inputRanges(): readonly InputRange[] {
+    return this.inputs;
+  }
+
+  /** What the last successful `writeSheets` did (sync count, requests, skipped features). */
+  lastWrite(): WriteReport | undefined {
+    return this.report;
+  }
+
+  async readNames(names: readonly string[]): Promise<ReadonlyMap<string, NamedValue>> {
+    const unique = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
+    try {
+      return await this.run(async (context) => {
+        const items = unique.map((n) => context.workbook.names.getItemOrNullObject(n));
+        for (const item of items) item.load("name,type,value,formula");
+        await context.sync(); // sync 1: existence, type, constant values, formulas
+
+        const reads = items.map((item) => {
+          if (item.isNullObject || item.type !== "Range") return undefined;
+          if (!isPlainReference(String(item.formula)) && !isPlainReference(String(item.value)))
+            return undefined;
+          const range = item.getRangeOrNullObject();
+          range.load("address");
+          const used = range.getUsedRangeOrNullObject(true);
+          used.load("address,values");
+          return { range, used };
+        });
+        await context.sync(); // sync 2: every range's address and used values at once
+
+        const out = new Map<string, NamedValue>();
+        const inputs: InputRange[] = [];
+        items.forEach((item, i) => {
+          if (item.isNullObject) return;
+          const name = item.name;
+          const key = name.toLowerCase();
+          const read = reads[i];
+          const value = readNamedValue(item, read);
+          out.set(key, value);
+          if (value.kind === "range") {
+            const rect = parseAddress(read?.range.address ?? "")?.rect;
+            if (rect) inputs.push({ name, sheet: value.sheet, rect });
+          }
+        });
+        this.inputs = inputs;
+        return out;
+      });
+    } catch (err) {
+      throw new OfficeReadError(officeErrorCode(err), err);
+    }
+  }
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    try {
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/visibility");
+        await context.sync();
+        return sheets.items.map((s) => ({
+          name: s.name,
+          visibility: FROM_VISIBILITY[String(s.visibility)] ?? "visible",
+        }));
+      });
+    } catch (err) {
+      throw new OfficeReadError(officeErrorCode(err), err);
+    }
+  }
+
+  /** Activate `sheet` and select `address` (A1, e.g. "C7") — used when the user clicks an input issue. */
+  async selectCell(sheet: string, address: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      });
+    } catch (err) {
+      throw new OfficeReadError(officeErrorCode(err), err);
+    }
+  }
+
+  async writeSheets(spec: WorkbookSpec): Promise<void> {
+    try {
+      validateSpec(spec);
+    } catch (err) {
+      if (err instanceof InvalidSpecError) throw new OfficeWriteError("InvalidSpec", [], false, err);
+      throw err;
+    }
+    const guarded = spec.sheets.filter(
+      (s) => s.role !== "input" && this.inputs.some((r) => r.sheet.toLowerCase() === s.name.toLowerCase()),
+    );
+    if (guarded.length > 0)
+      throw new OfficeWriteError(
+        "InputOverwrite",
+        guarded.map((s) => s.name),
+        false,
+      );
+
+    const supports = (v: string): boolean => this.isSetSupported(v);
+    const canValidate = supports(FEATURE_SETS.dataValidation);
+    const canNote = supports(FEATURE_SETS.notes);
+    const skipped: string[] = [];
+    if (!canValidate && spec.sheets.some((s) => (s.validations ?? []).length > 0))
+      skipped.push(`drop-down lists (ExcelApi ${FEATURE_SETS.dataValidation})`);
+    if (!canNote && spec.sheets.some((s) => (s.notes ?? []).length > 0))
+      skipped.push(`notes (ExcelApi ${FEATURE_SETS.notes})`);
+
+    // Meta sheets last: if a write fails, the old run stamp/snapshot stays and results read as stale.
+    const ordered: WorkbookSpec = {
+      ...spec,
+      sheets: [
+        ...spec.sheets.filter((s) => s.role !== "meta"),
+        ...spec.sheets.filter((s) => s.role === "meta"),
+      ],
+    };
+    const slices = sliceBlocks(ordered, this.maxCells, this.maxBytes);
+    const requests = packRequests(slices, this.maxCells, this.maxBytes);
+    const cells = slices.reduce((a, s) => a + s.rect.rows * s.rect.cols, 0);
+
+    let phase = "preflight" as "preflight" | "write";
+    let current: readonly string[] = [];
+    let syncs = 0;
+    try {
+      await this.run(async (context) => {
+        const wb = context.workbook;
+        // ---- sync 1: which sheets and names exist
+        const all = wb.worksheets;
+        all.load("items/name");
+        const nameItems = ordered.names.map((n) => wb.names.getItemOrNullObject(n.name));
+        for (const item of nameItems) item.load("name");
+        await context.sync();
+        syncs++;
+
+        const existing = new Map(all.items.map((ws) => [ws.name.toLowerCase(), ws]));
+        const missingRef = ordered.names.filter(
+          (n) =>
+            "ref" in n &&
+            !existing.has(n.sheet.toLowerCase()) &&
+            !ordered.sheets.some((s) => s.name.toLowerCase() === n.sheet.toLowerCase()),
+        );
+        if (missingRef.length > 0)
+          throw new OfficeWriteError(
+            "InvalidSpec",
+            [],
+            false,
+            new InvalidSpecError(
+              missingRef.map((n) => `name "${n.name}" refers to a sheet that does not exist`),
+            ),
+          );
+
+        // ---- sync 2: protection and old charts of the sheets we replace
+        const replaced = ordered.sheets.flatMap((s) => {
+          const ws = existing.get(s.name.toLowerCase());
+          if (!ws) return [];
+          ws.protection.load("protected");
+          ws.charts.load("items/name");
+          return [{ spec: s, ws }];
+        });
+        await context.sync();
+        syncs++;
+        const protectedSheets = replaced.filter((r) => r.ws.protection.protected).map((r) => r.spec.name);
+        if (protectedSheets.length > 0) throw new OfficeWriteError("SheetProtected", protectedSheets, false);
+
+        // ---- write syncs
+        phase = "write";
+        const sheets = new Map<string, Excel.Worksheet>();
+        current = ordered.sheets.map((s) => s.name);
+        for (const s of ordered.sheets) {
+          const old = existing.get(s.name.toLowerCase());
+          const ws = old ?? wb.worksheets.add(s.name);
+          if (old) {
+            const used = ws.getRange();
+            used.clear("All");
+            used.conditionalFormats.clearAll();
+            if (canValidate) used.dataValidation.clear();
+            ws.freezePanes.unfreeze();
+          }
+          sheets.set(s.name.toLowerCase(), ws);
+        }
+        for (const r of replaced) for (const chart of r.ws.charts.items) chart.delete();
+        for (const s of ordered.sheets) {
+          const ws = sheets.get(s.name.toLowerCase()) as Excel.Worksheet;
+          (s.columnWidths ?? []).forEach((w, c) => {
+            ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w);
+          });
+        }
+
+        const writeRequest = (request: readonly Slice[], last: boolean): void => {
+          wb.application.suspendApiCalculationUntilNextSync();
+          current = [...new Set(request.map((r) => r.sheet))];
+          for (const slice of request) {
+            const ws = sheets.get(slice.sheet.toLowerCase()) as Excel.Worksheet;
+            const range = ws.getRangeByIndexes(
+              slice.rect.row,
+              slice.rect.col,
+              slice.rect.rows,
+              slice.rect.cols,
+            );
+            if (slice.numberFormat) range.numberFormat = slice.numberFormat;
+            if (slice.useFormulas) range.formulas = slice.content;
+            else range.values = slice.content;
+            if (slice.block.style) range.format.set(formatForStyle(slice.block.style));
+          }
+          if (last) {
+            current = ordered.sheets.map((s) => s.name);
+            for (const s of ordered.sheets)
+              this.finishSheet(
+                sheets.get(s.name.toLowerCase()) as Excel.Worksheet,
+                s,
+                canValidate,
+                canNote,
+                existing.has(s.name.toLowerCase()),
+              );
+            ordered.names.forEach((n, i) => {
+              const item = nameItems[i] as Excel.NamedItem;
+              const formula = nameFormula(n);
+              if (item.isNullObject) wb.names.add(n.name, formula, n.comment ?? "");
+              else {
+                item.formula = formula;
+                item.comment = n.comment ?? "";
+              }
+            });
+          }
+        };
+
+        // One sync per request; the count is fixed by the payload size (see the module comment), not by rows.
+        for (let i = 0; i < requests.length; i++) {
+          writeRequest(requests[i] ?? [], i === requests.length - 1);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤5 MB payload chunk, by design
+          await context.sync();
+          syncs++;
+        }
+      });
+    } catch (err) {
+      if (err instanceof OfficeWriteError) throw err;
+      const code = officeErrorCode(err);
+      const partial =
+        phase === "write" &&
+        code !== "InvalidOperationInCellEditMode" &&
+        code !== "RequestPayloadSizeLimitExceeded";
+      throw new OfficeWriteError(code, phase === "write" ? current : [], partial, err);
+    }
+    this.report = { syncs, writeRequests: requests.length, cells, skipped };
+  }
+
+  /** Sheet-level settings after the content: validations, conditional formats, notes, charts, freeze, tab, visibility. */
+  private finishSheet(
+    ws: Excel.Worksheet,
+    s: SheetSpec,
+    canValidate: boolean,
+    canNote: boolean,
+    existed: boolean,
+  ): void {
+    if (canValidate)
+      for (const v of s.validations ?? []) {
+        const range = ws.getRange(v.ref);
+        range.dataValidation.rule = {
+          list: { inCellDropDown: true, source: typeof v.list === "string" ? v.list : v.list.join(",") },
+        };
+        if (v.prompt)
+          range.dataValidation.prompt = { showPrompt: true, message: v.prompt.slice(0, 255), title: "" };
+      }
+    for (const c of s.conditionalFormats ?? []) {
+      const cf = ws.getRange(c.ref).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = c.formula;
+      cf.custom.format.fill.color = CONDITIONAL_LOOKS[c.style].fill;
+      cf.custom.format.font.color = CONDITIONAL_LOOKS[c.style].font;
+    }
+    for (const c of s.colorScales ?? []) {
+      const cf = ws.getRange(c.ref).conditionalFormats.add("ColorScale");
+      cf.colorScale.criteria = {
+        minimum: { type: "LowestValue", color: COLOR_SCALE.min },
+        midpoint: { type: "Number", formula: String(c.midValue), color: COLOR_SCALE.mid },
+        maximum: { type: "HighestValue", color: COLOR_SCALE.max },
+      };
+    }
+    if (canNote) for (const n of s.notes ?? []) ws.notes.add(ws.getRange(n.ref), n.text);
+    for (const c of s.charts ?? []) {
+      const first = c.series[0];
+      if (!first) continue;
+      // Series by the shape of the first series range, so Excel creates exactly one series from it.
+      const shape = parseRect(first.ref) as Rect;
+      const seriesBy = shape.rows === 1 && shape.cols > 1 ? "Rows" : "Columns";
+      const chart = ws.charts.add(
+        c.kind === "bar" ? "BarClustered" : "Line",
+        ws.getRange(first.ref),
+        seriesBy,
+      );
+      chart.title.text = c.title;
+      c.series.forEach((x, i) => {
+        const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(x.name);
+        series.name = x.name;
+        series.setValues(ws.getRange(x.ref));
+        series.setXAxisValues(ws.getRange(c.categories));
+      });
+      const anchor = parseRect(c.anchor) as Rect;
+      chart.setPosition(
+        cellA1(anchor.row, anchor.col),
+        cellA1(anchor.row + c.heightRows - 1, anchor.col + c.widthCols - 1),
+      );
+    }
+    if (s.freeze && (s.freeze.rows > 0 || s.freeze.cols > 0)) {
+      if (s.freeze.cols === 0) ws.freezePanes.freezeRows(s.freeze.rows);
+      else if (s.freeze.rows === 0) ws.freezePanes.freezeColumns(s.freeze.cols);
+      else ws.freezePanes.freezeAt(`A1:${cellA1(s.freeze.rows - 1, s.freeze.cols - 1)}`);
+    }
+    if (s.tabColor !== undefined) ws.tabColor = `#${s.tabColor.toUpperCase()}`;
+    else if (existed) ws.tabColor = "";
+    ws.visibility = VISIBILITY[s.visibility ?? "visible"];
+  }
+}
+
+/** Map one loaded name (+ its range read) to the port's `NamedValue`. */
+function readNamedValue(
+  item: Excel.NamedItem,
+  read: { range: Excel.Range; used: Excel.Range } | undefined,
+): NamedValue {
+  const name = item.name;
+  const formula = String(item.formula ?? "");
+  switch (item.type) {
+    case "String":
+    case "Integer":
+    case "Double":
+    case "Boolean":
+      return { kind: "constant", name, value: fromExcel(item.value) };
+    case "Range": {
+      if (!read || read.range.isNullObject) return { kind: "unsupported", name, formula };
+      const whole = parseAddress(read.range.address);
+      if (!whole) return { kind: "unsupported", name, formula };
+      const { sheet, rect } = whole;
+      const used = read.used.isNullObject ? undefined : parseAddress(read.used.address)?.rect;
+      const big = rect.rows * rect.cols > FULL_SHAPE_CAP;
+      const rows = big ? (used ? used.row + used.rows - rect.row : 1) : rect.rows;
+      const cols = big ? (used ? used.col + used.cols - rect.col : 1) : rect.cols;
+      const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
+      if (used) {
+        const src = read.used.values;
+        for (let r = 0; r < used.rows; r++)
+          for (let c = 0; c < used.cols; c++) {
+            const row = values[used.row - rect.row + r];
+            if (row) row[used.col - rect.col + c] = fromExcel(src[r]?.[c]);
+          }
+      }
+      return { kind: "range", name, sheet, row: rect.row, col: rect.col, values };
+    }
+    default:
+      return { kind: "unsupported", name, formula };
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * `WorkbookPort` over an .xlsx file (Node): the command line and the golden tests read a user's workbook
+ * through it. Reading goes through our own reader (`readXlsx`, size-capped, no prototype pollution);
+ * `writeSheets` only records the spec in memory, and `saveAs` writes a NEW file holding the input plus the
+ * recorded sheets and names (`addSheetsToExistingFile`). The input file is never modified.
+ */
+import * as fs from "node:fs";
+import type { NamedValue, SheetInfo, WorkbookPort } from "../workbook/port";
+import type { CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
+import { qualifiedAbsRef, type CellRect } from "./a1-ref";
+import {
+  DEFAULT_READ_LIMITS,
+  cellAt,
+  findSheet,
+  readXlsx,
+  type ReadLimits,
+  type XlsxBook,
+  type XlsxName,
+} from "./xlsx-reader";
+import { addSheetsToExistingFile, type WriteOptions } from "./xlsx-writer";
+import { tooLargeError } from "./zip-parts";
+
+/**
+ * Largest range whose values `readNames` returns (cells). A name over whole columns (`$A:$H`) or a larger
+ * area is first clipped to the sheet's used extent (the rows/columns holding cells) — blank trailing rows
+ * carry nothing for the reading rules. Still larger → `unsupported`.
+ */
+export const MAX_RANGE_CELLS = 1_000_000;
+
+function clip(rect: CellRect, rowExtent: number, colExtent: number): CellRect {
+  if (rect.rows * rect.cols <= MAX_RANGE_CELLS) return rect;
+  const rows = Math.max(1, Math.min(rect.rows, rowExtent - rect.row));
+  const cols = Math.max(1, Math.min(rect.cols, colExtent - rect.col));
+  return { row: rect.row, col: rect.col, rows, cols };
+}
+
+/** A defined name of the book → the port's `NamedValue` (range values as a 2-D array, null for empty). */
+export function namedValue(book: XlsxBook, name: XlsxName): NamedValue {
+  if (name.kind === "constant") return { kind: "constant", name: name.name, value: name.value };
+  if (name.kind === "unsupported") return { kind: "unsupported", name: name.name, formula: name.formula };
+  const sheet = findSheet(book, name.sheet);
+  const rect = sheet === undefined ? undefined : clip(name.rect, sheet.rowExtent, sheet.colExtent);
+  if (sheet === undefined || rect === undefined || rect.rows * rect.cols > MAX_RANGE_CELLS) {
+    return { kind: "unsupported", name: name.name, formula: qualifiedAbsRef(name.sheet, name.rect) };
+  }
+  const values: CellValue[][] = [];
+  for (let r = 0; r < rect.rows; r++) {
+    const row: CellValue[] = [];
+    for (let c = 0; c < rect.cols; c++) row.push(cellAt(sheet, rect.row + r, rect.col + c)?.value ?? null);
+    values.push(row);
+  }
+  return { kind: "range", name: name.name, sheet: sheet.name, row: rect.row, col: rect.col, values };
+}
+
+/** Merges two specs: later sheets replace earlier ones of the same name (case-insensitive), names likewise. */
+function mergeSpecs(a: WorkbookSpec, b: WorkbookSpec): WorkbookSpec {
+  const sheets = new Map<string, SheetSpec>();
+  for (const s of [...a.sheets, ...b.sheets]) {
+    sheets.delete(s.name.toLowerCase());
+    sheets.set(s.name.toLowerCase(), s);
+  }
+  const names = new Map<string, NameSpec>();
+  for (const n of [...a.names, ...b.names]) {
+    names.delete(n.name.toLowerCase());
+    names.set(n.name.toLowerCase(), n);
+  }
+  return { sheets: [...sheets.values()], names: [...names.values()] };
+}
+
+export class FileWorkbook implements WorkbookPort {
+  private pending: WorkbookSpec = { sheets: [], names: [] };
+
+  private constructor(
+    /** The file's bytes as read (kept to write the copy). */
+    private readonly bytes: Uint8Array,
+    /** The parsed workbook. */
+    readonly book: XlsxBook,
+    private readonly limits: ReadLimits,
+  ) {}
+
+  /** Reads a workbook from bytes. Throws `FileReadError` when the file is refused. */
+  static fromBytes(bytes: Uint8Array, limits?: Partial<ReadLimits>): FileWorkbook {
+    const all: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
+    return new FileWorkbook(bytes, readXlsx(bytes, all), all);
+  }
+
+  /**
+   * Reads a workbook from a file. The size is checked (fstat) before the file is read, so a 2 GB file is
+   * refused at once. Node system errors (ENOENT, EACCES, EISDIR…) are passed on unchanged.
+   */
+  static async open(path: string, limits?: Partial<ReadLimits>): Promise<FileWorkbook> {
+    const all: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
+    const handle = await fs.promises.open(path, "r");
+    try {
+      const stat = await handle.stat();
+      if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR", path });
+      if (stat.size > all.maxFileBytes) throw tooLargeError(stat.size, all.maxFileBytes);
+      const bytes = new Uint8Array(await handle.readFile());
+      return FileWorkbook.fromBytes(bytes, all);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  readNames(names: readonly string[]): Promise<ReadonlyMap<string, NamedValue>> {
+    const out = new Map<string, NamedValue>();
+    for (const requested of names) {
+      const key = requested.toLowerCase();
+      const found = this.book.names.get(key);
+      if (found !== undefined && !out.has(key)) out.set(key, namedValue(this.book, found));
+    }
+    return Promise.resolve(out);
+  }
+
+  listSheets(): Promise<readonly SheetInfo[]> {
+    return Promise.resolve(this.book.sheets.map((s) => ({ name: s.name, visibility: s.visibility })));
+  }
+
+  /** Records the sheets and names in memory; nothing is written until `saveAs`. */
+  writeSheets(spec: WorkbookSpec): Promise<void> {
+    this.pending = mergeSpecs(this.pending, spec);
+    return Promise.resolve();
+  }
+
+  /** Everything recorded by `writeSheets` so far. */
+  get written(): WorkbookSpec {
+    return this.pending;
+  }
+
+  /** A new file's bytes: the input workbook plus the recorded sheets and names. */
+  toBytes(opts?: WriteOptions): Promise<Uint8Array> {
+    return addSheetsToExistingFile(this.bytes, this.pending, { ...opts, limits: this.limits });
+  }
+
+  /** Writes the input workbook plus the recorded sheets and names to `path` (a new file; the input is untouched). */
+  async saveAs(path: string, opts?: WriteOptions): Promise<void> {
+    await fs.promises.writeFile(path, await this.toBytes(opts));
+  }
+}

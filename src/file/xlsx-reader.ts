@@ -1,0 +1,565 @@
+/**
+ * Our own small .xlsx reader (Node and browser-safe code, used by the command line and the tests).
+ *
+ * Why not npm `xlsx` (SheetJS CE 0.18.5)? It is frozen on npm with two CVEs that bite exactly when READING
+ * crafted files — CVE-2023-30533 (prototype pollution) and CVE-2024-22363 (ReDoS) — and our files come
+ * from email (addin-engineering.md §4). So the product reads with fflate (unzip) + saxes (XML) and only
+ * the parts it needs: `_rels/.rels`, the workbook part and its relationships, the shared strings and the
+ * worksheets. Styles, drawings, comments and everything else are never inflated or parsed. `xlsx` is used
+ * in tests only, as an independent second reader of files we write.
+ *
+ * Safety (files from email):
+ * - the file size is capped before unzipping, and so is every inflated part's declared size and their
+ *   total (zip bombs; see zip-parts.ts); cells per sheet, cells in all, sheets and text length are capped;
+ * - all lookup tables are `Map`s or null-prototype objects: a sheet or a name called `__proto__` is data;
+ * - no regular expression with catastrophic backtracking; saxes expands no DTD entities;
+ * - every refusal is a `FileReadError` with a Danish and an English message.
+ *
+ * Values: numbers, strings (shared, inline, formula results), booleans, errors as their text ("#REF!",
+ * with `error: true`), empty → absent. Dates stay serial numbers (`date1904` is reported, not applied).
+ * Formulas: the text with a leading "=" where the cell holds it; cells that only reference a shared
+ * formula (`<f t="shared" si="3"/>`) carry `sharedFormula: true` and no text. Their cached values are read.
+ */
+import type { CellValue } from "../workbook/sheet-model";
+import { MAX_COLS, parseCellA1, type CellRect } from "./a1-ref";
+import { parseNameFormula } from "./defined-name-formula";
+import { FileReadError } from "./file-read-error";
+import { parseXml } from "./xml-events";
+import { extractParts, listZipEntries, type ZipLimits } from "./zip-parts";
+
+export interface ReadLimits extends ZipLimits {
+  /** Most non-empty cells in one sheet. */
+  readonly maxCellsPerSheet: number;
+  /** Most non-empty cells in all sheets together. */
+  readonly maxTotalCells: number;
+  /** Most sheets. */
+  readonly maxSheets: number;
+  /** Longest text in one cell or shared string (Excel's own limit is 32 767 characters). */
+  readonly maxTextLength: number;
+}
+
+/** Caps for files from email: 20 MB on disk, 100 MB unpacked, 500 000 cells a sheet, 1 000 000 in all. */
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxCellsPerSheet: 500_000,
+  maxTotalCells: 1_000_000,
+  maxSheets: 1_000,
+  maxTextLength: 32_767,
+};
+
+export interface XlsxCell {
+  readonly value: CellValue;
+  /** Formula text with a leading "=" (invariant syntax), when the cell holds it. */
+  readonly formula?: string;
+  /** The cell is one of a shared formula's dependents; the formula text lives in the master cell. */
+  readonly sharedFormula?: true;
+  /** The value is an Excel error such as "#REF!" or "#N/A". */
+  readonly error?: true;
+}
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface XlsxSheet {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  /** Non-empty cells keyed by `cellKey(row, col)` (0-based). */
+  readonly cells: ReadonlyMap<number, XlsxCell>;
+  /** One past the last row / column holding a cell (0 when the sheet is empty). */
+  readonly rowExtent: number;
+  readonly colExtent: number;
+}
+
+/** A workbook-scoped defined name as read (sheet-scoped names are not in `XlsxBook.names`). */
+export type XlsxName =
+  | { readonly kind: "range"; readonly name: string; readonly sheet: string; readonly rect: CellRect }
+  | { readonly kind: "constant"; readonly name: string; readonly value: CellValue }
+  | { readonly kind: "unsupported"; readonly name: string; readonly formula: string };
+
+/** A `<definedName>` exactly as found, including sheet-scoped ones (the writer keeps them on copy). */
+export interface RawDefinedName {
+  readonly name: string;
+  readonly formula: string;
+  /** Name of the sheet the name is scoped to (from `localSheetId`); absent = workbook scope. */
+  readonly scopeSheet?: string;
+  readonly hidden?: true;
+  readonly comment?: string;
+}
+
+export interface XlsxBook {
+  /** In tab order. */
+  readonly sheets: readonly XlsxSheet[];
+  /** Workbook-scoped names keyed by lower-cased name. */
+  readonly names: ReadonlyMap<string, XlsxName>;
+  /** Every defined name in document order, sheet-scoped ones included. */
+  readonly rawNames: readonly RawDefinedName[];
+  /** The workbook uses the 1904 date system (serials are then 1462 days smaller). */
+  readonly date1904: boolean;
+  /** Zip path of the workbook part, normally "xl/workbook.xml". */
+  readonly workbookPart: string;
+}
+
+/** The key of a cell in `XlsxSheet.cells`. */
+export const cellKey = (row: number, col: number): number => row * MAX_COLS + col;
+
+/** The cell at (row, col), 0-based, or undefined when empty. */
+export const cellAt = (sheet: XlsxSheet, row: number, col: number): XlsxCell | undefined =>
+  sheet.cells.get(cellKey(row, col));
+
+/** The sheet with this name (case-insensitive, as Excel compares sheet names), or undefined. */
+export function findSheet(book: XlsxBook, name: string): XlsxSheet | undefined {
+  const lower = name.toLowerCase();
+  return book.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+const notWorkbook = (): FileReadError =>
+  new FileReadError("notWorkbook", {
+    da: "Filen er en zip-fil, men ikke en Excel-projektmappe (xl/workbook.xml mangler).",
+    en: "The file is a zip file but not an Excel workbook (xl/workbook.xml is missing).",
+  });
+
+const damaged = (what: string): FileReadError =>
+  new FileReadError("malformedXml", {
+    da: `Filen er beskadiget: ${what}.`,
+    en: `The file is damaged: ${what}.`,
+  });
+
+/** Resolves a relationship target against the folder of the part that owns the relationships. */
+function resolveTarget(baseDir: string, target: string): string {
+  const raw = target.startsWith("/") ? target.slice(1) : baseDir + target;
+  const out: string[] = [];
+  for (const seg of raw.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return out.join("/");
+}
+
+interface Relationship {
+  readonly type: string;
+  readonly target: string;
+}
+
+function readRels(
+  bytes: Uint8Array | undefined,
+  part: string,
+  baseDir: string,
+): ReadonlyMap<string, Relationship> {
+  const rels = new Map<string, Relationship>();
+  if (bytes === undefined) return rels;
+  parseXml(bytes, part, {
+    open(name, attr) {
+      if (name !== "Relationship") return;
+      const id = attr("Id");
+      const target = attr("Target");
+      if (id === undefined || target === undefined || attr("TargetMode") === "External") return;
+      rels.set(id, { type: attr("Type") ?? "", target: resolveTarget(baseDir, target) });
+    },
+  });
+  return rels;
+}
+
+interface SheetEntry {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  readonly relId: string | undefined;
+}
+
+interface RawName {
+  readonly name: string;
+  readonly formula: string;
+  readonly localSheetId: number | undefined;
+  readonly hidden: boolean;
+  readonly comment: string | undefined;
+}
+
+interface WorkbookXml {
+  readonly sheets: readonly SheetEntry[];
+  readonly names: readonly RawName[];
+  readonly date1904: boolean;
+}
+
+/** Parses workbook.xml: sheets (tab order, visibility, relationship id), defined names, date system. */
+export function parseWorkbookXml(
+  bytes: Uint8Array,
+  part: string,
+  maxSheets = DEFAULT_READ_LIMITS.maxSheets,
+): WorkbookXml {
+  const sheets: SheetEntry[] = [];
+  const names: RawName[] = [];
+  let date1904 = false;
+  let inName:
+    | { name: string; localSheetId: number | undefined; hidden: boolean; comment: string | undefined }
+    | undefined;
+  let text = "";
+  parseXml(bytes, part, {
+    open(name, attr) {
+      if (name === "sheet") {
+        if (sheets.length >= maxSheets) throw damaged(`more than ${maxSheets} sheets`);
+        const state = attr("state");
+        sheets.push({
+          name: attr("name") ?? "",
+          visibility: state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible",
+          relId: attr("id"),
+        });
+      } else if (name === "definedName") {
+        const local = attr("localSheetId");
+        const hidden = attr("hidden");
+        inName = {
+          name: attr("name") ?? "",
+          localSheetId: local === undefined ? undefined : Number(local),
+          hidden: hidden === "1" || hidden === "true",
+          comment: attr("comment"),
+        };
+        text = "";
+      } else if (name === "workbookPr") {
+        const d = attr("date1904");
+        date1904 = d === "1" || d === "true";
+      }
+    },
+    text(t) {
+      if (inName !== undefined) text += t;
+    },
+    close(name) {
+      if (name === "definedName" && inName !== undefined) {
+        names.push({ ...inName, formula: text });
+        inName = undefined;
+      }
+    },
+  });
+  return { sheets, names, date1904 };
+}
+
+/** Shared strings (`<si>`): plain `<t>` or rich-text runs `<r><t>`; phonetic runs `<rPh>` are skipped. */
+function readSharedStrings(
+  bytes: Uint8Array | undefined,
+  part: string,
+  limits: ReadLimits,
+): readonly string[] {
+  const out: string[] = [];
+  if (bytes === undefined) return out;
+  let inSi = false;
+  let inT = false;
+  let phonetic = 0;
+  let current = "";
+  parseXml(bytes, part, {
+    open(name) {
+      if (name === "si") {
+        inSi = true;
+        current = "";
+      } else if (name === "rPh") phonetic += 1;
+      else if (name === "t" && inSi && phonetic === 0) inT = true;
+    },
+    text(t) {
+      if (inT) {
+        current += t;
+        if (current.length > limits.maxTextLength) throw textTooLong(limits);
+      }
+    },
+    close(name) {
+      if (name === "t") inT = false;
+      else if (name === "rPh") phonetic -= 1;
+      else if (name === "si") {
+        out.push(current);
+        inSi = false;
+      }
+    },
+  });
+  return out;
+}
+
+function textTooLong(limits: ReadLimits): FileReadError {
+  return new FileReadError("textTooLong", {
+    da: `Filen har en celle med mere end ${limits.maxTextLength} tegn tekst; den læses ikke.`,
+    en: `The file has a cell with more than ${limits.maxTextLength} characters of text; it is not read.`,
+  });
+}
+
+function tooManyCells(sheet: string, max: number): FileReadError {
+  return new FileReadError("tooManyCells", {
+    da: `Arket ${JSON.stringify(sheet)} (eller projektmappen) har flere end ${max} udfyldte celler; filen læses ikke.`,
+    en: `The sheet ${JSON.stringify(sheet)} (or the workbook) has more than ${max} filled cells; the file is not read.`,
+  });
+}
+
+/** An ISO date (`t="d"` cells) → 1900-system serial number; undefined when not a date. */
+function isoToSerial(text: string): number | undefined {
+  const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.endsWith("Z") ? text : `${text}Z`);
+  if (!Number.isFinite(ms)) return undefined;
+  return ms / 86_400_000 + 25_569;
+}
+
+interface CellBuild {
+  row: number;
+  col: number;
+  type: string;
+  v: string;
+  f: string;
+  hasF: boolean;
+  shared: boolean;
+  inline: string;
+}
+
+/** Parses one worksheet part into cells; `budget.total` counts cells across sheets. */
+function readWorksheet(
+  bytes: Uint8Array,
+  part: string,
+  sheetName: string,
+  strings: readonly string[],
+  limits: ReadLimits,
+  budget: { total: number },
+): { cells: Map<number, XlsxCell>; rowExtent: number; colExtent: number } {
+  const cells = new Map<number, XlsxCell>();
+  let rowExtent = 0;
+  let colExtent = 0;
+  let row = -1;
+  let col = -1;
+  let cell: CellBuild | undefined;
+  let capture: "v" | "f" | "t" | undefined;
+  let inIs = false;
+  let phonetic = 0;
+
+  const finish = (c: CellBuild): void => {
+    let value: CellValue = null;
+    let error = false;
+    switch (c.type) {
+      case "s": {
+        const i = Number(c.v);
+        value = Number.isInteger(i) && i >= 0 && i < strings.length ? (strings[i] ?? null) : null;
+        break;
+      }
+      case "str":
+        value = c.v;
+        break;
+      case "inlineStr":
+        value = c.inline;
+        break;
+      case "b":
+        value = c.v.trim() === "1" || c.v.trim().toLowerCase() === "true";
+        break;
+      case "e":
+        value = c.v;
+        error = true;
+        break;
+      case "d":
+        value = c.v === "" ? null : (isoToSerial(c.v.trim()) ?? null);
+        break;
+      default: {
+        const t = c.v.trim();
+        const n = t === "" ? NaN : Number(t);
+        value = Number.isFinite(n) ? n : null;
+      }
+    }
+    if (value === "" && !c.hasF) value = null; // an empty string is an empty cell, as Excel shows it
+    const formula = c.hasF && c.f.trim() !== "" ? `=${c.f}` : undefined;
+    if (value === null && formula === undefined && !c.shared) return;
+    if (cells.size >= limits.maxCellsPerSheet) throw tooManyCells(sheetName, limits.maxCellsPerSheet);
+    budget.total += 1;
+    if (budget.total > limits.maxTotalCells) throw tooManyCells(sheetName, limits.maxTotalCells);
+    const built: XlsxCell = {
+      value,
+      ...(formula !== undefined ? { formula } : {}),
+      ...(c.shared && formula === undefined ? { sharedFormula: true as const } : {}),
+      ...(error ? { error: true as const } : {}),
+    };
+    cells.set(cellKey(c.row, c.col), built);
+    rowExtent = Math.max(rowExtent, c.row + 1);
+    colExtent = Math.max(colExtent, c.col + 1);
+  };
+
+  parseXml(bytes, part, {
+    open(name, attr) {
+      switch (name) {
+        case "row": {
+          const r = attr("r");
+          const n = r === undefined ? row + 2 : Number(r);
+          if (!Number.isInteger(n) || n < 1 || n > 1_048_576) throw damaged(`row numbers in ${part}`);
+          row = n - 1;
+          col = -1;
+          break;
+        }
+        case "c": {
+          const r = attr("r");
+          let pos: { row: number; col: number } | undefined;
+          if (r !== undefined) {
+            pos = parseCellA1(r);
+            if (pos === undefined)
+              throw damaged(`the cell reference ${JSON.stringify(r.slice(0, 20))} in ${part}`);
+            if (row < 0) row = pos.row;
+          } else {
+            if (row < 0) row = 0;
+            pos = { row, col: col + 1 };
+            if (pos.col >= MAX_COLS) throw damaged(`too many columns in ${part}`);
+          }
+          col = pos.col;
+          cell = {
+            row: pos.row,
+            col: pos.col,
+            type: attr("t") ?? "n",
+            v: "",
+            f: "",
+            hasF: false,
+            shared: false,
+            inline: "",
+          };
+          break;
+        }
+        case "v":
+          if (cell !== undefined) capture = "v";
+          break;
+        case "f":
+          if (cell !== undefined) {
+            capture = "f";
+            cell.hasF = true;
+            if (attr("t") === "shared") cell.shared = true;
+          }
+          break;
+        case "is":
+          inIs = true;
+          break;
+        case "rPh":
+          phonetic += 1;
+          break;
+        case "t":
+          if (cell !== undefined && inIs && phonetic === 0) capture = "t";
+          break;
+        default:
+          break;
+      }
+    },
+    text(t) {
+      if (cell === undefined || capture === undefined) return;
+      if (capture === "v") cell.v += t;
+      else if (capture === "f") cell.f += t;
+      else cell.inline += t;
+      const len = capture === "v" ? cell.v.length : capture === "f" ? cell.f.length : cell.inline.length;
+      if (len > limits.maxTextLength) throw textTooLong(limits);
+    },
+    close(name) {
+      switch (name) {
+        case "v":
+        case "f":
+        case "t":
+          capture = undefined;
+          break;
+        case "is":
+          inIs = false;
+          break;
+        case "rPh":
+          phonetic -= 1;
+          break;
+        case "c":
+          if (cell !== undefined) finish(cell);
+          cell = undefined;
+          capture = undefined;
+          break;
+        default:
+          break;
+      }
+    },
+  });
+  return { cells, rowExtent, colExtent };
+}
+
+/**
+ * Reads an .xlsx file's sheets, cell values, formulas and defined names. Throws `FileReadError` for any
+ * file it refuses (too large, not a zip, zip bomb, not a workbook, damaged XML, too many cells).
+ *
+ * Example: `readXlsx(fs.readFileSync("SOM.xlsx")).names.get("som_startaar")` →
+ * `{ kind: "range", name: "SOM_Startaar", sheet: "Indstillinger", rect: { row: 3, col: 1, rows: 1, cols: 1 } }`.
+ */
+export function readXlsx(bytes: Uint8Array, opts?: Partial<ReadLimits>): XlsxBook {
+  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...opts };
+  const entries = listZipEntries(bytes, limits);
+  const present = new Set(entries.map((e) => e.name.toLowerCase()));
+
+  // 1. Where the workbook part is (the package relationships), defaulting to xl/workbook.xml.
+  const rootRels = readRels(
+    extractParts(bytes, new Set(["_rels/.rels"]), limits).get("_rels/.rels"),
+    "_rels/.rels",
+    "",
+  );
+  let workbookPart = "xl/workbook.xml";
+  for (const rel of rootRels.values()) {
+    if (rel.type.endsWith("/officeDocument") && present.has(rel.target.toLowerCase()))
+      workbookPart = rel.target;
+  }
+  const slash = workbookPart.lastIndexOf("/");
+  const wbDir = slash < 0 ? "" : workbookPart.slice(0, slash + 1);
+  const wbRelsPart = `${wbDir}_rels/${workbookPart.slice(slash + 1)}.rels`;
+  const wbParts = extractParts(
+    bytes,
+    new Set([workbookPart.toLowerCase(), wbRelsPart.toLowerCase()]),
+    limits,
+  );
+  const wbBytes = wbParts.get(workbookPart.toLowerCase());
+  if (wbBytes === undefined) throw notWorkbook();
+  const workbook = parseWorkbookXml(wbBytes, workbookPart, limits.maxSheets);
+  const rels = readRels(wbParts.get(wbRelsPart.toLowerCase()), wbRelsPart, wbDir);
+
+  // 2. The shared strings and the worksheets, in one pass over the zip (caps on their total size).
+  let sstPart: string | undefined;
+  for (const rel of rels.values()) if (rel.type.endsWith("/sharedStrings")) sstPart = rel.target;
+  const sheetPart = (s: SheetEntry): string | undefined => {
+    const rel = s.relId === undefined ? undefined : rels.get(s.relId);
+    return rel !== undefined && rel.type.endsWith("/worksheet") ? rel.target : undefined;
+  };
+  const wanted = new Set<string>();
+  if (sstPart !== undefined) wanted.add(sstPart.toLowerCase());
+  for (const s of workbook.sheets) {
+    const p = sheetPart(s);
+    if (p !== undefined) wanted.add(p.toLowerCase());
+  }
+  const parts = extractParts(bytes, wanted, limits);
+  const strings = readSharedStrings(
+    sstPart === undefined ? undefined : parts.get(sstPart.toLowerCase()),
+    sstPart ?? "",
+    limits,
+  );
+
+  const budget = { total: 0 };
+  const sheets: XlsxSheet[] = workbook.sheets.map((s) => {
+    const p = sheetPart(s);
+    const data = p === undefined ? undefined : parts.get(p.toLowerCase());
+    // Chart sheets and dialog sheets have no cells; a missing worksheet part is read as an empty sheet.
+    const read =
+      data === undefined || p === undefined
+        ? { cells: new Map<number, XlsxCell>(), rowExtent: 0, colExtent: 0 }
+        : readWorksheet(data, p, s.name, strings, limits, budget);
+    return { name: s.name, visibility: s.visibility, ...read };
+  });
+
+  // 3. Defined names: workbook-scoped ones resolved; all of them kept raw for copying.
+  const bySheetName = new Map<string, string>();
+  for (const s of sheets)
+    if (!bySheetName.has(s.name.toLowerCase())) bySheetName.set(s.name.toLowerCase(), s.name);
+  const lookupSheet = (n: string): string | undefined => bySheetName.get(n.toLowerCase());
+  const names = new Map<string, XlsxName>();
+  const rawNames: RawDefinedName[] = [];
+  for (const n of workbook.names) {
+    const scope = n.localSheetId === undefined ? undefined : workbook.sheets[n.localSheetId]?.name;
+    if (n.localSheetId !== undefined && scope === undefined) continue; // scoped to a sheet that does not exist
+    rawNames.push({
+      name: n.name,
+      formula: n.formula,
+      ...(scope !== undefined ? { scopeSheet: scope } : {}),
+      ...(n.hidden ? { hidden: true as const } : {}),
+      ...(n.comment !== undefined ? { comment: n.comment } : {}),
+    });
+    if (n.localSheetId !== undefined || n.name === "") continue;
+    const key = n.name.toLowerCase();
+    if (names.has(key)) continue;
+    const target = parseNameFormula(n.formula, lookupSheet);
+    names.set(
+      key,
+      target.kind === "range"
+        ? { kind: "range", name: n.name, sheet: target.sheet, rect: target.rect }
+        : target.kind === "constant"
+          ? { kind: "constant", name: n.name, value: target.value }
+          : { kind: "unsupported", name: n.name, formula: n.formula },
+    );
+  }
+  return { sheets, names, rawNames, date1904: workbook.date1904, workbookPart };
+}

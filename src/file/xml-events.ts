@@ -1,0 +1,59 @@
+/**
+ * A thin streaming-XML layer over saxes for the .xlsx parts. saxes is a conforming, non-validating
+ * parser: it does not load external entities or expand DTD-declared entities (an undefined entity is an
+ * error), so "billion laughs" and XXE are impossible; its attribute and entity tables are null-prototype
+ * objects. Element names are given without namespace prefix (`x:sheet` → `sheet`), which is how the
+ * OOXML parts are used by every writer we have seen.
+ */
+import { SaxesParser } from "saxes";
+import { FileReadError } from "./file-read-error";
+
+export interface XmlHandlers {
+  /** An element opened; `attr(name)` reads an attribute by local name (prefix ignored). */
+  open(name: string, attr: (name: string) => string | undefined): void;
+  /** Text or CDATA inside the current element (may come in several pieces). */
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+const localName = (qname: string): string => {
+  const i = qname.indexOf(":");
+  return i < 0 ? qname : qname.slice(i + 1);
+};
+
+/** Parses `bytes` (UTF-8) and calls the handlers; malformed XML → `FileReadError("malformedXml")` naming the part. */
+export function parseXml(bytes: Uint8Array, part: string, handlers: XmlHandlers): void {
+  const xml = new TextDecoder("utf-8").decode(bytes);
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on("opentag", (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    const attr = (name: string): string | undefined => {
+      if (name in attributes) return attributes[name];
+      for (const key of Object.keys(attributes)) {
+        if (localName(key) === name) return attributes[key];
+      }
+      return undefined;
+    };
+    handlers.open(localName(tag.name), attr);
+  });
+  const onText = handlers.text;
+  if (onText !== undefined) {
+    parser.on("text", (t) => onText(t));
+    parser.on("cdata", (t) => onText(t));
+  }
+  const onClose = handlers.close;
+  if (onClose !== undefined) parser.on("closetag", (tag) => onClose(localName(tag.name)));
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
+    throw new FileReadError(
+      "malformedXml",
+      {
+        da: `Filen er beskadiget: delen ${JSON.stringify(part)} er ikke gyldig XML.`,
+        en: `The file is damaged: the part ${JSON.stringify(part)} is not valid XML.`,
+      },
+      { cause: error },
+    );
+  }
+}

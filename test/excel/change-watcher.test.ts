@@ -1,0 +1,71 @@
+import { watchInputChanges, type InputChange } from "../../src/excel/change-watcher";
+import { OfficeWorkbook } from "../../src/excel/office-workbook";
+import { createFakeExcel, fakeWorkbook } from "../support/fake-excel";
+
+const SEED = {
+  sheets: {
+    Indstillinger: [
+      ["Startår", 2025],
+      ["Tidshorisont", 10],
+    ],
+    Noter: [["fri tekst"]],
+  },
+  names: { SOM_Startaar: "=Indstillinger!$B$1", SOM_Tidshorisont: "=Indstillinger!$B$2" },
+};
+
+const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function setup(apiVersion = "1.18") {
+  const fake = createFakeExcel(fakeWorkbook(SEED), { apiVersion });
+  const isSetSupported = (v: string): boolean => fake.isSetSupported("ExcelApi", v);
+  const wb = new OfficeWorkbook((b) => fake.run(b), { isSetSupported });
+  await wb.readNames(["SOM_Startaar", "SOM_Tidshorisont"]);
+  const seen: (readonly InputChange[])[] = [];
+  const watcher = await watchInputChanges({
+    run: (b) => fake.run(b),
+    inputRanges: () => wb.inputRanges(),
+    onChange: (c) => seen.push(c),
+    debounceMs: 20,
+    isSetSupported,
+  });
+  return { fake, wb, seen, watcher };
+}
+
+describe("watchInputChanges", () => {
+  it.each(["1.18", "1.7"])("reports a debounced burst of input edits once (ExcelApi %s)", async (v) => {
+    const { fake, seen, watcher } = await setup(v);
+    fake.userEdit("Indstillinger", "B1", 2026);
+    fake.userEdit("Indstillinger", "B2", 12);
+    await tick(60);
+    expect(seen).toEqual([
+      [
+        { sheet: "Indstillinger", address: "B1", names: ["SOM_Startaar"] },
+        { sheet: "Indstillinger", address: "B2", names: ["SOM_Tidshorisont"] },
+      ],
+    ]);
+    await watcher.stop();
+    fake.userEdit("Indstillinger", "B1", 2027);
+    await tick(60);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("ignores edits outside the input ranges", async () => {
+    const { fake, seen } = await setup();
+    fake.userEdit("Indstillinger", "A1", "Første år");
+    fake.userEdit("Noter", "A1", "noget");
+    await tick(60);
+    expect(seen).toEqual([]);
+  });
+
+  it("ignores our own writes, even to input sheets", async () => {
+    const { fake, seen, watcher } = await setup("1.7"); // no triggerSource filter by version: rely on ignoreWhile
+    await watcher.ignoreWhile(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Indstillinger").getRange("B1").values = [[2030]];
+        await ctx.sync();
+      }),
+    );
+    await tick(60);
+    expect(seen).toEqual([]);
+  });
+});

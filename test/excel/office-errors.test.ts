@@ -1,0 +1,78 @@
+import {
+  describeOfficeError,
+  officeErrorCode,
+  OfficeWriteError,
+  KNOWN_OFFICE_CODES,
+} from "../../src/excel/office-errors";
+import { checkRequirements } from "../../src/excel/requirements";
+
+const officeError = (code: string): Error & { code: string } =>
+  Object.assign(new Error("localized technical text"), { code });
+
+describe("Office error messages", () => {
+  it.each([
+    [
+      "InvalidOperationInCellEditMode",
+      /Afslut redigeringen af cellen \(tryk Enter/,
+      /Finish editing the cell \(press Enter/,
+    ],
+    ["ItemNotFound", /Navnestyring/, /Name Manager/],
+    ["InvalidArgument", /afviste/, /rejected/],
+    ["RequestPayloadSizeLimitExceeded", /for store.*følsomhedsgitteret/, /too large.*sensitivity grid/],
+    ["ResponsePayloadSizeLimitExceeded", /hele kolonner/, /whole columns/],
+    ["ApiNotFound", /Opdater Excel/, /Update Excel/],
+    ["AccessDenied", /skrivebeskyttet/, /read-only/],
+    ["GeneralException", /uventet fejl/, /unexpected error/],
+    ["InvalidReference", /#REFERENCE!/, /#REF!/],
+    ["Conflict", /samredigering/, /co-authoring/],
+  ])("%s → a message that says what to do, in Danish and English", (code, da, en) => {
+    const m = describeOfficeError(officeError(code));
+    expect(m.da).toMatch(da);
+    expect(m.en).toMatch(en);
+    expect(m.da).not.toContain("localized technical text");
+  });
+
+  it("has a generic message for unknown codes and non-Office errors", () => {
+    expect(describeOfficeError(officeError("SomethingNew")).da).toMatch(/uventet fejl/);
+    expect(describeOfficeError(new TypeError("x")).en).toMatch(/unexpected error/);
+    expect(officeErrorCode("string error")).toBe("Unknown");
+    expect(officeErrorCode(null)).toBe("Unknown");
+  });
+
+  it("names the sheet of a failed write and whether the workbook may be partly changed", () => {
+    const partial = describeOfficeError(new OfficeWriteError("GeneralException", ["Resultater"], true));
+    expect(partial.da).toMatch(/»Resultater«.*delvist opdateret/);
+    expect(partial.en).toMatch(/“?Resultater.*partly updated/);
+    const none = describeOfficeError(
+      new OfficeWriteError("InvalidOperationInCellEditMode", ["Resultater"], false),
+    );
+    expect(none.da).toMatch(/Intet blev ændret/);
+  });
+
+  it("covers every code the brief lists", () => {
+    for (const code of [
+      "ItemNotFound",
+      "InvalidArgument",
+      "InvalidOperationInCellEditMode",
+      "RequestPayloadSizeLimitExceeded",
+      "ResponsePayloadSizeLimitExceeded",
+      "ApiNotFound",
+      "AccessDenied",
+      "GeneralException",
+    ])
+      expect(KNOWN_OFFICE_CODES).toContain(code);
+  });
+});
+
+describe("requirements", () => {
+  it("accepts ExcelApi 1.7 and explains what to do below it", () => {
+    expect(checkRequirements((v) => v <= "1.7")).toEqual({ ok: true });
+    const r = checkRequirements(() => false);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message.da).toMatch(/ExcelApi 1\.7.*Opdater Excel/);
+  });
+
+  it("is false outside Office (no Office global)", () => {
+    expect(checkRequirements().ok).toBe(false);
+  });
+});
