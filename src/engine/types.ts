@@ -202,7 +202,12 @@ export interface IssueLocation {
   readonly sheet?: string;
   /** A1 address, e.g. "D7". */
   readonly cell?: string;
-  /** A second cell that the problem refers to (e.g. the actor list a reference should resolve in). */
+  /**
+   * Path of a second place the problem refers to, set by the engine: e.g. ["effects"] for a consequence whose
+   * effect is not in the effect list, ["actors"] for an unknown actor, ["priceIndex"] for a missing index year.
+   */
+  readonly relatedPath?: readonly (string | number)[];
+  /** The second place as a workbook location (filled by the workbook reader from `relatedPath`). */
   readonly related?: { readonly name?: string; readonly sheet?: string; readonly cell?: string };
 }
 
@@ -265,7 +270,14 @@ export interface ResultBlock {
   /** Undiscounted consequences that fall after year H (cut off by the horizon) [D]. */
   readonly beyondHorizon: number;
   /** For every null key figure, why it is null. */
-  readonly undefinedReasons: Readonly<Partial<Record<"breakEvenYear" | "returnPerKrone" | "breakEvenSuccessFactor" | "netPerCompleter", UndefinedReason>>>;
+  readonly undefinedReasons: Readonly<
+    Partial<
+      Record<
+        "breakEvenYear" | "returnPerKrone" | "breakEvenSuccessFactor" | "netPerCompleter",
+        UndefinedReason
+      >
+    >
+  >;
 }
 
 export interface Results {

@@ -53,3 +53,20 @@ export interface WorkbookPort {
    */
   writeSheets(spec: WorkbookSpec): Promise<void>;
 }
+
+/**
+ * Explicit user actions that edit input cells: inserting knowledge records, restoring a saved scenario.
+ * A calculation run never uses this. Implementations write user text as text (never as a formula).
+ */
+export interface InputEditPort {
+  /** Write one 2-D block of values into an existing sheet at 0-based (row, col). */
+  writeCells(sheet: string, row: number, col: number, values: readonly (readonly CellValue[])[]): Promise<void>;
+  /** Create or redefine a workbook-scoped name as `sheet!ref` (e.g. to extend a block by the rows just added). */
+  defineName(name: string, sheet: string, ref: string): Promise<void>;
+}
+
+/** Moving the user's selection (clicking an input issue selects its cell). */
+export interface SelectPort {
+  /** Activate `sheet` and select `address` (A1, e.g. "C7"). */
+  selectCell(sheet: string, address: string): Promise<void>;
+}

@@ -1,0 +1,547 @@
+/**
+ * Every validation rule of som-method.md §1–5 has a test that triggers it and checks the code, both messages
+ * and the location (path into the raw scenario, and the related place where there is one).
+ */
+import * as fs from "node:fs";
+import { ENGINE_ISSUES } from "../../src/engine/issues";
+import type { InputIssue, RawScenario } from "../../src/engine/types";
+import { validateScenario } from "../../src/engine/validate";
+import {
+  aConsequenceLine,
+  aCostLine,
+  anActor,
+  anEffect,
+  aPriceRow,
+  aRawScenario,
+  type ScenarioOverrides,
+} from "./builders";
+
+function issuesOf(overrides: ScenarioOverrides | RawScenario): readonly InputIssue[] {
+  const raw =
+    "actors" in overrides && "settings" in overrides && "prices" in overrides
+      ? (overrides as RawScenario)
+      : aRawScenario(overrides);
+  const v = validateScenario(raw);
+  return v.ok ? v.warnings : v.issues;
+}
+
+/** The single issue with `code`, checked for both languages and the exact path. */
+function expectIssue(
+  overrides: ScenarioOverrides,
+  code: string,
+  path: readonly (string | number)[],
+  da: RegExp,
+  en: RegExp,
+  relatedPath?: readonly (string | number)[],
+): void {
+  const found = issuesOf(overrides).filter((i) => i.code === code);
+  expect(found.map((i) => i.location.path)).toContainEqual(path);
+  const issue = found.find((i) => JSON.stringify(i.location.path) === JSON.stringify(path))!;
+  expect(issue.message.da).toMatch(da);
+  expect(issue.message.en).toMatch(en);
+  if (relatedPath !== undefined) expect(issue.location.relatedPath).toEqual(relatedPath);
+}
+
+describe("validateScenario", () => {
+  it("accepts the builder's scenario and applies the documented defaults", () => {
+    const v = validateScenario(
+      aRawScenario({ settings: { priceLevel: undefined, discountRate: undefined } }),
+    );
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    expect(v.value.settings.priceLevel).toBe(2025); // = start year
+    expect(v.value.settings.discountRate).toBe(0.035);
+    expect(v.value.participants).toEqual([10, 10, 0]);
+    expect(v.value.costs[0]).toMatchObject({ fromYear: 1, toYear: 2, priceYear: 2025, actor: 0 });
+    expect(v.warnings).toEqual([]);
+  });
+
+  it("collects every problem at once instead of stopping at the first", () => {
+    const issues = issuesOf({
+      settings: { startYear: 1999, horizon: 31 },
+      effects: [anEffect("Beskæftigelse", 25)],
+      costs: [aCostLine({ actor: "Kommunen" })],
+    });
+    expect(issues.map((i) => i.code).sort()).toEqual([
+      "out-of-range",
+      "out-of-range",
+      "rate-above-one",
+      "unknown-actor",
+    ]);
+  });
+
+  describe("settings", () => {
+    it("start year: required, whole, 2000–2100", () => {
+      expectIssue(
+        { settings: { startYear: undefined } },
+        "missing-value",
+        ["settings", "startYear"],
+        /Startåret mangler/,
+        /start year is missing/,
+      );
+      expectIssue(
+        { settings: { startYear: 2025.5 } },
+        "not-an-integer",
+        ["settings", "startYear"],
+        /helt tal.*2025.5/,
+        /whole number/,
+      );
+      expectIssue(
+        { settings: { startYear: 2101 } },
+        "out-of-range",
+        ["settings", "startYear"],
+        /mellem 2000 og 2100/,
+        /between 2000 and 2100/,
+      );
+    });
+
+    it("horizon: 1–30; blank takes the default 10 with a warning", () => {
+      expectIssue(
+        { settings: { horizon: 0 } },
+        "out-of-range",
+        ["settings", "horizon"],
+        /mellem 1 og 30/,
+        /between 1 and 30/,
+      );
+      const v = validateScenario(aRawScenario({ settings: { horizon: undefined } }));
+      expect(v.ok).toBe(true);
+      if (!v.ok) return;
+      expect(v.value.settings.horizon).toBe(10);
+      expect(v.warnings.map((w) => [w.code, w.severity, w.location.path])).toEqual([
+        ["horizon-default-used", "warning", ["settings", "horizon"]],
+      ]);
+      expect(v.warnings[0]!.message.da).toMatch(/standarden på 10 år/);
+    });
+
+    it("discount rate: 0–20 %, and not a non-number", () => {
+      expectIssue(
+        { settings: { discountRate: 0.35 } },
+        "out-of-range",
+        ["settings", "discountRate"],
+        /mellem 0 % og 20 %/,
+        /between 0 % and 20 %/,
+      );
+      expectIssue(
+        { settings: { discountRate: Number.NaN } },
+        "not-finite",
+        ["settings", "discountRate"],
+        /ikke et gyldigt tal/,
+        /not a valid number/,
+      );
+    });
+
+    it("operating period: required, 1–H", () => {
+      expectIssue(
+        { settings: { operatingPeriod: 4 } },
+        "out-of-range",
+        ["settings", "operatingPeriod"],
+        /mellem 1 og 3/,
+        /between 1 and 3/,
+      );
+      expectIssue(
+        { settings: { operatingPeriod: undefined } },
+        "missing-value",
+        ["settings", "operatingPeriod"],
+        /Driftsperioden mangler/,
+        /operating period is missing/,
+      );
+    });
+
+    it("price level: a whole year", () => {
+      expectIssue(
+        { settings: { priceLevel: 2025.2 } },
+        "not-an-integer",
+        ["settings", "priceLevel"],
+        /Prisniveauet/,
+        /price level/,
+      );
+    });
+  });
+
+  describe("actors", () => {
+    it("needs at least one actor, with a name, unique, on a known level", () => {
+      expectIssue(
+        { actors: [], costs: [], prices: [aPriceRow("Kontanthjælp", {})] },
+        "no-actors",
+        ["actors"],
+        /ingen aktører/,
+        /no actors/,
+      );
+      expectIssue(
+        { actors: [anActor("Kommune"), anActor("  ")] },
+        "blank-name",
+        ["actors", 1, "name"],
+        /mangler et navn/,
+        /has no name/,
+      );
+      expectIssue(
+        { actors: [anActor("Kommune"), anActor("kommune ")] },
+        "duplicate-name",
+        ["actors", 1, "name"],
+        /"kommune" står mere end én gang i aktørlisten/,
+        /appears more than once in the actor list/,
+      );
+      expectIssue(
+        { actors: [anActor("Kommune", "Amt")] },
+        "unknown-level",
+        ["actors", 0, "level"],
+        /"Amt" er ikke et niveau/,
+        /"Amt" is not a level/,
+      );
+    });
+
+    it("treats names such as __proto__ and constructor as ordinary names", () => {
+      const v = validateScenario(
+        aRawScenario({
+          actors: [anActor("__proto__"), anActor("constructor", "Stat")],
+          costs: [aCostLine({ actor: "__proto__" })],
+          prices: [
+            {
+              service: "Kontanthjælp",
+              priceKrByActor: new Map([
+                ["__proto__", 1],
+                ["constructor", 2],
+              ]),
+            },
+          ],
+        }),
+      );
+      expect(v.ok).toBe(true);
+      if (v.ok) expect(v.value.prices[0]!.priceKrByActor).toEqual([1, 2]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  });
+
+  describe("participants", () => {
+    it("must be ≥ 0, in a whole year 1..H, once per year, and 0 after the operating period", () => {
+      expectIssue(
+        { participants: [{ calcYear: 1, count: -3 }] },
+        "negative-value",
+        ["participants", 0, "count"],
+        /må ikke være negativ/,
+        /must not be negative/,
+      );
+      expectIssue(
+        { participants: [{ calcYear: 1.5, count: 3 }] },
+        "not-an-integer",
+        ["participants", 0, "calcYear"],
+        /helt tal/,
+        /whole number/,
+      );
+      expectIssue(
+        { participants: [{ calcYear: 3, count: 5 }] },
+        "participants-after-operating-period",
+        ["participants", 0, "count"],
+        /5 deltagere i år 3, men driftsperioden er 2 år/,
+        /5 participants in year 3, but the operating period is 2 years/,
+        ["settings", "operatingPeriod"],
+      );
+      expectIssue(
+        { participants: [{ calcYear: 4, count: 5 }] },
+        "year-outside-horizon",
+        ["participants", 0, "calcYear"],
+        /år 4, men beregningsårene går fra 1 til 3/,
+        /year 4, but the calculation years run from 1 to 3/,
+      );
+      expectIssue(
+        {
+          participants: [
+            { calcYear: 1, count: 5 },
+            { calcYear: 1, count: 6 },
+          ],
+        },
+        "duplicate-year",
+        ["participants", 1, "calcYear"],
+        /Året 1 står mere end én gang i deltagerlisten/,
+        /year 1 appears more than once/,
+      );
+    });
+
+    it("blank counts are 0 and zero rows outside the operating period are harmless", () => {
+      const v = validateScenario(
+        aRawScenario({
+          participants: [
+            { calcYear: 1, count: undefined },
+            { calcYear: 3, count: 0 },
+            { calcYear: 9, count: 0 },
+          ],
+        }),
+      );
+      expect(v.ok).toBe(true);
+      if (v.ok) expect(v.value.participants).toEqual([0, 0, 0]);
+    });
+  });
+
+  describe("effects", () => {
+    it("needs at least one effect, named, unique, with a success rate 0–1", () => {
+      expectIssue(
+        { effects: [], consequences: [] },
+        "no-effects",
+        ["effects"],
+        /intet effektmål/,
+        /no outcome/,
+      );
+      expectIssue(
+        { effects: [{ name: "Beskæftigelse", successRate: undefined }] },
+        "missing-value",
+        ["effects", 0, "successRate"],
+        /Succesraten mangler/,
+        /success rate is missing/,
+      );
+      expectIssue(
+        { effects: [anEffect("Beskæftigelse", 25)] },
+        "rate-above-one",
+        ["effects", 0, "successRate"],
+        /Succesraten for "Beskæftigelse" er 25.*Skrev du 25 i stedet for 25 %/,
+        /Did you type 25 instead of 25 %/,
+      );
+      expectIssue(
+        { effects: [anEffect("Beskæftigelse", -0.1)] },
+        "negative-value",
+        ["effects", 0, "successRate"],
+        /negativ/,
+        /negative/,
+      );
+      expectIssue(
+        { effects: [anEffect("Beskæftigelse"), anEffect("beskæftigelse")] },
+        "duplicate-name",
+        ["effects", 1, "name"],
+        /effektlisten/,
+        /outcome list/,
+      );
+    });
+
+    it("warns about an effect without consequences", () => {
+      expectIssue(
+        { effects: [anEffect("Beskæftigelse"), anEffect("Uddannelse")] },
+        "unused-effect",
+        ["effects", 1, "name"],
+        /"Uddannelse" har ingen konsekvenser/,
+        /has no consequences/,
+      );
+    });
+  });
+
+  describe("costs", () => {
+    it("names an unknown actor, kind, blank item and negative amount", () => {
+      expectIssue(
+        { costs: [aCostLine({ actor: "Kommunen" })] },
+        "unknown-actor",
+        ["costs", 0, "actor"],
+        /"Kommunen" er ikke en aktør i aktørlisten/,
+        /"Kommunen" is not an actor/,
+        ["actors"],
+      );
+      expectIssue(
+        { costs: [aCostLine({ kind: "Løn" })] },
+        "unknown-cost-kind",
+        ["costs", 0, "kind"],
+        /"Løn" er ikke en omkostningsart/,
+        /not a cost kind/,
+      );
+      expectIssue(
+        { costs: [aCostLine({ item: "" })] },
+        "blank-name",
+        ["costs", 0, "item"],
+        /omkostningspost mangler et navn/,
+        /cost item has no name/,
+      );
+      expectIssue(
+        { costs: [aCostLine({ amountKr: -5 })] },
+        "negative-value",
+        ["costs", 0, "amountKr"],
+        /Brug arten Sparet/,
+        /Use the kind Saved/,
+      );
+      expectIssue(
+        { costs: [aCostLine({ amountKr: undefined })] },
+        "missing-value",
+        ["costs", 0, "amountKr"],
+        /Beløbet mangler/,
+        /amount is missing/,
+      );
+    });
+
+    it("rejects years outside the horizon and a first year after the last, never dropping them silently", () => {
+      expectIssue(
+        { costs: [aCostLine({ fromYear: 0 })] },
+        "year-outside-horizon",
+        ["costs", 0, "fromYear"],
+        /Fra år er år 0/,
+        /From year is year 0/,
+      );
+      expectIssue(
+        { costs: [aCostLine({ toYear: 4 })] },
+        "year-outside-horizon",
+        ["costs", 0, "toYear"],
+        /Til år er år 4, men beregningsårene går fra 1 til 3/,
+        /To year is year 4/,
+      );
+      expectIssue(
+        { costs: [aCostLine({ fromYear: 3, toYear: 2 })] },
+        "from-after-to",
+        ["costs", 0, "toYear"],
+        /Fra år \(3\) ligger efter til år \(2\)/,
+        /From year \(3\) is after to year \(2\)/,
+      );
+      // Drift defaults to the last year D = 2: a first year of 3 lies after it.
+      expectIssue(
+        { costs: [aCostLine({ fromYear: 3 })] },
+        "from-after-to",
+        ["costs", 0, "fromYear"],
+        /\(3\).*\(2\)/,
+        /\(3\).*\(2\)/,
+      );
+    });
+
+    it("applies the default years per kind (Opstart: l = f; others: l = D)", () => {
+      const v = validateScenario(
+        aRawScenario({
+          costs: [
+            aCostLine({ kind: "Opstart", fromYear: 2 }),
+            aCostLine({ kind: "PrDeltager" }),
+            aCostLine({ kind: "Sparet", fromYear: 2 }),
+          ],
+        }),
+      );
+      expect(v.ok).toBe(true);
+      if (!v.ok) return;
+      expect(v.value.costs.map((c) => [c.fromYear, c.toYear])).toEqual([
+        [2, 2],
+        [1, 2],
+        [2, 2],
+      ]);
+    });
+  });
+
+  describe("price level and index", () => {
+    it("a missing index year is an error naming the year, pointing at the index", () => {
+      expectIssue(
+        { costs: [aCostLine({ priceYear: 2023 })], priceIndex: [{ year: 2025, index: 104 }] },
+        "missing-index-year",
+        ["costs", 0, "priceYear"],
+        /mangler året 2023, som skal bruges for at omregne fra prisår 2023 til prisniveau 2025/,
+        /no value for 2023/,
+        ["priceIndex"],
+      );
+      expectIssue(
+        {
+          prices: [aPriceRow("Kontanthjælp", { Kommune: 1 }, { priceYear: 2024 })],
+          priceIndex: [{ year: 2024, index: 100 }],
+        },
+        "missing-index-year",
+        ["prices", 0, "priceYear"],
+        /mangler året 2025/,
+        /no value for 2025/,
+        ["priceIndex"],
+      );
+    });
+
+    it("index values must be positive and years unique", () => {
+      expectIssue(
+        { priceIndex: [{ year: 2024, index: 0 }] },
+        "out-of-range",
+        ["priceIndex", 0, "index"],
+        /Indekstallet/,
+        /index value/,
+      );
+      expectIssue(
+        {
+          priceIndex: [
+            { year: 2024, index: 100 },
+            { year: 2024, index: 101 },
+          ],
+        },
+        "duplicate-year",
+        ["priceIndex", 1, "year"],
+        /prisindekset/,
+        /price index/,
+      );
+      expectIssue(
+        { priceIndex: [{ year: 2024, index: undefined }] },
+        "missing-value",
+        ["priceIndex", 0, "index"],
+        /mangler/,
+        /missing/,
+      );
+    });
+  });
+
+  describe("consequences and prices", () => {
+    it("a consequence must name a known effect, a service with a price row and a known kind", () => {
+      expectIssue(
+        { consequences: [aConsequenceLine({ effect: "Job" })] },
+        "unknown-effect",
+        ["consequences", 0, "effect"],
+        /"Job" er ikke et effektmål i effektlisten/,
+        /"Job" is not an outcome/,
+        ["effects"],
+      );
+      expectIssue(
+        { consequences: [aConsequenceLine({ service: "Førtidspension" })] },
+        "unknown-service",
+        ["consequences", 0, "service"],
+        /Ydelsen "Førtidspension" har ingen prisrække/,
+        /has no price row/,
+        ["prices"],
+      );
+      expectIssue(
+        { consequences: [aConsequenceLine({ kind: "Gevinst" })] },
+        "unknown-consequence-kind",
+        ["consequences", 0, "kind"],
+        /"Gevinst" er ikke en konsekvensart/,
+        /not a consequence kind/,
+      );
+    });
+
+    it("at most 20 consequence years, and every Δq a number", () => {
+      expectIssue(
+        { consequences: [aConsequenceLine({ deltaByYear: new Array(21).fill(-1) })] },
+        "too-many-consequence-years",
+        ["consequences", 0, "deltaByYear", 20],
+        /højst have 20 år \(her 21\)/,
+        /at most 20 years/,
+      );
+      expectIssue(
+        { consequences: [aConsequenceLine({ deltaByYear: [-1, Number.POSITIVE_INFINITY] })] },
+        "not-finite",
+        ["consequences", 0, "deltaByYear", 1],
+        /ikke et gyldigt tal/,
+        /not a valid number/,
+      );
+    });
+
+    it("prices must not be negative; the path names the actor's column", () => {
+      expectIssue(
+        { prices: [aPriceRow("Kontanthjælp", { Kommune: -10 })] },
+        "negative-value",
+        ["prices", 0, "priceKrByActor", "Kommune"],
+        /Prisen må ikke være negativ/,
+        /price must not be negative/,
+      );
+      expectIssue(
+        { prices: [aPriceRow("Kontanthjælp"), aPriceRow("KONTANTHJÆLP")] },
+        "duplicate-name",
+        ["prices", 1, "service"],
+        /prislisten/,
+        /price list/,
+      );
+    });
+
+    it("a missing actor column or blank price is 0", () => {
+      const v = validateScenario(
+        aRawScenario({
+          actors: [anActor("Kommune"), anActor("Stat", "Stat")],
+          prices: [aPriceRow("Kontanthjælp", { Kommune: undefined })],
+        }),
+      );
+      expect(v.ok).toBe(true);
+      if (v.ok) expect(v.value.prices[0]!.priceKrByActor).toEqual([0, 0]);
+    });
+  });
+
+  it("every catalogue entry is exercised by this file", () => {
+    const src = fs.readFileSync(__filename, "utf8");
+    for (const code of Object.keys(ENGINE_ISSUES)) expect(src).toContain(`"${code}"`);
+  });
+});
