@@ -1,109 +1,17 @@
 /**
- * A1 helpers for the file adapter (private to `src/file`; to be replaced by `src/workbook/a1.ts` once it
- * lands). Rows and columns are 0-based. Excel limits: 1 048 576 rows × 16 384 columns (XFD).
- *
- * The patterns are anchored and have no nested or overlapping quantifiers, so they run in linear time on
- * untrusted text (no catastrophic backtracking).
+ * A1 helpers for the file adapter — the shared, pure helpers of `src/workbook/a1.ts`. Rows and columns are
+ * 0-based. Excel limits: 1 048 576 rows × 16 384 columns (XFD).
  */
-
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
-
-/** A rectangle, 0-based top-left, `rows`/`cols` ≥ 1. */
-export interface CellRect {
-  readonly row: number;
-  readonly col: number;
-  readonly rows: number;
-  readonly cols: number;
-}
-
-/** Column index (0-based) → letters: 0 → "A", 27 → "AB". */
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "B3" for (2, 1). */
-export const cellA1 = (row: number, col: number): string => `${colLetters(col)}${row + 1}`;
-
-/** "$B$3" for (2, 1). */
-export const absCellA1 = (row: number, col: number): string => `$${colLetters(col)}$${row + 1}`;
-
-/** "B3:F20", or "B3" for one cell; `absolute` gives "$B$3:$F$20". */
-export function rectA1(r: CellRect, absolute = false): string {
-  const f = absolute ? absCellA1 : cellA1;
-  const tl = f(r.row, r.col);
-  return r.rows === 1 && r.cols === 1 ? tl : `${tl}:${f(r.row + r.rows - 1, r.col + r.cols - 1)}`;
-}
-
-function lettersToCol(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
-
-const CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;
-const COLS = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/;
-const ROWS = /^\$?([0-9]{1,7}):\$?([0-9]{1,7})$/;
-
-/** "B3" or "$B$3" → 0-based position; undefined when not a cell inside Excel's grid. */
-export function parseCellA1(s: string): { readonly row: number; readonly col: number } | undefined {
-  const m = CELL.exec(s);
-  if (!m) return undefined;
-  const col = lettersToCol(m[1] ?? "");
-  const row = Number(m[2]) - 1;
-  if (row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLS) return undefined;
-  return { row, col };
-}
-
-/** "B3", "$B$3:$F$20" (either corner order), whole columns "A:C" or whole rows "3:5"; undefined otherwise. */
-export function parseRectA1(a1: string): CellRect | undefined {
-  const t = a1.trim();
-  if (t.length > 40) return undefined;
-  const wc = COLS.exec(t);
-  if (wc) {
-    const a = lettersToCol(wc[1] ?? "");
-    const b = lettersToCol(wc[2] ?? "");
-    if (a >= MAX_COLS || b >= MAX_COLS) return undefined;
-    return { row: 0, col: Math.min(a, b), rows: MAX_ROWS, cols: Math.abs(a - b) + 1 };
-  }
-  const wr = ROWS.exec(t);
-  if (wr) {
-    const a = Number(wr[1]) - 1;
-    const b = Number(wr[2]) - 1;
-    if (a < 0 || b < 0 || a >= MAX_ROWS || b >= MAX_ROWS) return undefined;
-    return { row: Math.min(a, b), col: 0, rows: Math.abs(a - b) + 1, cols: MAX_COLS };
-  }
-  const colon = t.indexOf(":");
-  const first = parseCellA1(colon < 0 ? t : t.slice(0, colon));
-  if (first === undefined) return undefined;
-  if (colon < 0) return { row: first.row, col: first.col, rows: 1, cols: 1 };
-  const second = parseCellA1(t.slice(colon + 1));
-  if (second === undefined) return undefined;
-  const row = Math.min(first.row, second.row);
-  const col = Math.min(first.col, second.col);
-  return { row, col, rows: Math.abs(first.row - second.row) + 1, cols: Math.abs(first.col - second.col) + 1 };
-}
-
-/**
- * A sheet name as it appears in a formula: quoted (`'Min ark'!`, with `'` doubled) unless it is a plain
- * identifier. We quote whenever the name is not letters/digits/underscore/dots, or starts with a digit, or
- * could be read as a cell reference — quoting is always allowed, so erring towards quotes is safe.
- */
-export function quoteSheetName(sheet: string): string {
-  const plain =
-    /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet);
-  const upper = sheet.toUpperCase();
-  const reserved = upper === "TRUE" || upper === "FALSE" || /^R[0-9]*C[0-9]*$/.test(upper);
-  return plain && !reserved ? sheet : `'${sheet.split("'").join("''")}'`;
-}
-
-/** `'Min ark'!$B$3:$F$20` — an absolute, sheet-qualified reference as defined names hold it. */
-export const qualifiedAbsRef = (sheet: string, rect: CellRect): string =>
-  `${quoteSheetName(sheet)}!${rectA1(rect, true)}`;
+export {
+  MAX_COLS,
+  MAX_ROWS,
+  absCellA1,
+  cellA1,
+  colLetters,
+  parseCellA1,
+  parseRectA1,
+  qualifiedAbsRef,
+  quoteSheetName,
+  rectA1,
+  type CellRect,
+} from "../workbook/a1";
