@@ -119,7 +119,8 @@ export interface ParameterRecord extends RecordBase {
   readonly values: readonly { readonly label: string; readonly value: number }[];
 }
 
-export type KnowledgeRecord = TargetGroupRecord | EffectRecord | PriceRecord | ConsequenceRecord | ParameterRecord;
+export type KnowledgeRecord =
+  TargetGroupRecord | EffectRecord | PriceRecord | ConsequenceRecord | ParameterRecord;
 export type RecordKind = KnowledgeRecord["kind"];
 
 /** A knowledge file: the shipped starter base, a municipality's own price list, or the workbook's sheet. */

@@ -40,7 +40,8 @@ const ID_PATTERN = /^[a-z0-9_]{1,80}$/;
 
 type Obj = Readonly<Record<string, unknown>>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const own = (o: Obj, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+const own = (o: Obj, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 
 class Checker {
   readonly problems: KnowledgeProblem[] = [];
@@ -72,10 +73,15 @@ class Checker {
     return v;
   }
   /** A finite number, or null when `nullable` (a gap). `undefined` when absent and not required. */
-  num(o: Obj, field: string, opts: { nullable?: boolean; min?: number; max?: number; required?: boolean } = {}): number | null | undefined {
+  num(
+    o: Obj,
+    field: string,
+    opts: { nullable?: boolean; min?: number; max?: number; required?: boolean } = {},
+  ): number | null | undefined {
     const v = own(o, field);
     if (v === undefined) {
-      if (opts.required ?? true) this.fail(field, `Feltet "${field}" mangler.`, `The field "${field}" is missing.`);
+      if (opts.required ?? true)
+        this.fail(field, `Feltet "${field}" mangler.`, `The field "${field}" is missing.`);
       return undefined;
     }
     if (v === null) {
@@ -97,7 +103,12 @@ class Checker {
     }
     return v;
   }
-  oneOf<T extends string | number>(o: Obj, field: string, allowed: readonly T[], nullable = false): T | null | undefined {
+  oneOf<T extends string | number>(
+    o: Obj,
+    field: string,
+    allowed: readonly T[],
+    nullable = false,
+  ): T | null | undefined {
     const v = own(o, field);
     if (v === null && nullable) return null;
     if ((allowed as readonly unknown[]).includes(v)) return v as T;
@@ -122,7 +133,11 @@ function provenance(c: Checker, o: Obj): Provenance | undefined {
   const derivation = c.text(p, "derivation", false);
   const note = c.text(p, "note", false);
   if (confidence === "L" && derivation === undefined && note === undefined)
-    c.fail("provenance.derivation", "Et afledt tal (L) skal vise sin udregning.", "A derived figure (L) must show its arithmetic.");
+    c.fail(
+      "provenance.derivation",
+      "Et afledt tal (L) skal vise sin udregning.",
+      "A derived figure (L) must show its arithmetic.",
+    );
   if (source === undefined || typeof year !== "number" || !confidence) return undefined;
   return { source, year, confidence, ...(derivation ? { derivation } : {}), ...(note ? { note } : {}) };
 }
@@ -131,7 +146,11 @@ function gap(c: Checker, o: Obj): Gap | undefined | "invalid" {
   const g = own(o, "gap");
   if (g === undefined) return undefined;
   if (!isObj(g)) {
-    c.fail("gap", `Feltet "gap" skal have "reason" og "where".`, `The field "gap" needs "reason" and "where".`);
+    c.fail(
+      "gap",
+      `Feltet "gap" skal have "reason" og "where".`,
+      `The field "gap" needs "reason" and "where".`,
+    );
     return "invalid";
   }
   const reason = c.text(g, "reason");
@@ -166,41 +185,94 @@ function record(c: Checker, o: Obj, ids: ReadonlySet<string>): KnowledgeRecord |
   const before = c.problems.length;
   const id = c.text(o, "id");
   if (id !== undefined && !ID_PATTERN.test(id))
-    c.fail("id", `Id "${id}" må kun have små bogstaver, tal og _.`, `Id "${id}" may only hold lower-case letters, digits and _.`);
+    c.fail(
+      "id",
+      `Id "${id}" må kun have små bogstaver, tal og _.`,
+      `Id "${id}" may only hold lower-case letters, digits and _.`,
+    );
   const title = c.text(o, "title");
   const prov = provenance(c, o);
   const g = gap(c, o);
   const t = tags(c, o);
   const kind = c.oneOf(o, "kind", ["targetGroup", "effect", "price", "consequence", "parameter"] as const);
-  const base = { id: id ?? "", title: title ?? "", provenance: prov as Provenance, ...(g && g !== "invalid" ? { gap: g } : {}), ...(t ? { tags: t } : {}) };
+  const base = {
+    id: id ?? "",
+    title: title ?? "",
+    provenance: prov as Provenance,
+    ...(g && g !== "invalid" ? { gap: g } : {}),
+    ...(t ? { tags: t } : {}),
+  };
   let rec: KnowledgeRecord | undefined;
   switch (kind) {
     case "targetGroup": {
       const area = c.oneOf(o, "area", ["voksne", "boern_unge", "handicap"] as const);
       const sm = own(o, "successMeasure") === null ? null : c.text(o, "successMeasure");
       const verified = own(o, "verifiedSomGroup");
-      if (typeof verified !== "boolean") c.fail("verifiedSomGroup", `"verifiedSomGroup" skal være true eller false.`, `"verifiedSomGroup" must be true or false.`);
-      if (sm === null && !g) c.fail("successMeasure", "Et ukendt succesmål kræver en 'gap' med henvisning.", "An unknown success measure needs a 'gap' with a pointer.");
+      if (typeof verified !== "boolean")
+        c.fail(
+          "verifiedSomGroup",
+          `"verifiedSomGroup" skal være true eller false.`,
+          `"verifiedSomGroup" must be true or false.`,
+        );
+      if (sm === null && !g)
+        c.fail(
+          "successMeasure",
+          "Et ukendt succesmål kræver en 'gap' med henvisning.",
+          "An unknown success measure needs a 'gap' with a pointer.",
+        );
       if (area && sm !== undefined && typeof verified === "boolean")
-        rec = { ...base, kind, area, successMeasure: sm, verifiedSomGroup: verified } satisfies TargetGroupRecord;
+        rec = {
+          ...base,
+          kind,
+          area,
+          successMeasure: sm,
+          verifiedSomGroup: verified,
+        } satisfies TargetGroupRecord;
       break;
     }
     case "effect": {
       const intervention = c.text(o, "intervention");
       const tg = own(o, "targetGroup") === null ? null : c.text(o, "targetGroup");
       if (typeof tg === "string" && !ids.has(tg))
-        c.fail("targetGroup", `Målgruppen "${tg}" findes ikke i filen.`, `The target group "${tg}" is not in the file.`);
+        c.fail(
+          "targetGroup",
+          `Målgruppen "${tg}" findes ikke i filen.`,
+          `The target group "${tg}" is not in the file.`,
+        );
       const outcome = c.text(o, "outcome");
       const treated = c.num(o, "treatedShare", { nullable: true, min: 0, max: 1 });
       const control = c.num(o, "controlShare", { nullable: true, min: 0, max: 1 });
       const suggested = c.num(o, "suggestedSuccessRate", { nullable: true, min: 0, max: 1 });
-      if (typeof treated === "number" && typeof control === "number" && typeof suggested === "number" && Math.abs(treated - control - suggested) > 1e-9)
-        c.fail("suggestedSuccessRate", "Foreslået succesrate skal være indsats − kontrol.", "The suggested success rate must be treated − control.");
+      if (
+        typeof treated === "number" &&
+        typeof control === "number" &&
+        typeof suggested === "number" &&
+        Math.abs(treated - control - suggested) > 1e-9
+      )
+        c.fail(
+          "suggestedSuccessRate",
+          "Foreslået succesrate skal være indsats − kontrol.",
+          "The suggested success rate must be treated − control.",
+        );
       const design = c.text(o, "design");
       const level = c.oneOf<EvidenceLevel>(o, "evidenceLevel", [1, 2, 3], true);
       const n = c.num(o, "n", { required: false, min: 1 });
-      if (suggested === null && !g) c.fail("suggestedSuccessRate", "En ukendt effekt kræver en 'gap' med henvisning.", "An unknown effect needs a 'gap' with a pointer.");
-      if (intervention && tg !== undefined && outcome && treated !== undefined && control !== undefined && suggested !== undefined && design && level !== undefined)
+      if (suggested === null && !g)
+        c.fail(
+          "suggestedSuccessRate",
+          "En ukendt effekt kræver en 'gap' med henvisning.",
+          "An unknown effect needs a 'gap' with a pointer.",
+        );
+      if (
+        intervention &&
+        tg !== undefined &&
+        outcome &&
+        treated !== undefined &&
+        control !== undefined &&
+        suggested !== undefined &&
+        design &&
+        level !== undefined
+      )
         rec = {
           ...base,
           kind,
@@ -222,43 +294,83 @@ function record(c: Checker, o: Obj, ids: ReadonlySet<string>): KnowledgeRecord |
       const amounts = levelAmounts(c, o);
       const gross = c.num(o, "grossAmount", { required: false });
       if (amounts && Object.values(amounts).some((x) => x === null) && !g)
-        c.fail("amounts", "Et ukendt beløb (null) kræver en 'gap' med henvisning.", "An unknown amount (null) needs a 'gap' with a pointer.");
+        c.fail(
+          "amounts",
+          "Et ukendt beløb (null) kræver en 'gap' med henvisning.",
+          "An unknown amount (null) needs a 'gap' with a pointer.",
+        );
       if (service && unit && amounts)
-        rec = { ...base, kind, service, unit, amounts, ...(typeof gross === "number" ? { grossAmount: gross } : {}) } satisfies PriceRecord;
+        rec = {
+          ...base,
+          kind,
+          service,
+          unit,
+          amounts,
+          ...(typeof gross === "number" ? { grossAmount: gross } : {}),
+        } satisfies PriceRecord;
       break;
     }
     case "consequence": {
       const tg = c.text(o, "targetGroup");
       if (tg !== undefined && !ids.has(tg))
-        c.fail("targetGroup", `Målgruppen "${tg}" findes ikke i filen.`, `The target group "${tg}" is not in the file.`);
+        c.fail(
+          "targetGroup",
+          `Målgruppen "${tg}" findes ikke i filen.`,
+          `The target group "${tg}" is not in the file.`,
+        );
       const sm = c.text(o, "successMeasure");
       const service = c.text(o, "service");
       const unit = c.text(o, "unit");
       const ck = c.oneOf(o, "consequenceKind", ["Udgift", "Indtaegt"] as const);
       const d = own(o, "deltaByYear");
       let delta: (number | null)[] | undefined;
-      if (!Array.isArray(d) || d.length === 0 || d.length > KNOWLEDGE_LIMITS.years || !d.every((x) => x === null || (typeof x === "number" && Number.isFinite(x))))
-        c.fail("deltaByYear", `"deltaByYear" skal være 1–20 tal eller null.`, `"deltaByYear" must be 1–20 numbers or nulls.`);
+      if (
+        !Array.isArray(d) ||
+        d.length === 0 ||
+        d.length > KNOWLEDGE_LIMITS.years ||
+        !d.every((x) => x === null || (typeof x === "number" && Number.isFinite(x)))
+      )
+        c.fail(
+          "deltaByYear",
+          `"deltaByYear" skal være 1–20 tal eller null.`,
+          `"deltaByYear" must be 1–20 numbers or nulls.`,
+        );
       else delta = d as (number | null)[];
       if (delta && delta.some((x) => x === null) && !g)
-        c.fail("deltaByYear", "Ukendte år (null) kræver en 'gap' med henvisning.", "Unknown years (null) need a 'gap' with a pointer.");
+        c.fail(
+          "deltaByYear",
+          "Ukendte år (null) kræver en 'gap' med henvisning.",
+          "Unknown years (null) need a 'gap' with a pointer.",
+        );
       if (tg && sm && service && unit && ck && delta)
-        rec = { ...base, kind, targetGroup: tg, successMeasure: sm, service, unit, consequenceKind: ck, deltaByYear: delta } satisfies ConsequenceRecord;
+        rec = {
+          ...base,
+          kind,
+          targetGroup: tg,
+          successMeasure: sm,
+          service,
+          unit,
+          consequenceKind: ck,
+          deltaByYear: delta,
+        } satisfies ConsequenceRecord;
       break;
     }
     case "parameter": {
       const parameter = c.oneOf(o, "parameter", ["discountRate", "indexUprating"] as const);
       const v = own(o, "values");
       const values: { label: string; value: number }[] = [];
-      if (!Array.isArray(v) || v.length === 0 || v.length > 100) c.fail("values", `"values" skal være en liste.`, `"values" must be a list.`);
+      if (!Array.isArray(v) || v.length === 0 || v.length > 100)
+        c.fail("values", `"values" skal være en liste.`, `"values" must be a list.`);
       else
         v.forEach((item: unknown, i) => {
-          if (!isObj(item)) return c.fail(`values[${i}]`, "Skal have label og value.", "Needs label and value.");
+          if (!isObj(item))
+            return c.fail(`values[${i}]`, "Skal have label og value.", "Needs label and value.");
           const label = c.text(item, "label");
           const value = c.num(item, "value");
           if (label && typeof value === "number") values.push({ label, value });
         });
-      if (parameter && values.length > 0) rec = { ...base, kind, parameter, values } satisfies ParameterRecord;
+      if (parameter && values.length > 0)
+        rec = { ...base, kind, parameter, values } satisfies ParameterRecord;
       break;
     }
     default:
@@ -267,14 +379,30 @@ function record(c: Checker, o: Obj, ids: ReadonlySet<string>): KnowledgeRecord |
   return c.problems.length === before ? rec : undefined;
 }
 
+export interface KnowledgeValidationOptions {
+  /**
+   * Target-group ids defined elsewhere (e.g. the shipped starter base) that records in this file may refer
+   * to — a municipality's own sheet can add consequences for "adult_homeless" without repeating the group.
+   */
+  readonly externalTargetGroups?: Iterable<string>;
+}
+
 /**
  * Validates a parsed knowledge file. All problems are returned at once, each naming file, record and field.
  * @example validateKnowledgeBase(JSON.parse(text), "priser-odense.json")
  */
-export function validateKnowledgeBase(data: unknown, file: string): KnowledgeValidation {
+export function validateKnowledgeBase(
+  data: unknown,
+  file: string,
+  options: KnowledgeValidationOptions = {},
+): KnowledgeValidation {
   const c = new Checker(file, "");
   if (!isObj(data)) {
-    c.fail("", "Filen er ikke en vidensfil (et JSON-objekt).", "The file is not a knowledge file (a JSON object).");
+    c.fail(
+      "",
+      "Filen er ikke en vidensfil (et JSON-objekt).",
+      "The file is not a knowledge file (a JSON object).",
+    );
     return { ok: false, problems: c.problems };
   }
   if (own(data, "formatVersion") !== 1)
@@ -287,12 +415,18 @@ export function validateKnowledgeBase(data: unknown, file: string): KnowledgeVal
     return { ok: false, problems: c.problems };
   }
   if (raw.length > KNOWLEDGE_LIMITS.records) {
-    c.fail("records", `For mange poster (over ${KNOWLEDGE_LIMITS.records}).`, `Too many records (over ${KNOWLEDGE_LIMITS.records}).`);
+    c.fail(
+      "records",
+      `For mange poster (over ${KNOWLEDGE_LIMITS.records}).`,
+      `Too many records (over ${KNOWLEDGE_LIMITS.records}).`,
+    );
     return { ok: false, problems: c.problems };
   }
   // Target-group ids first, so references can be checked in any record order.
-  const groupIds = new Set<string>();
-  for (const r of raw) if (isObj(r) && own(r, "kind") === "targetGroup" && typeof own(r, "id") === "string") groupIds.add(own(r, "id") as string);
+  const groupIds = new Set<string>(options.externalTargetGroups ?? []);
+  for (const r of raw)
+    if (isObj(r) && own(r, "kind") === "targetGroup" && typeof own(r, "id") === "string")
+      groupIds.add(own(r, "id") as string);
   const seen = new Set<string>();
   const records: KnowledgeRecord[] = [];
   raw.forEach((r: unknown, i) => {

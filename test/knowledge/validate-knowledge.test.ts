@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import starter from "../../src/knowledge/data/starter.json";
 import { validateKnowledgeBase } from "../../src/knowledge/validate-knowledge";
 import type { KnowledgeRecord } from "../../src/knowledge/types";
@@ -38,7 +40,8 @@ describe("the shipped starter knowledge base", () => {
 
   it("has all four SØM record kinds and the official discount rate", () => {
     const kinds = new Set(records.map((r) => r.kind));
-    for (const k of ["targetGroup", "effect", "price", "consequence", "parameter"]) expect(kinds).toContain(k);
+    for (const k of ["targetGroup", "effect", "price", "consequence", "parameter"])
+      expect(kinds).toContain(k);
     const fm = records.find((r) => r.id === "param_discount_rate_fm_2023");
     expect(fm?.kind === "parameter" && fm.values[0]?.value).toBe(0.035);
   });
@@ -90,11 +93,16 @@ describe("validation problems name the file, the record and the field", () => {
     const eff = data.records.find((x) => x["id"] === "effect_cool_kids") as Record<string, unknown>;
     eff["targetGroup"] = "no_such_group";
     const r = validateKnowledgeBase(data, "f.json");
-    expect(!r.ok && r.problems.some((p) => p.record === "effect_cool_kids" && p.field === "targetGroup")).toBe(true);
+    expect(
+      !r.ok && r.problems.some((p) => p.record === "effect_cool_kids" && p.field === "targetGroup"),
+    ).toBe(true);
   });
 
   it("drops unknown keys such as __proto__ instead of merging them", () => {
-    const text = JSON.stringify(base).replace('"kind":"targetGroup"', '"__proto__":{"polluted":true},"kind":"targetGroup"');
+    const text = JSON.stringify(base).replace(
+      '"kind":"targetGroup"',
+      '"__proto__":{"polluted":true},"kind":"targetGroup"',
+    );
     const r = validateKnowledgeBase(JSON.parse(text), "evil.json");
     expect(r.ok).toBe(true);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
@@ -104,6 +112,39 @@ describe("validation problems name the file, the record and the field", () => {
   it("rejects what is not a knowledge file", () => {
     for (const bad of [null, 42, "x", [], { formatVersion: 2, name: "x", records: [] }]) {
       expect(validateKnowledgeBase(bad, "x.json").ok).toBe(false);
+    }
+  });
+});
+
+describe("the JSON schema and the validator agree", () => {
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "../../src/knowledge/knowledge.schema.json"), "utf8"),
+  ) as {
+    $defs: {
+      common: { required: string[] };
+      provenance: { required: string[] };
+      record: { oneOf: { properties: { kind: { const: string } }; required: string[] }[] };
+    };
+  };
+
+  it("rejects a starter record of every kind when any field the schema requires is missing", () => {
+    for (const variant of schema.$defs.record.oneOf) {
+      const kind = variant.properties.kind.const;
+      const index = (starter.records as { kind: string }[]).findIndex((r) => r.kind === kind);
+      expect([kind, index >= 0]).toEqual([kind, true]);
+      for (const field of [...new Set([...schema.$defs.common.required, ...variant.required])]) {
+        const data = clone(starter) as { records: Record<string, unknown>[] };
+        delete data.records[index]?.[field];
+        expect([kind, field, validateKnowledgeBase(data, "f.json").ok]).toEqual([kind, field, false]);
+      }
+    }
+  });
+
+  it("requires the same provenance fields", () => {
+    for (const field of schema.$defs.provenance.required) {
+      const data = clone(starter) as { records: { provenance: Record<string, unknown> }[] };
+      delete data.records[3]?.provenance[field];
+      expect([field, validateKnowledgeBase(data, "f.json").ok]).toEqual([field, false]);
     }
   });
 });

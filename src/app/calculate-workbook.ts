@@ -1,0 +1,122 @@
+/**
+ * Use case "Beregn": read and validate the scenario, calculate, and write the `Resultater` sheet with the
+ * hidden `_som_meta` sheet (snapshot + `SOM_Status`) in one write. Input cells are never written; a failed
+ * run (input issues, an unowned `Resultater` sheet, a host error) leaves the workbook as it was.
+ *
+ * Used by the command line (`som calculate`) and the task pane.
+ */
+import { calculate } from "../engine/calculate";
+import type { InputIssue, Results, Scenario } from "../engine/types";
+import { ENGINE_VERSION } from "../engine/version";
+import type { Lang } from "../present/format";
+import { RESULT_SHEETS } from "../workbook/names";
+import type { WorkbookPort } from "../workbook/port";
+import type { InputSnapshot } from "../workbook/render/input-snapshot";
+import { renderResultSheets } from "../workbook/render/results-sheet";
+import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
+import { loadScenario, type LoadOptions } from "./load-scenario";
+import { checkOwnership, SheetNotOwnedError, writeResultSheets } from "./write-results";
+
+export interface CalculateOptions {
+  /** Time stamped on the results (the caller's clock; same `now` → identical result cells). */
+  readonly now: Date;
+  readonly lang: Lang;
+}
+
+export type CalculateOutcome =
+  | {
+      readonly ok: true;
+      readonly results: Results;
+      readonly scenario: Scenario;
+      readonly warnings: readonly InputIssue[];
+      /** What was passed to `port.writeSheets` (result sheet, meta sheet and names). */
+      readonly written: WorkbookSpec;
+    }
+  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/** A recording port around another: reads pass through, the one write is recorded and passed on. */
+function recording(port: WorkbookPort): { port: WorkbookPort; written: () => WorkbookSpec } {
+  let last: WorkbookSpec = { sheets: [], names: [] };
+  return {
+    port: {
+      readNames: (n) => port.readNames(n),
+      listSheets: () => port.listSheets(),
+      writeSheets: async (spec) => {
+        await port.writeSheets(spec);
+        last = spec;
+      },
+    },
+    written: () => last,
+  };
+}
+
+/** The base run without writing: what every run (also sensitivity and comparison) re-renders. */
+export type BaseRun =
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      readonly results: Results;
+      readonly warnings: readonly InputIssue[];
+      /** The `Resultater` sheet and its names. */
+      readonly sheet: SheetSpec;
+      readonly names: readonly NameSpec[];
+      readonly snapshot: InputSnapshot;
+    }
+  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/**
+ * Reads, validates, calculates and renders `Resultater` — nothing is written. Sensitivity/comparison runs
+ * call this (with their own `extraNames`) and pass `sheet`/`names`/`snapshot` on to `writeResultSheets`
+ * together with their own sheets, so every run writes a fresh snapshot and consistent base results [D].
+ */
+export async function prepareBaseRun(
+  port: WorkbookPort,
+  options: CalculateOptions & LoadOptions,
+): Promise<BaseRun> {
+  const loaded = await loadScenario(port, options);
+  if (!loaded.ok) return loaded;
+  const results = calculate(loaded.scenario);
+  const rendered = renderResultSheets(results, loaded.scenario, {
+    now: options.now,
+    lang: options.lang,
+    engineVersion: ENGINE_VERSION,
+  });
+  return {
+    ok: true,
+    scenario: loaded.scenario,
+    results,
+    warnings: loaded.warnings,
+    sheet: rendered.sheet,
+    names: rendered.names,
+    snapshot: loaded.snapshot,
+  };
+}
+
+/**
+ * Calculates the workbook and writes `Resultater` + `_som_meta`.
+ * Example: const r = await calculateWorkbook(port, { now: new Date(), lang: "da" }); if (r.ok) r.results.total.netTotal
+ */
+export async function calculateWorkbook(
+  port: WorkbookPort,
+  options: CalculateOptions,
+): Promise<CalculateOutcome> {
+  const notOwned = await checkOwnership(port, [RESULT_SHEETS.results]);
+  const base = await prepareBaseRun(port, options);
+  // Both kinds of problems are shown together; nothing is written while any remains.
+  if (notOwned !== null || !base.ok)
+    return { ok: false, issues: [...(notOwned ?? []), ...(base.ok ? [] : base.issues)] };
+  const rec = recording(port);
+  try {
+    await writeResultSheets(rec.port, [base.sheet], base.names, base.snapshot, options);
+  } catch (error) {
+    if (error instanceof SheetNotOwnedError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+  return {
+    ok: true,
+    results: base.results,
+    scenario: base.scenario,
+    warnings: base.warnings,
+    written: rec.written(),
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Writing result sheets safely (workbook-contract.md, "Writing rules"; team brief "Result sheets and ownership").
+ *
+ * - Ownership: the hidden `_som_meta` sheet lists the sheets the tools own (`SOM_Meta_EjedeArk`). A sheet
+ *   with a result sheet's name that exists but is not in that list is never overwritten: the run stops with
+ *   an `InputIssue` (code `sheet-not-owned`).
+ * - Every write also rewrites `_som_meta`: the owned list (merged), the input snapshot of this run and the
+ *   `SOM_Status` formula, so stale results are visible without the add-in.
+ * - One `writeSheets` call per run: all or nothing.
+ */
+import type { InputIssue } from "../engine/types";
+import { ENGINE_VERSION } from "../engine/version";
+import type { Lang } from "../present/format";
+import { INPUT_NAMES, META_NAMES, RESULT_SHEETS } from "../workbook/names";
+import type { NamedValue, SheetInfo, WorkbookPort } from "../workbook/port";
+import type { InputSnapshot } from "../workbook/render/input-snapshot";
+import {
+  META_RESULT_NAMES,
+  parseResultNameEntry,
+  renderMetaSheet,
+  resultNameEntry,
+  type MetaContext,
+} from "../workbook/render/meta-sheet";
+import type { NameSpec, SheetSpec } from "../workbook/sheet-model";
+
+/** Raised by `writeResultSheets` when a target sheet exists but is not owned; carries the issues to show. */
+export class SheetNotOwnedError extends Error {
+  override readonly name = "SheetNotOwnedError";
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(issues.map((i) => i.message.en).join(" "));
+  }
+}
+
+/** A programmer error: a result write tried to (re)define an input name of the contract. */
+export class InputNameWriteError extends Error {
+  override readonly name = "InputNameWriteError";
+}
+
+const lower = (s: string): string => s.toLowerCase();
+
+/** The texts of a list name on the meta sheet (empty when absent or not on the meta sheet). */
+function metaList(named: ReadonlyMap<string, NamedValue>, name: string): string[] {
+  const v = named.get(lower(name));
+  if (v === undefined || v.kind !== "range" || lower(v.sheet) !== lower(RESULT_SHEETS.meta)) return [];
+  const out: string[] = [];
+  for (const line of v.values)
+    for (const x of line) if (typeof x === "string" && x.trim() !== "") out.push(x);
+  return out;
+}
+
+/** The sheets the tools own, as recorded in `SOM_Meta_EjedeArk` on the meta sheet (empty when absent). */
+export async function readOwnedSheets(port: WorkbookPort): Promise<readonly string[]> {
+  return metaList(await port.readNames([META_NAMES.ownedSheets]), META_NAMES.ownedSheets);
+}
+
+/** The issue for one sheet that would be overwritten but is not ours. */
+export function notOwnedIssue(sheet: string): InputIssue {
+  return {
+    code: "sheet-not-owned",
+    severity: "error",
+    message: {
+      da: `Arket »${sheet}« findes allerede, men er ikke oprettet af SØM for Excel. Det overskrives ikke: omdøb eller slet arket, og beregn igen.`,
+      en: `The sheet “${sheet}” already exists but was not created by SØM for Excel. It is not overwritten: rename or delete the sheet and calculate again.`,
+    },
+    location: { path: [], sheet },
+  };
+}
+
+/**
+ * Checks that every sheet in `sheetNames` (plus the meta sheet) either does not exist or is owned.
+ * Returns null when all may be written, else one issue per unowned sheet.
+ */
+export async function checkOwnership(
+  port: WorkbookPort,
+  sheetNames: readonly string[],
+): Promise<readonly InputIssue[] | null> {
+  return (await ownershipState(port, sheetNames)).issues;
+}
+
+async function ownershipState(
+  port: WorkbookPort,
+  sheetNames: readonly string[],
+): Promise<{
+  issues: readonly InputIssue[] | null;
+  owned: readonly string[];
+  resultNames: readonly string[];
+  existing: readonly SheetInfo[];
+}> {
+  const existing = await port.listSheets();
+  const named = await port.readNames([META_NAMES.ownedSheets, META_RESULT_NAMES]);
+  const owned = metaList(named, META_NAMES.ownedSheets);
+  const ownedSet = new Set(owned.map(lower));
+  const existingByName = new Map(existing.map((s) => [lower(s.name), s.name]));
+  const targets = [...sheetNames, RESULT_SHEETS.meta];
+  const issues: InputIssue[] = [];
+  const seen = new Set<string>();
+  for (const t of targets) {
+    const k = lower(t);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const actual = existingByName.get(k);
+    if (actual !== undefined && !ownedSet.has(k)) issues.push(notOwnedIssue(actual));
+  }
+  return {
+    issues: issues.length === 0 ? null : issues,
+    owned,
+    resultNames: metaList(named, META_RESULT_NAMES),
+    existing,
+  };
+}
+
+export interface WriteContext {
+  readonly now: Date;
+  readonly lang: Lang;
+  /** Defaults to the engine's version. */
+  readonly engineVersion?: string;
+}
+
+/**
+ * Writes result sheets and their names plus a fresh `_som_meta` (owned list merged with earlier runs, the
+ * snapshot of this run, `SOM_Status`) in ONE `writeSheets` call. Throws `SheetNotOwnedError` (nothing written)
+ * when a target sheet exists but is not owned.
+ * Example: await writeResultSheets(port, [resultsSheet], resultNames, snapshot, { now, lang: "da" })
+ */
+export async function writeResultSheets(
+  port: WorkbookPort,
+  sheets: readonly SheetSpec[],
+  names: readonly NameSpec[],
+  snapshot: InputSnapshot,
+  ctx: WriteContext = { now: new Date(), lang: "da" },
+): Promise<void> {
+  const inputNames = new Set(INPUT_NAMES.map(lower));
+  for (const n of names) {
+    if (inputNames.has(lower(n.name)))
+      throw new InputNameWriteError(`A result write may not define ${n.name}`);
+  }
+  const state = await ownershipState(
+    port,
+    sheets.map((s) => s.name),
+  );
+  if (state.issues !== null) throw new SheetNotOwnedError(state.issues);
+  const existing = new Set(state.existing.map((s) => lower(s.name)));
+  const owned: string[] = [];
+  const add = (s: string): void => {
+    if (!owned.some((o) => lower(o) === lower(s))) owned.push(s);
+  };
+  for (const s of state.owned) if (existing.has(lower(s))) add(s);
+  for (const s of sheets) add(s.name);
+  add(RESULT_SHEETS.meta);
+  const metaCtx: MetaContext = {
+    now: ctx.now,
+    lang: ctx.lang,
+    engineVersion: ctx.engineVersion ?? ENGINE_VERSION,
+  };
+  const { entries, leftovers } = resultNameBookkeeping(state.resultNames, sheets, names, existing);
+  const notCalculated = ctx.lang === "da" ? "ikke beregnet" : "not calculated";
+  const neutralised: NameSpec[] = leftovers.map((name) => ({ name, constant: notCalculated }));
+  const meta = renderMetaSheet(snapshot, owned, metaCtx, entries);
+  const ordered = sheets.filter((s) => lower(s.name) !== lower(RESULT_SHEETS.meta));
+  await port.writeSheets({
+    sheets: [...ordered, meta.sheet],
+    names: [...neutralised, ...names, ...meta.names],
+  });
+}
+
+/**
+ * Which result names exist after this write, and which earlier ones it no longer produces. A name recorded for
+ * a sheet that is rewritten now but not defined again would point at a cell of the new layout, so it becomes
+ * the text constant "ikke beregnet" (never a silently wrong figure). Names on sheets not rewritten are kept.
+ */
+function resultNameBookkeeping(
+  previous: readonly string[],
+  sheets: readonly SheetSpec[],
+  names: readonly NameSpec[],
+  existing: ReadonlySet<string>,
+): { entries: string[]; leftovers: string[] } {
+  const rewritten = new Set(sheets.map((s) => lower(s.name)));
+  const now = new Set(names.map((n) => lower(n.name)));
+  const entries: string[] = [];
+  const leftovers: string[] = [];
+  const seen = new Set<string>();
+  for (const e of previous) {
+    const p = parseResultNameEntry(e);
+    if (p === undefined || seen.has(lower(p.name)) || now.has(lower(p.name))) continue;
+    seen.add(lower(p.name));
+    if (rewritten.has(lower(p.sheet))) leftovers.push(p.name);
+    else if (existing.has(lower(p.sheet))) entries.push(resultNameEntry(p.sheet, p.name));
+  }
+  for (const n of names) if ("sheet" in n) entries.push(resultNameEntry(n.sheet, n.name));
+  return { entries, leftovers };
+}

@@ -1,0 +1,87 @@
+/**
+ * `som calculate <fil.xlsx> [--out <resultat.xlsx>] [--json]`: reads the workbook's inputs through the
+ * contract's defined names, calculates, and prints either the contract's JSON document or a Danish summary
+ * table. `--out` writes a new workbook with the inputs and the result sheets; the input file is never
+ * written. All logic lives in the use case (src/app/calculate-workbook.ts); this file parses and prints.
+ */
+import { calculateWorkbook } from "../../app/calculate-workbook";
+import { contractJsonText, issuesJsonText } from "../../app/contract-json";
+import { FileWorkbook } from "../../file/file-workbook";
+import { hasFlag, optionValue } from "../args";
+import type { Command } from "../command";
+import { refuseInputAsOutput, requireXlsxName, resolvePath } from "../paths";
+import { issueLine, renderSummary } from "../summary-table";
+
+export const calculateCommand: Command = {
+  name: "calculate",
+  usage: {
+    da: "<fil.xlsx> [--out <resultat.xlsx>] [--json]",
+    en: "<file.xlsx> [--out <result.xlsx>] [--json]",
+  },
+  summary: {
+    da: "Beregn en SØM-projektmappe og vis resultatet",
+    en: "Calculate a SØM workbook and show the results",
+  },
+  description: {
+    da: "Læser input gennem SØM-navnene (SOM_…) i projektmappen, beregner og viser nettoresultatet pr. aktør og år\nog nøgletallene. Inputfilen ændres aldrig.",
+    en: "Reads the inputs through the SØM names (SOM_…) in the workbook, calculates, and shows the net result per actor\nand year and the key figures. The input file is never changed.",
+  },
+  options: [
+    {
+      name: "out",
+      value: "<resultat.xlsx>",
+      help: {
+        da: "Skriv en ny projektmappe med input og resultatark",
+        en: "Write a new workbook with the inputs and the result sheets",
+      },
+    },
+    {
+      name: "json",
+      help: {
+        da: "Udskriv resultatet som JSON (maskinlæsbart)",
+        en: "Print the results as JSON (machine-readable)",
+      },
+    },
+  ],
+  positionals: { min: 1, max: 1 },
+  async run(args, { io, lang }) {
+    const input = resolvePath(io.cwd, args.positionals[0] ?? "");
+    const outArg = optionValue(args, "out");
+    const out = outArg === undefined ? undefined : resolvePath(io.cwd, outArg);
+    if (out !== undefined) {
+      requireXlsxName(out);
+      refuseInputAsOutput(input, out);
+    }
+    const json = hasFlag(args, "json");
+
+    const workbook = await FileWorkbook.open(input);
+    const outcome = await calculateWorkbook(workbook, { now: io.now(), lang });
+    if (!outcome.ok) {
+      if (json) io.stdout(`${issuesJsonText(outcome.issues, lang)}\n`);
+      else {
+        const title =
+          lang === "da"
+            ? "Projektmappen har fejl i input; intet er beregnet:"
+            : "The workbook has input issues; nothing was calculated:";
+        io.stderr([title, ...outcome.issues.map((i) => `  - ${issueLine(i, lang)}`), ""].join("\n"));
+      }
+      return 2;
+    }
+    if (out !== undefined) {
+      // The bytes read at the start plus the sheets the run wrote: the copy holds exactly the inputs calculated.
+      await workbook.saveAs(out);
+    }
+    if (json) io.stdout(`${contractJsonText(outcome.results, outcome.warnings, lang)}\n`);
+    else
+      io.stdout(
+        `${renderSummary(outcome.results, outcome.warnings, lang, outcome.scenario.effects).join("\n")}\n`,
+      );
+    if (out !== undefined)
+      io.stderr(
+        lang === "da"
+          ? `Resultaterne er skrevet til en ny fil: ${out}\n`
+          : `Results written to a new file: ${out}\n`,
+      );
+    return 0;
+  },
+};

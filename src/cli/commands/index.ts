@@ -1,0 +1,11 @@
+/** The `som` commands, in the order `som --help` lists them. Later commands are added here, one line each. */
+import type { Command } from "../command";
+import { calculateCommand } from "./calculate";
+import { knowledgeCommand } from "./knowledge";
+import { templateCommand } from "./template";
+
+export const COMMANDS: readonly Command[] = [
+  calculateCommand,
+  templateCommand,
+  knowledgeCommand,
+];

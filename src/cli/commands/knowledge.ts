@@ -1,0 +1,327 @@
+/**
+ * `som knowledge list|show|export`: browse the knowledge database (vidensdatabase) on the command line and
+ * convert knowledge files. The source is the shipped starter base, or `--file` — a JSON knowledge file, or an
+ * .xlsx file with a knowledge sheet (`SOM_Viden`; a SØM workbook with its own "Viden" sheet works too).
+ *
+ *   som knowledge list [--kind pris] [--search fængsel] [--group adult_homeless] [--json]
+ *   som knowledge show <id> [--json]
+ *   som knowledge export --out egne-priser.xlsx|.json [--file kilde.json|.xlsx] [--force]
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { readWorkbookKnowledge, starterKnowledge, starterTargetGroups } from "../../app/knowledge-library";
+import { FileReadError } from "../../file/file-read-error";
+import { FileWorkbook } from "../../file/file-workbook";
+import { writeWorkbookSpec } from "../../file/write-workbook-spec";
+import {
+  knowledgeToJson,
+  MAX_KNOWLEDGE_JSON_CHARS,
+  parseKnowledgeJson,
+} from "../../knowledge/knowledge-json";
+import { figureText } from "../../knowledge/figure-text";
+import { KIND_LABELS } from "../../knowledge/knowledge-table";
+import { searchKnowledge } from "../../knowledge/search-knowledge";
+import type { KnowledgeBase, KnowledgeRecord, RecordKind } from "../../knowledge/types";
+import type { KnowledgeProblem } from "../../knowledge/validate-knowledge";
+import type { Lang } from "../../present/format";
+import { knowledgeSheetSpec } from "../../workbook/layout/knowledge-sheet";
+import { hasFlag, optionValue } from "../args";
+import { CliError, UsageError } from "../cli-error";
+import type { Command } from "../command";
+import { refuseExisting, resolvePath, sameFile } from "../paths";
+import { renderTable } from "../text-table";
+
+const KIND_WORDS: readonly { readonly kind: RecordKind; readonly words: readonly string[] }[] = [
+  ...KIND_LABELS.map((k) => ({ kind: k.kind, words: [k.kind, k.da, k.en] })),
+  { kind: "parameter", words: ["parameter", "parametre", "parameters"] },
+];
+
+function kindOf(text: string): RecordKind {
+  const t = text.trim().toLowerCase();
+  const hit = KIND_WORDS.find((k) => k.words.some((w) => w.toLowerCase() === t));
+  if (!hit)
+    throw new UsageError({
+      da: `Ukendt --kind: ${text}. Brug målgruppe, effekt, pris, konsekvens eller parameter.`,
+      en: `Unknown --kind: ${text}. Use target group, effect, price, consequence or parameter.`,
+    });
+  return hit.kind;
+}
+
+const kindLabel = (k: RecordKind, lang: Lang): string =>
+  KIND_LABELS.find((x) => x.kind === k)?.[lang] ?? (lang === "da" ? "Parameter" : "Parameter");
+
+/** The problems of an invalid knowledge source, as a user error with exit code 2 (the content's fault). */
+function problemsError(problems: readonly KnowledgeProblem[], lang: Lang): CliError {
+  const lines = problems
+    .slice(0, 50)
+    .map((p) => `  - ${[p.file, p.record, p.field].filter((s) => s !== "").join(" › ")}: ${p.message[lang]}`);
+  if (problems.length > 50)
+    lines.push(lang === "da" ? `  … og ${problems.length - 50} til` : `  … and ${problems.length - 50} more`);
+  const title = { da: "Vidensfilen har fejl:", en: "The knowledge file has problems:" };
+  return new CliError({ da: [title.da, ...lines].join("\n"), en: [title.en, ...lines].join("\n") }, 2);
+}
+
+/** Reads the knowledge source: `--file` (JSON or .xlsx) or the shipped starter base. */
+async function loadSource(file: string | undefined, cwd: string, lang: Lang): Promise<KnowledgeBase> {
+  if (file === undefined) return starterKnowledge();
+  const p = resolvePath(cwd, file);
+  const label = path.basename(p);
+  if (/\.json$/i.test(p)) {
+    const stat = await fs.promises.stat(p);
+    if (stat.size > MAX_KNOWLEDGE_JSON_CHARS * 4)
+      throw new CliError({
+        da: `Filen er for stor til en vidensfil: ${p}`,
+        en: `The file is too large for a knowledge file: ${p}`,
+      });
+    const v = parseKnowledgeJson(await fs.promises.readFile(p, "utf8"), label, {
+      externalTargetGroups: starterTargetGroups(),
+    });
+    if (!v.ok) throw problemsError(v.problems, lang);
+    return v.value;
+  }
+  if (/\.xlsx$/i.test(p)) {
+    let wb: FileWorkbook;
+    try {
+      wb = await FileWorkbook.open(p);
+    } catch (e) {
+      if (e instanceof FileReadError)
+        throw new CliError({ da: `${p}: ${e.messageIn("da")}`, en: `${p}: ${e.messageIn("en")}` });
+      throw e;
+    }
+    const k = await readWorkbookKnowledge(wb, label);
+    if (k.status === "absent")
+      throw new CliError({
+        da: `${p} har ikke navnet SOM_Viden (et vidensark). Eksportér et med 'som knowledge export --out fil.xlsx'.`,
+        en: `${p} has no name SOM_Viden (a knowledge sheet). Export one with 'som knowledge export --out file.xlsx'.`,
+      });
+    if (k.status === "invalid") throw problemsError(k.problems, lang);
+    return k.knowledge;
+  }
+  throw new CliError({
+    da: `Vidensfilen skal ende på .json eller .xlsx: ${p}`,
+    en: `The knowledge file must end in .json or .xlsx: ${p}`,
+  });
+}
+
+function listLines(records: readonly KnowledgeRecord[], lang: Lang): string[] {
+  const header =
+    lang === "da"
+      ? ["Id", "Type", "Titel", "Tal", "År", "Sikkerhed"]
+      : ["Id", "Type", "Title", "Figure", "Year", "Confidence"];
+  const cut = (s: string, w: number): string =>
+    [...s].length > w ? `${[...s].slice(0, w - 1).join("")}…` : s;
+  const rows = records.map((r) => [
+    r.id,
+    kindLabel(r.kind, lang),
+    cut(r.title, 50),
+    cut(figureText(r, lang), 40),
+    String(r.provenance.year),
+    r.provenance.confidence,
+  ]);
+  return renderTable(header, rows, ["left", "left", "left", "left", "right", "left"]);
+}
+
+function showLines(r: KnowledgeRecord, lang: Lang): string[] {
+  const L =
+    lang === "da"
+      ? {
+          kind: "Type",
+          fig: "Tal",
+          src: "Kilde",
+          year: "År",
+          conf: "Sikkerhed",
+          der: "Udregning",
+          note: "Note",
+          gap: "Mangler",
+          where: "Hvor findes tallet",
+        }
+      : {
+          kind: "Type",
+          fig: "Figure",
+          src: "Source",
+          year: "Year",
+          conf: "Confidence",
+          der: "Derivation",
+          note: "Note",
+          gap: "Gap",
+          where: "Where to find it",
+        };
+  const lines = [
+    `${r.title} (${r.id})`,
+    `  ${L.kind}: ${kindLabel(r.kind, lang)}`,
+    `  ${L.fig}: ${figureText(r, lang)}`,
+  ];
+  if (r.kind === "price") lines.push(`  ${lang === "da" ? "Ydelse" : "Service"}: ${r.service} (${r.unit})`);
+  if (r.kind === "consequence")
+    lines.push(
+      `  ${lang === "da" ? "Ydelse" : "Service"}: ${r.service} (${r.unit}), ${r.consequenceKind}; ${r.targetGroup} – ${r.successMeasure}`,
+    );
+  if (r.kind === "effect")
+    lines.push(
+      `  ${lang === "da" ? "Indsats" : "Intervention"}: ${r.intervention}; ${r.outcome}; ${r.design}`,
+    );
+  lines.push(
+    `  ${L.src}: ${r.provenance.source}`,
+    `  ${L.year}: ${r.provenance.year}`,
+    `  ${L.conf}: ${r.provenance.confidence}`,
+  );
+  if (r.provenance.derivation) lines.push(`  ${L.der}: ${r.provenance.derivation}`);
+  if (r.provenance.note) lines.push(`  ${L.note}: ${r.provenance.note}`);
+  if (r.gap) lines.push(`  ${L.gap}: ${r.gap.reason}`, `  ${L.where}: ${r.gap.where}`);
+  return lines;
+}
+
+export const knowledgeCommand: Command = {
+  name: "knowledge",
+  usage: {
+    da: "list|show <id>|export [--file <viden.json|.xlsx>] [--kind <type>] [--search <tekst>] [--group <id>] [--json] [--out <fil.json|.xlsx>] [--force]",
+    en: "list|show <id>|export [--file <knowledge.json|.xlsx>] [--kind <type>] [--search <text>] [--group <id>] [--json] [--out <file.json|.xlsx>] [--force]",
+  },
+  summary: {
+    da: "Vis, søg i og eksportér vidensdatabasen",
+    en: "Show, search and export the knowledge database",
+  },
+  description: {
+    da: "list: posterne (filtrér med --kind, --search, --group). show <id>: én post med kilde, år og sikkerhed.\nexport --out: gem vidensbasen som JSON eller som .xlsx med et vidensark (SOM_Viden), fx til en kommunes egen prisliste.\nKilden er startvidensbasen eller --file (JSON, eller .xlsx med navnet SOM_Viden).",
+    en: "list: the records (filter with --kind, --search, --group). show <id>: one record with source, year and confidence.\nexport --out: save the knowledge base as JSON or as .xlsx with a knowledge sheet (SOM_Viden), e.g. for a municipality's own price list.\nThe source is the starter base or --file (JSON, or .xlsx with the name SOM_Viden).",
+  },
+  options: [
+    {
+      name: "file",
+      value: "<fil>",
+      help: {
+        da: "Vidensfil (.json eller .xlsx); standard: startvidensbasen",
+        en: "Knowledge file (.json or .xlsx); default: the starter base",
+      },
+    },
+    {
+      name: "kind",
+      value: "<type>",
+      help: {
+        da: "Kun målgruppe, effekt, pris, konsekvens eller parameter",
+        en: "Only target group, effect, price, consequence or parameter",
+      },
+    },
+    {
+      name: "search",
+      value: "<tekst>",
+      help: { da: "Fritekst (alle ord skal forekomme)", en: "Free text (every word must occur)" },
+    },
+    {
+      name: "group",
+      value: "<id>",
+      help: {
+        da: "Målgruppe-id: gruppen og dens effekter og konsekvenser",
+        en: "Target-group id: the group and its effects and consequences",
+      },
+    },
+    { name: "json", help: { da: "Udskriv som JSON", en: "Print as JSON" } },
+    { name: "out", value: "<fil>", help: { da: "export: .json eller .xlsx", en: "export: .json or .xlsx" } },
+    {
+      name: "force",
+      help: { da: "export: overskriv en eksisterende fil", en: "export: overwrite an existing file" },
+    },
+  ],
+  positionals: { min: 1, max: 2 },
+  async run(args, { io, lang }) {
+    const sub = args.positionals[0] ?? "";
+    const fileArg = optionValue(args, "file");
+    if (sub === "list") {
+      if (args.positionals.length > 1)
+        throw new UsageError({
+          da: `Uventet argument: ${args.positionals[1]}`,
+          en: `Unexpected argument: ${args.positionals[1]}`,
+        });
+      const kb = await loadSource(fileArg, io.cwd, lang);
+      const kind = optionValue(args, "kind");
+      const search = optionValue(args, "search");
+      const group = optionValue(args, "group");
+      const found = searchKnowledge(kb.records, {
+        ...(kind !== undefined ? { kinds: [kindOf(kind)] } : {}),
+        ...(search !== undefined ? { text: search } : {}),
+        ...(group !== undefined ? { targetGroup: group } : {}),
+      });
+      if (hasFlag(args, "json")) io.stdout(knowledgeToJson({ ...kb, records: found }));
+      else {
+        io.stdout(`${kb.name}\n`);
+        io.stdout(
+          found.length === 0
+            ? lang === "da"
+              ? "Ingen poster.\n"
+              : "No records.\n"
+            : `${listLines(found, lang).join("\n")}\n`,
+        );
+        io.stdout(
+          lang === "da"
+            ? `${found.length} af ${kb.records.length} poster.\n`
+            : `${found.length} of ${kb.records.length} records.\n`,
+        );
+      }
+      return 0;
+    }
+    if (sub === "show") {
+      const id = args.positionals[1];
+      if (id === undefined)
+        throw new UsageError({
+          da: "show kræver et id: som knowledge show <id>",
+          en: "show needs an id: som knowledge show <id>",
+        });
+      const kb = await loadSource(fileArg, io.cwd, lang);
+      const r = kb.records.find((x) => x.id === id);
+      if (!r)
+        throw new CliError({
+          da: `Ingen post med id "${id}" i ${kb.name}.`,
+          en: `No record with id "${id}" in ${kb.name}.`,
+        });
+      io.stdout(
+        hasFlag(args, "json") ? `${JSON.stringify(r, null, 2)}\n` : `${showLines(r, lang).join("\n")}\n`,
+      );
+      return 0;
+    }
+    if (sub === "export") {
+      if (args.positionals.length > 1)
+        throw new UsageError({
+          da: `Uventet argument: ${args.positionals[1]}`,
+          en: `Unexpected argument: ${args.positionals[1]}`,
+        });
+      const outArg = optionValue(args, "out");
+      if (outArg === undefined)
+        throw new UsageError({
+          da: "export kræver --out <fil.json|fil.xlsx>",
+          en: "export needs --out <file.json|file.xlsx>",
+        });
+      const out = resolvePath(io.cwd, outArg);
+      if (!/\.(json|xlsx)$/i.test(out))
+        throw new CliError({
+          da: `Uddatafilen skal ende på .json eller .xlsx: ${out}`,
+          en: `The output file must end in .json or .xlsx: ${out}`,
+        });
+      if (fileArg !== undefined && sameFile(resolvePath(io.cwd, fileArg), out))
+        throw new CliError({
+          da: `Uddatafilen er selve kildefilen (${out}); vælg et andet navn.`,
+          en: `The output file is the source file itself (${out}); choose another name.`,
+        });
+      refuseExisting(out, hasFlag(args, "force"));
+      const kb = await loadSource(fileArg, io.cwd, lang);
+      if (/\.json$/i.test(out)) {
+        await fs.promises.writeFile(out, knowledgeToJson(kb), "utf8");
+      } else {
+        const { sheet, name } = knowledgeSheetSpec({ lang, records: kb.records });
+        await writeWorkbookSpec({ sheets: [sheet], names: [name] }, out);
+        const params = kb.records.filter((r) => r.kind === "parameter").length;
+        if (params > 0)
+          io.stderr(
+            lang === "da"
+              ? `Bemærk: ${params} parameterpost(er) (diskonteringsrente, indeks) findes kun i JSON-formatet og er ikke med i .xlsx-filen.\n`
+              : `Note: ${params} parameter record(s) (discount rate, index) exist only in the JSON format and are not in the .xlsx file.\n`,
+          );
+      }
+      io.stdout(lang === "da" ? `Vidensbasen er skrevet: ${out}\n` : `Knowledge base written: ${out}\n`);
+      return 0;
+    }
+    throw new UsageError({
+      da: `Ukendt underkommando: ${sub} (brug list, show eller export)`,
+      en: `Unknown subcommand: ${sub} (use list, show or export)`,
+    });
+  },
+};

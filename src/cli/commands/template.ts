@@ -1,0 +1,42 @@
+/**
+ * `som template [--out <fil.xlsx>] [--force] [--lang da|en]`: writes the blank SØM template, the same
+ * layout definition the add-in uses for "Opret SØM-ark" (src/workbook/layout/).
+ */
+import { writeWorkbookSpec } from "../../file/write-workbook-spec";
+import { buildTemplateSpec } from "../../workbook/layout/build-template-spec";
+import { hasFlag, optionValue } from "../args";
+import type { Command } from "../command";
+import { refuseExisting, requireXlsxName, resolvePath } from "../paths";
+
+/** Default file name in the current directory. */
+export const DEFAULT_TEMPLATE_FILE = "SOM-skabelon.xlsx";
+
+export const templateCommand: Command = {
+  name: "template",
+  usage: { da: "[--out <fil.xlsx>] [--force]", en: "[--out <file.xlsx>] [--force]" },
+  summary: { da: "Skriv den tomme SØM-skabelon (.xlsx)", en: "Write the blank SØM template (.xlsx)" },
+  description: {
+    da: `Skriver en tom SØM-projektmappe med alle ark, navne og vejledning. Standardnavn: ${DEFAULT_TEMPLATE_FILE} i den aktuelle mappe.\nEn eksisterende fil overskrives kun med --force. Med --lang en får arkene engelske overskrifter.`,
+    en: `Writes a blank SØM workbook with all sheets, names and guidance. Default name: ${DEFAULT_TEMPLATE_FILE} in the current directory.\nAn existing file is overwritten only with --force. With --lang en the sheets get English headers.`,
+  },
+  options: [
+    {
+      name: "out",
+      value: "<fil.xlsx>",
+      help: {
+        da: `Filnavn (standard: ${DEFAULT_TEMPLATE_FILE})`,
+        en: `File name (default: ${DEFAULT_TEMPLATE_FILE})`,
+      },
+    },
+    { name: "force", help: { da: "Overskriv en eksisterende fil", en: "Overwrite an existing file" } },
+  ],
+  positionals: { min: 0, max: 0 },
+  async run(args, { io, lang }) {
+    const out = resolvePath(io.cwd, optionValue(args, "out") ?? DEFAULT_TEMPLATE_FILE);
+    requireXlsxName(out);
+    refuseExisting(out, hasFlag(args, "force"));
+    await writeWorkbookSpec(buildTemplateSpec({ lang }), out);
+    io.stdout(lang === "da" ? `Skabelonen er skrevet: ${out}\n` : `Template written: ${out}\n`);
+    return 0;
+  },
+};

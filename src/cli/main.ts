@@ -1,0 +1,27 @@
+/**
+ * Entry point of the `som` command (bin/som.js runs this file through tsx). The composition root: it
+ * hands the real process streams, working directory and clock to `runCli` and sets the exit code.
+ */
+import { COMMANDS } from "./commands";
+import { runCli } from "./run-cli";
+
+void runCli(
+  process.argv.slice(2),
+  {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    now: () => new Date(),
+    env: process.env,
+  },
+  COMMANDS,
+).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // runCli catches everything; this is a last guard against a bug in the CLI itself.
+    process.stderr.write(`som: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

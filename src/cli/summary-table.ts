@@ -1,0 +1,184 @@
+/**
+ * The terminal summary of `som calculate` without `--json`: net result per actor and year, key figures per
+ * actor, level and total, the value beyond the horizon, and warnings. Presentation only: every number comes
+ * from `Results` and is rounded here for display (src/present/format.ts), amounts so that the actors' rounded
+ * figures add up to the rounded total.
+ */
+import type { Effect, InputIssue, Level, ResultBlock, Results } from "../engine/types";
+import { LEVELS } from "../engine/types";
+import { formatKr, formatPercent, formatRatio, roundPreservingSum, type Lang } from "../present/format";
+import { LEVEL_LABELS } from "../workbook/names";
+import { renderTable, type Align } from "./text-table";
+
+const T = {
+  da: {
+    title: (p: number, r: string) =>
+      `Nettoresultat pr. aktør og år (kr., prisniveau ${p}, diskonteringsrente ${r})`,
+    year: "År",
+    total: "I alt",
+    keyFigures: "Nøgletal",
+    who: "",
+    level: (l: string) => `Niveau ${l}`,
+    netTotal: "Nettoresultat",
+    pv: "Nutidsværdi",
+    breakEven: "Tilbagebetalingsår",
+    ret: "Afkast pr. kr.",
+    factor: "Kritisk faktor*",
+    factorRate: "Kritisk succesrate*",
+    perCompleter: "Pr. gennemfører",
+    notReached: "ikke nået",
+    noValue: "–",
+    cannot: "ikke mulig",
+    beyond: (v: string) => `Værdi uden for tidshorisonten (ikke diskonteret, ikke medregnet): ${v}`,
+    footFactor:
+      "* Kritisk faktor: den andel af de angivne succesrater (alle ganget med samme faktor), hvor nettoresultatet over tidshorisonten netop er 0.",
+    footFactorRate: (effect: string, rate: string) =>
+      `* Kritisk succesrate: den succesrate for »${effect}«, hvor nettoresultatet over tidshorisonten netop er 0 (angivet: ${rate}).`,
+    footDash: "– = udefineret (ingen omkostninger eller ingen deltagere).",
+    warnings: "Advarsler",
+  },
+  en: {
+    title: (p: number, r: string) =>
+      `Net result per actor and year (DKK, price level ${p}, discount rate ${r})`,
+    year: "Year",
+    total: "Total",
+    keyFigures: "Key figures",
+    who: "",
+    level: (l: string) => `Level ${l}`,
+    netTotal: "Net result",
+    pv: "Present value",
+    breakEven: "Break-even year",
+    ret: "Return per krone",
+    factor: "Break-even factor*",
+    factorRate: "Break-even success rate*",
+    perCompleter: "Per completer",
+    notReached: "not reached",
+    noValue: "–",
+    cannot: "not possible",
+    beyond: (v: string) => `Value beyond the horizon (undiscounted, not included): ${v}`,
+    footFactor:
+      "* Break-even factor: the share of the given success rates (all scaled by the same factor) at which the net result over the horizon is exactly 0.",
+    footFactorRate: (effect: string, rate: string) =>
+      `* Break-even success rate: the success rate of “${effect}” at which the net result over the horizon is exactly 0 (given: ${rate}).`,
+    footDash: "– = undefined (no costs or no participants).",
+    warnings: "Warnings",
+  },
+} as const;
+
+/** A level's label in the user's language ("Kommune" / "Municipality"). */
+export function levelLabel(level: Level, lang: Lang): string {
+  return LEVEL_LABELS.find((l) => l.level === level)?.[lang] ?? level;
+}
+
+/** "SOM_Omkostninger, Omkostninger!D7: message" — one input issue on one line. */
+export function issueLine(issue: InputIssue, lang: Lang): string {
+  const { name, sheet, cell } = issue.location;
+  const place = sheet !== undefined && cell !== undefined ? `${sheet}!${cell}` : (sheet ?? cell);
+  const where = [name, place].filter((x): x is string => x !== undefined && x !== "").join(", ");
+  return where === "" ? issue.message[lang] : `${where}: ${issue.message[lang]}`;
+}
+
+/** Rounded actor amounts plus their total, the parts adding up to the total. */
+function roundedWithTotal(parts: readonly number[]): number[] {
+  const rounded = roundPreservingSum(parts);
+  return [...rounded, rounded.reduce((a, b) => a + b, 0)];
+}
+
+/**
+ * The summary as lines of text. Example first lines (Danish):
+ * ```
+ * Nettoresultat pr. aktør og år (kr., prisniveau 2025, diskonteringsrente 3,5 %)
+ * År     Kommune          I alt
+ * ----  ------------  ------------
+ * 2025  -100.000 kr.  -100.000 kr.
+ * ```
+ */
+export function renderSummary(
+  results: Results,
+  warnings: readonly InputIssue[],
+  lang: Lang,
+  effects: readonly Pick<Effect, "name" | "successRate">[] = [],
+): string[] {
+  const t = T[lang];
+  // With one outcome the break-even figure is shown as a success rate, f* × r_e (som-method.md §6);
+  // with several (or unknown) outcomes as the common factor f*.
+  const single = effects.length === 1 ? effects[0] : undefined;
+  const factorShown = (f: number): string =>
+    formatPercent(single === undefined ? f : f * single.successRate, lang);
+  const kr = (v: number): string => formatKr(v, lang);
+  const out: string[] = [];
+
+  // Net result per actor and year. A single actor needs no separate total column.
+  const oneActor = results.actors.length === 1;
+  const names = results.actors.map((a) => a.name);
+  const header = [t.year, ...names, ...(oneActor ? [] : [t.total])];
+  const yearRows = results.years.map((year, y) => {
+    const parts = results.byActor.map((b) => b.net[y] ?? 0);
+    const shown = oneActor ? roundPreservingSum(parts) : roundedWithTotal(parts);
+    return [String(year), ...shown.map(kr)];
+  });
+  const totals = oneActor
+    ? roundPreservingSum(results.byActor.map((b) => b.netTotal))
+    : roundedWithTotal(results.byActor.map((b) => b.netTotal));
+  const align = header.map((_, i): Align => (i === 0 ? "left" : "right"));
+  out.push(t.title(results.priceLevel, formatPercent(results.discountRate, lang)), "");
+  out.push(...renderTable(header, [...yearRows, [t.total, ...totals.map(kr)]], align), "");
+
+  // Key figures per actor, per level, total.
+  const netTotals = roundedWithTotal(results.byActor.map((b) => b.netTotal));
+  const pvs = roundedWithTotal(results.byActor.map((b) => b.presentValue));
+  const keyRow = (label: string, block: ResultBlock, net?: number, pv?: number): string[] => [
+    label,
+    kr(net ?? block.netTotal),
+    kr(pv ?? block.presentValue),
+    block.breakEvenYear === null ? t.notReached : String(block.breakEvenYear),
+    block.returnPerKrone === null ? t.noValue : formatRatio(block.returnPerKrone, lang),
+    block.breakEvenSuccessFactor === null ? t.cannot : factorShown(block.breakEvenSuccessFactor),
+    block.netPerCompleter === null ? t.noValue : kr(block.netPerCompleter),
+  ];
+  const rows: string[][] = results.actors.map((a, i) => {
+    const block = results.byActor[i];
+    if (block === undefined) return [a.name];
+    const level = levelLabel(a.level, lang);
+    return keyRow(a.name === level ? a.name : `${a.name} (${level})`, block, netTotals[i], pvs[i]);
+  });
+  for (const level of LEVELS) {
+    const block = results.byLevel.get(level);
+    // A level with a single actor would repeat that actor's row.
+    if (block !== undefined && results.actors.filter((a) => a.level === level).length > 1)
+      rows.push(keyRow(t.level(levelLabel(level, lang)), block));
+  }
+  if (!oneActor)
+    rows.push(keyRow(t.total, results.total, netTotals[netTotals.length - 1], pvs[pvs.length - 1]));
+  const keyHeader = [
+    t.who,
+    t.netTotal,
+    t.pv,
+    t.breakEven,
+    t.ret,
+    single === undefined ? t.factor : t.factorRate,
+    t.perCompleter,
+  ];
+  out.push(t.keyFigures, "");
+  out.push(
+    ...renderTable(
+      keyHeader,
+      rows,
+      keyHeader.map((_, i): Align => (i === 0 ? "left" : "right")),
+    ),
+    "",
+  );
+  out.push(
+    t.beyond(kr(results.beyondHorizon)),
+    "",
+    single === undefined
+      ? t.footFactor
+      : t.footFactorRate(single.name, formatPercent(single.successRate, lang)),
+    t.footDash,
+  );
+
+  if (warnings.length > 0) {
+    out.push("", `${t.warnings}:`, ...warnings.map((w) => `  - ${issueLine(w, lang)}`));
+  }
+  return out;
+}

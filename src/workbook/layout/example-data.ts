@@ -1,0 +1,151 @@
+/**
+ * The bundled example workbook's inputs (examples/eksempel.xlsx, `npm run example`): an IPS-inspired job
+ * and education support for young people on uddannelseshjælp with mental-health problems, with actors
+ * Kommune/Region/Stat, a 10-year horizon, 3 cost lines, 1 effect and 4 consequence lines.
+ *
+ * Sourced figures (shared/reference/knowledge-base-sources.md) cite their source in `source`; every other
+ * figure is marked "Illustrativt tal (ikke fra SØM's vidensdatabase)". SØM's own consequence and price
+ * tables were not available, so all Δq profiles are illustrative. examples/README.md explains the figures.
+ */
+import type { RawScenario } from "../../engine/types";
+import { ILLUSTRATIVE } from "./texts";
+
+const ILL = ILLUSTRATIVE.da;
+
+/** The effect measure (one, as in SØM). */
+export const EXAMPLE_EFFECT = "I job eller uddannelse";
+
+/**
+ * Success rate 12,6 % = 59,1 % − 46,5 % (ordinary job or education within 18 months, IPS vs. usual
+ * support, the Danish RCT Projekt Inklusion, n = 720). Share 0–1. Derived; another target group.
+ */
+export const EXAMPLE_SUCCESS_RATE = 0.126; // 0,591 − 0,465, written as the exact decimal
+
+/** Uddannelseshjælp, under 30, living away from parents: 6.545 kr. per month, 2023 (bm.dk). */
+export const UDDANNELSESHJAELP_MONTH_2023 = 6545;
+/** Kommune's share after the state's 20 % refund on stage 4 of the refund ladder [M]: 6.545 × 0,8 = 5.236 kr. */
+export const UDDANNELSESHJAELP_KOMMUNE = 5236;
+/** The state's 20 % refund: 6.545 × 0,2 = 1.309 kr. */
+export const UDDANNELSESHJAELP_STAT = 1309;
+
+const EFFECT_SOURCE =
+  "Afledt: 59,1 % mod 46,5 % i ordinært job eller uddannelse efter 18 mdr. = 12,6 procentpoint. Det danske IPS-forsøg Projekt Inklusion (RCT, n = 720), https://ipscenterdanmark.dk/forskning/ . Forbehold: forsøgets målgruppe var voksne med svær psykisk sygdom, ikke denne målgruppe.";
+
+const UDDANNELSESHJAELP_SOURCE =
+  "Afledt: uddannelseshjælp, udeboende under 30 år, 6.545 kr./md. i 2023 (https://bm.dk/satser/satser-for-2023/uddannelseshjaelp), fordelt efter refusionstrappens trin 4 (over 52 uger): 20 % statsrefusion → Kommune 80 % = 5.236 kr., Stat 20 % = 1.309 kr. Trinnenes ugegrænser er ikke verificeret (kilde med middel sikkerhed).";
+
+/** The example scenario (price level 2023: every price and amount is in 2023 kroner, so no index is needed). */
+export const EXAMPLE_DATA: RawScenario = {
+  intervention: "IPS-inspireret job- og uddannelsesstøtte for unge (eksempel)",
+  targetGroup: "Unge 18–29 år på uddannelseshjælp med psykiske vanskeligheder (illustrativ afgrænsning)",
+  settings: { startYear: 2025, horizon: 10, priceLevel: 2023, discountRate: 0.035, operatingPeriod: 3 },
+  actors: [
+    { name: "Kommune", level: "Kommune" },
+    { name: "Region", level: "Region" },
+    { name: "Stat", level: "Stat" },
+  ],
+  participants: [
+    { calcYear: 1, count: 30 },
+    { calcYear: 2, count: 40 },
+    { calcYear: 3, count: 40 },
+  ],
+  effects: [{ name: EXAMPLE_EFFECT, successRate: EXAMPLE_SUCCESS_RATE, source: EFFECT_SOURCE }],
+  costs: [
+    {
+      item: "Opstart: uddannelse af IPS-konsulenter",
+      kind: "Opstart",
+      actor: "Kommune",
+      amountKr: 300000,
+      source: ILL,
+    },
+    { item: "IPS-konsulenter (3 årsværk)", kind: "Drift", actor: "Kommune", amountKr: 1800000, source: ILL },
+    {
+      item: "Koordinering med behandlingspsykiatrien",
+      kind: "PrDeltager",
+      actor: "Region",
+      amountKr: 4000,
+      source: ILL,
+    },
+  ],
+  consequences: [
+    {
+      effect: EXAMPLE_EFFECT,
+      service: "Uddannelseshjælp",
+      unit: "måned",
+      kind: "Udgift",
+      deltaByYear: [-4, -7, -7, -6, -6, -5, -5, -4, -4, -4],
+      source: ILL,
+    },
+    {
+      effect: EXAMPLE_EFFECT,
+      service: "Beskæftigelsesrettet tilbud",
+      unit: "måned",
+      kind: "Udgift",
+      deltaByYear: [-2, -3, -2, -2, -1, -1, -1, -1, -1, -1],
+      source: ILL,
+    },
+    {
+      effect: EXAMPLE_EFFECT,
+      service: "Psykiatrisk ambulant besøg",
+      unit: "besøg",
+      kind: "Udgift",
+      deltaByYear: [-2, -2, -1, -1, -1],
+      source: ILL,
+    },
+    {
+      effect: EXAMPLE_EFFECT,
+      service: "Skat af arbejdsindkomst",
+      unit: "år",
+      kind: "Indtaegt",
+      deltaByYear: [0.2, 0.4, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+      source: ILL,
+    },
+  ],
+  prices: [
+    {
+      service: "Uddannelseshjælp",
+      unit: "måned",
+      priceYear: 2023,
+      priceKrByActor: new Map([
+        ["Kommune", UDDANNELSESHJAELP_KOMMUNE],
+        ["Region", 0],
+        ["Stat", UDDANNELSESHJAELP_STAT],
+      ]),
+      source: UDDANNELSESHJAELP_SOURCE,
+    },
+    {
+      service: "Beskæftigelsesrettet tilbud",
+      unit: "måned",
+      priceYear: 2023,
+      priceKrByActor: new Map([
+        ["Kommune", 3500],
+        ["Region", 0],
+        ["Stat", 0],
+      ]),
+      source: ILL,
+    },
+    {
+      service: "Psykiatrisk ambulant besøg",
+      unit: "besøg",
+      priceYear: 2023,
+      priceKrByActor: new Map([
+        ["Kommune", 0],
+        ["Region", 2200],
+        ["Stat", 0],
+      ]),
+      source: ILL,
+    },
+    {
+      service: "Skat af arbejdsindkomst",
+      unit: "år",
+      priceYear: 2023,
+      priceKrByActor: new Map([
+        ["Kommune", 45000],
+        ["Region", 0],
+        ["Stat", 35000],
+      ]),
+      source: ILL,
+    },
+  ],
+  priceIndex: [],
+};

@@ -1,0 +1,270 @@
+/**
+ * The words of the SØM template: sheet names, titles and guidance, Danish and English (one place).
+ * Headers of the named blocks come from `src/workbook/names.ts` (the contract), not from here.
+ */
+import type { Lang } from "../../present/format";
+
+/** A text in both languages. */
+export interface Bilingual {
+  readonly da: string;
+  readonly en: string;
+}
+
+const t = (da: string, en: string): Bilingual => ({ da, en });
+
+/** Picks the language. */
+export const say = (text: Bilingual, lang: Lang): string => text[lang];
+
+/** Sheet names of the template, in the original tool's order. The tools never depend on them (contract). */
+export const SHEET_NAMES = {
+  front: t("Forside", "Front page"),
+  settings: t("Indstillinger", "Settings"),
+  intervention: t("Indsats", "Intervention"),
+  effects: t("Effekt", "Effect"),
+  costs: t("Omkostninger", "Costs"),
+  consequences: t("Konsekvenser", "Consequences"),
+  prices: t("Priser", "Prices"),
+  sensitivity: t("Følsomhed", "Sensitivity"),
+} as const;
+
+export type TemplateSheetKey = keyof typeof SHEET_NAMES;
+
+/** The template's sheets in tab order. */
+export const SHEET_ORDER: readonly TemplateSheetKey[] = [
+  "front",
+  "settings",
+  "intervention",
+  "effects",
+  "costs",
+  "consequences",
+  "prices",
+  "sensitivity",
+];
+
+/** Marks a figure that is not sourced (example workbook, golden fixtures). */
+export const ILLUSTRATIVE = t(
+  "Illustrativt tal (ikke fra SØM's vidensdatabase)",
+  "Illustrative figure (not from SØM's knowledge database)",
+);
+
+/** What the Forside status cell shows before the first calculation (SOM_Status does not exist yet). */
+export const NOT_CALCULATED = t("Ikke beregnet endnu", "Not calculated yet");
+
+/** Source text of the default discount rate (som-method.md §1; knowledge-base-sources.md §4.1). */
+export const DISCOUNT_RATE_SOURCE = t(
+  "Finansministeriet: 3,5 % for år 0–35 (dokumentationsnotat 7. januar 2021; Vejledning i samfundsøkonomiske konsekvensvurderinger, 22. juni 2023). Blank = 3,5 %.",
+  "Danish Ministry of Finance: 3.5% for years 0–35 (documentation note 7 January 2021; appraisal guidance of 22 June 2023). Blank = 3.5%.",
+);
+
+export const TX = {
+  front: {
+    title: t("SØM – Den Socialøkonomiske Investeringsmodel", "SØM – the Danish social investment model"),
+    subtitle: t(
+      "Skabelon til beregning af en social indsats' budgetøkonomiske nettoresultat pr. aktør og år",
+      "Template for the budget-economic net result of a social intervention, by actor and year",
+    ),
+    purposeHeading: t("Formål", "Purpose"),
+    purpose: [
+      t(
+        "SØM beregner, hvad en social indsats koster, og hvad den sparer eller giver i indtægter for kommune, region og stat – år for år.",
+        "SØM calculates what a social intervention costs and what it saves or earns for municipality, region and state – year by year.",
+      ),
+      t(
+        "Konsekvenser minus omkostninger giver nettoresultatet. Et positivt tal er en gevinst for de offentlige budgetter.",
+        "Consequences minus costs give the net result. A positive number is a gain for the public budgets.",
+      ),
+      t(
+        "Metoden følger Socialstyrelsens SØM (nu Social- og Boligstyrelsen). Dette værktøj er uafhængig open source og ikke styrelsens officielle model; projektets egne valg står på resultatarket.",
+        "The method follows Socialstyrelsen's SØM (now Social- og Boligstyrelsen). This tool is independent open source, not the agency's official model; the project's own decisions are listed on the result sheet.",
+      ),
+    ],
+    stepsHeading: t("Sådan gør du", "How to use it"),
+    steps: [
+      t(
+        "1. Indstillinger: angiv startår, tidshorisont, prisniveau, diskonteringsrente og aktører (standard: Kommune, Region, Stat).",
+        "1. Settings: enter start year, horizon, price level, discount rate and actors (default: municipality, region, state).",
+      ),
+      t(
+        "2. Indsats: skriv indsatsens navn, målgruppe, driftsperiode og antal deltagere, der gennemfører indsatsen, i hvert år.",
+        "2. Intervention: enter the intervention's name, target group, operating period and the number of participants who complete it each year.",
+      ),
+      t(
+        "3. Effekt: angiv effektmålet og succesraten – den andel af deltagerne, der når målet på grund af indsatsen.",
+        "3. Effect: enter the outcome and the success rate – the share of participants who reach it because of the intervention.",
+      ),
+      t(
+        "4. Omkostninger: én linje pr. omkostning med art (Opstart, Drift, Pr. deltager, Sparet), aktør og beløb.",
+        "4. Costs: one line per cost with kind (Start-up, Operating, Per participant, Saved), actor and amount.",
+      ),
+      t(
+        "5. Konsekvenser og Priser: ændringen i brugen af offentlige ydelser pr. succesfuld borger år for år, og prisen pr. enhed for hver aktør.",
+        "5. Consequences and Prices: the change in the use of public services per successful citizen year by year, and the price per unit for each actor.",
+      ),
+      t(
+        "6. Beregn: klik Beregn i SØM-panelet (eller kør 'som calculate fil.xlsx'). Resultaterne skrives på egne ark; arket Følsomhed styrer følsomhedsanalyserne.",
+        "6. Calculate: click Calculate in the SØM pane (or run 'som calculate file.xlsx'). Results are written to sheets of their own; the Sensitivity sheet controls the sensitivity analyses.",
+      ),
+    ],
+    conventions: [
+      t(
+        "Gule celler er input. Skriv i kolonnen Kilde, hvor hvert tal kommer fra. Procenter skrives som 25 % (ikke 25).",
+        "Yellow cells are inputs. Use the Source column to say where each number comes from. Type percentages as 25% (not 25).",
+      ),
+      t(
+        "Værktøjet læser kun de navngivne områder (Formler > Navnestyring, navne der begynder med SOM_). Du kan flytte dem og udvide dem med flere rækker.",
+        "The tool reads only the named ranges (Formulas > Name Manager, names starting with SOM_). You may move them and extend them with more rows.",
+      ),
+    ],
+    statusHeading: t("Status for resultaterne", "Status of the results"),
+    statusNote: t(
+      "Viser 'Aktuel', når resultaterne svarer til inputtene, og 'Forældet', når et input er ændret siden seneste beregning.",
+      "Shows whether the results match the inputs, or are out of date because an input changed since the last calculation.",
+    ),
+  },
+  settings: {
+    title: t("Indstillinger", "Settings"),
+    guidance: [
+      t(
+        "Beregningsår 1 er startåret. Alle beløb omregnes til prisniveauet med prisindekset nedenfor.",
+        "Calculation year 1 is the start year. Every amount is converted to the price level with the price index below.",
+      ),
+    ],
+    header: [t("Indstilling", "Setting"), t("Værdi", "Value"), t("Kilde / bemærkning", "Source / remark")],
+    startYear: t("Startår", "Start year"),
+    startYearNote: t(
+      "Kalenderår for beregningsår 1 (2000–2100).",
+      "Calendar year of calculation year 1 (2000–2100).",
+    ),
+    horizon: t("Tidshorisont (år)", "Horizon (years)"),
+    horizonNote: t(
+      "1–30 år. SØM's vidensdatabase understøtter op til 10 år. Intet efter tidshorisonten medregnes.",
+      "1–30 years. SØM's knowledge database supports up to 10 years. Nothing after the horizon is counted.",
+    ),
+    priceLevel: t("Prisniveau (prisår)", "Price level (price year)"),
+    priceLevelNote: t(
+      "Alle resultater vises i dette års priser. Blank = startåret.",
+      "All results are shown in this year's prices. Blank = the start year.",
+    ),
+    discountRate: t("Diskonteringsrente", "Discount rate"),
+    actorsHeading: t("Aktører", "Actors"),
+    actorsGuidance: t(
+      "Én række pr. aktør. Niveau er Kommune, Region, Stat eller Andet. Flere aktører kan have samme niveau (fx forvaltninger). Priser-arket har én kolonne pr. aktør med aktørens navn som overskrift.",
+      "One row per actor. Level is Municipality, Region, State or Other. Several actors may share a level (e.g. departments). The Prices sheet has one column per actor, headed by the actor's name.",
+    ),
+    indexHeading: t("Prisindeks", "Price index"),
+    indexGuidance: t(
+      "Nettoprisindeks (Danmarks Statistik), som SØM bruger. Kræves for hvert prisår, der afviger fra prisniveauet; ellers kan blokken stå tom.",
+      "Net price index (Statistics Denmark), as SØM uses. Needed for every price year that differs from the price level; otherwise leave the block empty.",
+    ),
+  },
+  intervention: {
+    title: t("Indsats", "Intervention"),
+    guidance: [
+      t(
+        "Deltagere er de borgere, der gennemfører indsatsen i det pågældende beregningsår. Effekten falder i det år, borgeren gennemfører.",
+        "Participants are the citizens who complete the intervention in that calculation year. The effect falls in the year the citizen completes.",
+      ),
+    ],
+    header: [t("Felt", "Field"), t("Værdi", "Value"), t("Kilde / bemærkning", "Source / remark")],
+    name: t("Indsatsens navn", "Name of the intervention"),
+    targetGroup: t("Målgruppe", "Target group"),
+    operatingPeriod: t("Driftsperiode (år)", "Operating period (years)"),
+    operatingPeriodNote: t(
+      "Antal år indsatsen kører og optager deltagere (1 – tidshorisonten). Efter driftsperioden skal Deltagere være 0 eller tom.",
+      "Years the intervention runs and takes in participants (1 – the horizon). After the operating period Participants must be 0 or blank.",
+    ),
+    participantsHeading: t("Deltagere pr. beregningsår", "Participants per calculation year"),
+    participantsGuidance: t(
+      "År er beregningsåret (1 = startåret). Tom = 0. Rækker efter tidshorisonten ignoreres, når de er tomme.",
+      "Year is the calculation year (1 = the start year). Blank = 0. Blank rows after the horizon are ignored.",
+    ),
+  },
+  effects: {
+    title: t("Effekt", "Effect"),
+    guidance: [
+      t(
+        "Succesraten er andelen af deltagerne, der når effektmålet på grund af indsatsen: fx 12 % med indsatsen minus 2 %, der ville have nået det alligevel = 10 %.",
+        "The success rate is the share of participants who reach the outcome because of the intervention: e.g. 12% with it minus 2% who would have anyway = 10%.",
+      ),
+      t(
+        "SØM har ét effektmål pr. beregning; dette værktøj tillader flere. Konsekvenser knyttes til et effektmål ved navn.",
+        "SØM has one outcome per calculation; this tool allows several. Consequences refer to an outcome by name.",
+      ),
+    ],
+  },
+  costs: {
+    title: t("Omkostninger", "Costs"),
+    guidance: [
+      t(
+        "Art: Opstart (engangsbeløb, år 1), Drift (pr. år i driftsperioden), Pr. deltager (× antal deltagere det år), Sparet (udgift til et erstattet tilbud, trækkes fra).",
+        "Kind: Start-up (one-off, year 1), Operating (per year of the operating period), Per participant (× that year's participants), Saved (cost of a replaced offer, subtracted).",
+      ),
+      t(
+        "Beløb i kr. i prisåret (tom = prisniveauet). Fra år / Til år er beregningsår; tom = artens standard.",
+        "Amount in kroner at the price year (blank = the price level). From/To year are calculation years; blank = the kind's default.",
+      ),
+    ],
+  },
+  consequences: {
+    title: t("Konsekvenser", "Consequences"),
+    guidance: [
+      t(
+        "Ændringen i brugen af en offentlig ydelse pr. succesfuld borger i konsekvensår 1, 2, … (år 1 = året, borgeren gennemfører). Negativ = mindre brug.",
+        "The change in the use of a public service per successful citizen in consequence year 1, 2, … (year 1 = the year the citizen completes). Negative = less use.",
+      ),
+      t(
+        "Art: Udgift (mindre brug sparer penge) eller Indtægt (fx mere skat). Effektmål skal findes på arket Effekt, Ydelse på arket Priser.",
+        "Kind: Expenditure (less use saves money) or Revenue (e.g. more tax). The outcome must exist on the Effect sheet, the service on the Prices sheet.",
+      ),
+    ],
+  },
+  prices: {
+    title: t("Priser", "Prices"),
+    guidance: [
+      t(
+        "Pris pr. enhed for hver aktør efter refusion, før udligning og bloktilskud. Tom = 0. Én kolonne pr. aktør med aktørens navn som overskrift (samme navn som på Indstillinger).",
+        "Price per unit for each actor after refunds, before equalisation and block grants. Blank = 0. One column per actor, headed by the actor's name (as on Settings).",
+      ),
+    ],
+  },
+  sensitivity: {
+    title: t("Følsomhed", "Sensitivity"),
+    guidance: [
+      t(
+        "Lav og Høj for hver parameter bruges i de enkeltvise analyser og tornadodiagrammet. Succesrate er en absolut sats; de andre er ændringer i procent; Tidshorisont er år.",
+        "Low and High of each parameter are used in the one-way analyses and the tornado chart. Success rate is an absolute rate; the others are % changes; Horizon is years.",
+      ),
+    ],
+    explainHeader: t("Forklaring", "Explanation"),
+    explain: {
+      successRate: t(
+        "Alle succesrater sættes til værdien. Standard: 50 % og 150 % af første effekts succesrate (højst 100 %).",
+        "Every success rate is set to the value. Default: 50% and 150% of the first effect's success rate (at most 100%).",
+      ),
+      consequences: t(
+        "Alle ændringer i ydelsesforbrug ganges med (1 + ændring).",
+        "Every change in service use is multiplied by (1 + change).",
+      ),
+      costs: t(
+        "Alle omkostningslinjer, også sparede, ganges med (1 + ændring).",
+        "Every cost line, saved costs included, is multiplied by (1 + change).",
+      ),
+      prices: t("Alle priser ganges med (1 + ændring).", "Every price is multiplied by (1 + change)."),
+      participants: t(
+        "Alle deltagertal ganges med (1 + ændring).",
+        "Every participant count is multiplied by (1 + change).",
+      ),
+      horizon: t(
+        "Tidshorisonten sættes til værdien (1–30 år).",
+        "The horizon is set to the value (1–30 years).",
+      ),
+    },
+    gridHeading: t("Tovejs-gitter", "Two-way grid"),
+    gridGuidance: t(
+      "Overskrifterne nævner parametrene på de to akser; værdierne står under dem. Resultat: 'Nettoresultat' eller 'Nutidsværdi' efterfulgt af Total, et niveau eller et aktørnavn.",
+      "The headers name the parameters on the two axes; the values are below them. Result: 'Net result' or 'Present value' followed by Total, a level or an actor name.",
+    ),
+    gridResult: t("Resultat i gitteret", "Result in the grid"),
+    gridResultDefault: t("Nettoresultat", "Net result"),
+  },
+} as const;

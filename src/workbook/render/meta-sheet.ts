@@ -1,0 +1,210 @@
+/**
+ * The hidden `_som_meta` sheet (addin-engineering.md §0.7–0.8, §2.3–2.4): the list of sheets the tools own
+ * (`SOM_Meta_EjedeArk`, the ownership marker), the input snapshot taken at the run (`SOM_InputsAtRun`), a
+ * live mirror of the same inputs (`SOM_Inputs`, formulas such as `=INDEX(SOM_Priser,3,2)`, `=ROWS(SOM_Priser)`)
+ * and `SOM_Status`, a formula that reads "Aktuel"/"Forældet" ("Current"/"Out of date"), so a recipient
+ * without the add-in sees that results are out of date after editing any input.
+ *
+ * Layout (0-based rows): 0 title · 1 status · 2 contract version · 3 engine version · 4 time of calculation ·
+ * 5 owned sheets (B6 → right) · 7 table header · 8… one row per snapshot line:
+ * name | part | row | column | value at run | value now (formula).
+ */
+import { CONTRACT_VERSION, META_NAMES, RESULT_SHEETS } from "../names";
+import type { Lang } from "../../present/format";
+import { cellA1, colLetters } from "../a1";
+import type { Block, CellValue, NameSpec, SheetSpec } from "../sheet-model";
+import {
+  BLANK,
+  BROKEN,
+  NO_RANGE,
+  snapshotLines,
+  type InputSnapshot,
+  type SnapshotLine,
+} from "./input-snapshot";
+
+/** The whole snapshot table (A9:F…) — read back by `isStale` to rebuild the snapshot. */
+export const META_SNAPSHOT_TABLE = "SOM_Meta_Inputtabel";
+/**
+ * The defined names the tools wrote into result sheets, as `Sheet!Name` texts (row 7, B7 → right), so that a
+ * later run can neutralise names it no longer produces (e.g. `SOM_Res_Netto_A3` after an actor was removed).
+ */
+export const META_RESULT_NAMES = "SOM_Meta_Resultatnavne";
+
+/** `Sheet!Name` as stored in the result-name list. */
+export const resultNameEntry = (sheet: string, name: string): string => `${sheet}!${name}`;
+
+/** Splits a stored `Sheet!Name` entry (names never contain "!"); undefined when malformed. */
+export function parseResultNameEntry(
+  entry: string,
+): { readonly sheet: string; readonly name: string } | undefined {
+  const bang = entry.lastIndexOf("!");
+  if (bang <= 0 || bang === entry.length - 1) return undefined;
+  return { sheet: entry.slice(0, bang), name: entry.slice(bang + 1) };
+}
+
+export const STATUS_TEXT = {
+  da: { current: "Aktuel", stale: "Forældet" },
+  en: { current: "Current", stale: "Out of date" },
+} as const;
+
+const STATUS_ROW = 1;
+const OWNED_ROW = 5;
+const RESULT_NAMES_ROW = 6;
+const TABLE_HEADER_ROW = 7;
+const FIRST_LINE_ROW = 8;
+
+/** `"text"` as an Excel string literal. */
+const str = (s: string): string => `"${s.split('"').join('""')}"`;
+
+/** The live formula for one snapshot line. The name is a contract name (plain identifier, no quoting needed). */
+export function mirrorFormula(line: SnapshotLine): string {
+  const n = line.name;
+  switch (line.part) {
+    case "rows":
+      return `=IFERROR(ROWS(${n}),${NO_RANGE})`;
+    case "cols":
+      return `=IFERROR(COLUMNS(${n}),${NO_RANGE})`;
+    case "value":
+      return `=IFERROR(IF(${n}&""="",${str(BLANK)},${n}),${str(BROKEN)})`;
+    case "cell": {
+      const at = `INDEX(${n},${line.row},${line.col})`;
+      return `=IFERROR(IF(${at}&""="",${str(BLANK)},${at}),${str(BROKEN)})`;
+    }
+  }
+}
+
+/** The status formula: any difference (also in letter case) between mirror and snapshot → out of date. */
+export function statusFormula(lang: Lang): string {
+  const t = STATUS_TEXT[lang];
+  const now = META_NAMES.inputs;
+  const run = META_NAMES.inputsAtRun;
+  // Numbers and booleans by `<>`; text also letter-case sensitively (EXACT only on text: LibreOffice's EXACT
+  // over arrays reports equal numbers as different).
+  return `=IF(SUMPRODUCT(--(${now}<>${run}))+SUMPRODUCT(ISTEXT(${now})*ISTEXT(${run})*(1-EXACT(${now},${run})))>0,${str(t.stale)},${str(t.current)})`;
+}
+
+export interface MetaContext {
+  readonly now: Date;
+  readonly lang: Lang;
+  readonly engineVersion: string;
+}
+
+/** "2026-11-23 18:45 UTC" — the stamp's time of calculation (UTC, so re-runs with the same `now` match). */
+export function stampTime(now: Date): string {
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getUTCFullYear()}-${p(now.getUTCMonth() + 1)}-${p(now.getUTCDate())} ${p(now.getUTCHours())}:${p(now.getUTCMinutes())} UTC`;
+}
+
+/**
+ * The `_som_meta` sheet and its names for a run. `owned` lists every sheet the tools own after this write
+ * (the meta sheet is added if missing).
+ */
+export function renderMetaSheet(
+  snapshot: InputSnapshot,
+  owned: readonly string[],
+  ctx: MetaContext,
+  /** `Sheet!Name` entries of the result names defined after this write (see `META_RESULT_NAMES`). */
+  resultNames: readonly string[] = [],
+): { readonly sheet: SheetSpec; readonly names: readonly NameSpec[] } {
+  const da = ctx.lang === "da";
+  const sheetName = RESULT_SHEETS.meta;
+  const ownedAll = owned.some((s) => s.toLowerCase() === sheetName.toLowerCase())
+    ? [...owned]
+    : [...owned, sheetName];
+  const lines = snapshotLines(snapshot);
+  const t = STATUS_TEXT[ctx.lang];
+
+  const blocks: Block[] = [
+    {
+      row: 0,
+      col: 0,
+      values: [
+        [
+          da
+            ? "SØM-metadata: ejet af SØM for Excel. Redigér ikke — arket bruges til at opdage forældede resultater."
+            : "SØM metadata: owned by SØM for Excel. Do not edit — the sheet is used to detect out-of-date results.",
+        ],
+      ],
+      style: "title",
+    },
+    {
+      row: STATUS_ROW,
+      col: 0,
+      values: [
+        [da ? "Status" : "Status", t.current],
+        [da ? "Kontraktversion" : "Contract version", CONTRACT_VERSION],
+        [da ? "Motorversion" : "Engine version", ctx.engineVersion],
+        [da ? "Beregnet" : "Calculated", stampTime(ctx.now)],
+      ],
+      formulas: [
+        [null, statusFormula(ctx.lang)],
+        [null, null],
+        [null, null],
+        [null, null],
+      ],
+    },
+    { row: OWNED_ROW, col: 0, values: [[da ? "Ejede ark" : "Owned sheets", ...ownedAll]] },
+    { row: RESULT_NAMES_ROW, col: 0, values: [[da ? "Resultatnavne" : "Result names", ...resultNames]] },
+    {
+      row: TABLE_HEADER_ROW,
+      col: 0,
+      values: [
+        da
+          ? ["Navn", "Del", "Række", "Kolonne", "Ved beregning", "Nu"]
+          : ["Name", "Part", "Row", "Column", "At calculation", "Now"],
+      ],
+      style: "header",
+    },
+  ];
+  if (lines.length > 0) {
+    blocks.push({
+      row: FIRST_LINE_ROW,
+      col: 0,
+      values: lines.map((l): CellValue[] => [l.name, l.part, l.row, l.col, l.value, l.value]),
+      formulas: lines.map((l) => [null, null, null, null, null, mirrorFormula(l)]),
+    });
+  }
+  const last = FIRST_LINE_ROW + Math.max(1, lines.length) - 1;
+  const names: NameSpec[] = [
+    { name: META_NAMES.status, sheet: sheetName, ref: cellA1(STATUS_ROW, 1) },
+    {
+      name: META_NAMES.ownedSheets,
+      sheet: sheetName,
+      ref: `B${OWNED_ROW + 1}:${colLetters(ownedAll.length)}${OWNED_ROW + 1}`,
+    },
+    {
+      name: META_RESULT_NAMES,
+      sheet: sheetName,
+      ref: `B${RESULT_NAMES_ROW + 1}:${colLetters(Math.max(1, resultNames.length))}${RESULT_NAMES_ROW + 1}`,
+    },
+    { name: META_NAMES.inputsAtRun, sheet: sheetName, ref: `E${FIRST_LINE_ROW + 1}:E${last + 1}` },
+    { name: META_NAMES.inputs, sheet: sheetName, ref: `F${FIRST_LINE_ROW + 1}:F${last + 1}` },
+    { name: META_SNAPSHOT_TABLE, sheet: sheetName, ref: `A${FIRST_LINE_ROW + 1}:F${last + 1}` },
+  ];
+  const sheet: SheetSpec = {
+    name: sheetName,
+    role: "meta",
+    visibility: "hidden",
+    columnWidths: [24, 10, 8, 8, 20, 20],
+    blocks,
+  };
+  return { sheet, names };
+}
+
+/** Rebuilds the snapshot lines from the table as read back (rows of name | part | row | col | value | mirror). */
+export function linesFromTable(values: readonly (readonly CellValue[])[]): SnapshotLine[] {
+  const out: SnapshotLine[] = [];
+  for (const r of values) {
+    const [name, part, row, col, value] = r;
+    if (typeof name !== "string" || name === "") continue;
+    if (part !== "rows" && part !== "cols" && part !== "value" && part !== "cell") continue;
+    out.push({
+      name,
+      part,
+      row: typeof row === "number" ? row : 0,
+      col: typeof col === "number" ? col : 0,
+      value: value === null || value === undefined || value === "" ? BLANK : value,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,405 @@
+/**
+ * The `Resultater` sheet as data (som-method.md §6, workbook-contract.md "Writing rules").
+ *
+ * Top to bottom: title and status line (`=SOM_Status`, red when out of date) · stamp (engine version, time
+ * of calculation, price level, discount rate, horizon) · key figures per actor, per level and in total ·
+ * value beyond the horizon · one year table per actor, level and total (costs by kind, consequences by service
+ * and by effect, net, cumulative, discounted) · the project's [D] rules, one line each · the defined names.
+ *
+ * All amounts are in kroner at the price level, unrounded; number formats `#,##0` and `0.0%` do the rounding.
+ * User text (actor, service, effect names) is written as text values, never as formulas.
+ */
+import {
+  COST_KINDS,
+  LEVELS,
+  type CostKind,
+  type Level,
+  type ResultBlock,
+  type Results,
+  type Scenario,
+} from "../../engine/types";
+import type { Lang } from "../../present/format";
+import { cellA1 } from "../a1";
+import { COST_KIND_LABELS, LEVEL_LABELS, META_NAMES, RESULT_SHEETS } from "../names";
+import type { Block, CellStyle, CellValue, NameSpec, SheetSpec } from "../sheet-model";
+import { STATUS_TEXT, stampTime, type MetaContext } from "./meta-sheet";
+
+export type ResultsContext = MetaContext;
+
+export const KR = "#,##0";
+export const PCT = "0.0%";
+const RATIO = "0.00";
+const YEAR = "0";
+
+/** Key figures that carry defined names: prefix → what it is. */
+export const RESULT_NAME_KINDS = [
+  {
+    key: "net",
+    prefix: "SOM_Res_Netto_",
+    da: "nettoresultat over tidshorisonten (kr.)",
+    en: "net result over the horizon (kr.)",
+  },
+  { key: "pv", prefix: "SOM_Res_NV_", da: "nutidsværdi (kr.)", en: "present value (kr.)" },
+  { key: "year", prefix: "SOM_Res_Aar_", da: "tilbagebetalingsår", en: "break-even year" },
+  {
+    key: "rpk",
+    prefix: "SOM_Res_Afkast_",
+    da: "afkast pr. investeret krone",
+    en: "return per krone invested",
+  },
+] as const;
+
+/** The suffix of a key-result name: "Total", the level code, or "A1", "A2"… for actors in order. */
+export const actorNameSuffix = (index: number): string => `A${index + 1}`;
+
+const T = {
+  da: {
+    title: "SØM-resultater",
+    status: "Status",
+    statusHelp: "«Forældet» betyder, at input er ændret efter beregningen: beregn igen.",
+    stamp: "Beregningsgrundlag",
+    engine: "Motorversion",
+    calculated: "Beregnet",
+    priceLevel: "Prisniveau",
+    discountRate: "Diskonteringsrente",
+    horizon: "Tidshorisont (år)",
+    years: "År",
+    keyTitle: "Nøgletal (kr. i prisniveau; positive tal = gevinst for den offentlige økonomi)",
+    who: "Aktør / niveau",
+    level: "Niveau",
+    netTotal: "Nettoresultat i alt",
+    pv: "Nutidsværdi",
+    breakEven: "Tilbagebetalingsår",
+    rpk: "Afkast pr. krone",
+    critical: (effect: string): string => `Kritisk succesrate: ${effect}`,
+    perCompleter: "Nettoresultat pr. gennemfører",
+    beyond: "Uden for tidshorisonten",
+    levelRow: (l: string): string => `Niveau: ${l}`,
+    total: "I alt",
+    beyondLine:
+      "Værdi uden for tidshorisonten (konsekvenser efter sidste år, ikke diskonteret, ikke medregnet)",
+    notWithin: "ikke inden for tidshorisonten",
+    noCosts: "ingen omkostninger",
+    cannot: "kan ikke tjene sig hjem",
+    noParticipants: "ingen deltagere",
+    yearTable: (who: string): string => `${who}: pr. år`,
+    costKind: {
+      Opstart: "Opstart",
+      Drift: "Drift",
+      PrDeltager: "Pr. deltager",
+      Sparet: "Sparet (modregnet)",
+    },
+    costs: "Omkostninger i alt",
+    service: (s: string): string => `Konsekvens: ${s}`,
+    consequences: "Konsekvenser i alt",
+    effect: (e: string): string => `heraf effektmål: ${e}`,
+    net: "Nettoresultat",
+    cumulative: "Kumuleret nettoresultat",
+    discounted: "Diskonteret nettoresultat",
+    rulesTitle: "Projektets egne beslutninger [D] (ikke officiel SØM-adfærd, se som-method.md)",
+    rules: [
+      "[D] Intet efter tidshorisonten medregnes; værdien uden for tidshorisonten vises separat, ikke diskonteret.",
+      "[D] Fortegn: σ = −1 for Udgift (mindre forbrug sparer penge), σ = +1 for Indtægt; positive tal er en gevinst for den offentlige økonomi.",
+      "[D] Nutidsværdi: år 1 diskonteres ikke, PV = Σ NR_t / (1 + ρ)^(t − 1).",
+      "[D] Flere effektmål pr. beregning er tilladt (SØM har ét); deres konsekvenser lægges sammen.",
+      "[D] Nøgletal: tilbagebetalingsår = første år, hvorfra det kumulerede resultat forbliver ≥ 0; afkast pr. krone = Σ V / Σ C; kritisk succesrate = f* × succesrate med f* = max(0, Σ C / Σ V).",
+      "[D] Følsomhed: Succesrate sætter alle succesrater; Konsekvenser, Omkostninger (inkl. sparede), Priser og Deltagere ganges med (1 + ændring); Tidshorisont sætter H, og input uden for den nye horisont ignoreres.",
+    ],
+    namesTitle: "Definerede navne til nøgletal (brug dem i egne formler)",
+    nameCol: "Navn",
+    meaning: "Betydning",
+    forWho: (who: string, what: string): string => `${what}, ${who}`,
+  },
+  en: {
+    title: "SØM results",
+    status: "Status",
+    statusHelp: "“Out of date” means that inputs changed after the calculation: calculate again.",
+    stamp: "Basis of calculation",
+    engine: "Engine version",
+    calculated: "Calculated",
+    priceLevel: "Price level",
+    discountRate: "Discount rate",
+    horizon: "Horizon (years)",
+    years: "Year",
+    keyTitle: "Key figures (kr. at the price level; positive = gain for the public budget)",
+    who: "Actor / level",
+    level: "Level",
+    netTotal: "Net result, total",
+    pv: "Present value",
+    breakEven: "Break-even year",
+    rpk: "Return per krone",
+    critical: (effect: string): string => `Break-even success rate: ${effect}`,
+    perCompleter: "Net result per completer",
+    beyond: "Beyond the horizon",
+    levelRow: (l: string): string => `Level: ${l}`,
+    total: "Total",
+    beyondLine: "Value beyond the horizon (consequences after the last year, undiscounted, not counted)",
+    notWithin: "not within the horizon",
+    noCosts: "no costs",
+    cannot: "cannot break even",
+    noParticipants: "no participants",
+    yearTable: (who: string): string => `${who}: by year`,
+    costKind: {
+      Opstart: "Start-up",
+      Drift: "Operating",
+      PrDeltager: "Per participant",
+      Sparet: "Saved (offset)",
+    },
+    costs: "Costs, total",
+    service: (s: string): string => `Consequence: ${s}`,
+    consequences: "Consequences, total",
+    effect: (e: string): string => `of which outcome: ${e}`,
+    net: "Net result",
+    cumulative: "Cumulative net result",
+    discounted: "Discounted net result",
+    rulesTitle: "The project's own decisions [D] (not official SØM behaviour, see som-method.md)",
+    rules: [
+      "[D] Nothing after the horizon is counted; the value beyond the horizon is shown separately, undiscounted.",
+      "[D] Sign: σ = −1 for Expenditure (less use saves money), σ = +1 for Revenue; positive figures are a gain for the public budget.",
+      "[D] Present value: year 1 is not discounted, PV = Σ NR_t / (1 + ρ)^(t − 1).",
+      "[D] Several outcomes per calculation are allowed (SØM has one); their consequences are added.",
+      "[D] Key figures: break-even year = first year from which the cumulative result stays ≥ 0; return per krone = Σ V / Σ C; break-even success rate = f* × success rate with f* = max(0, Σ C / Σ V).",
+      "[D] Sensitivity: Success rate sets every success rate; Consequences, Costs (saved costs included), Prices and Participants are multiplied by (1 + change); Horizon sets H, and inputs outside the new horizon are ignored.",
+    ],
+    namesTitle: "Defined names of key figures (use them in your own formulas)",
+    nameCol: "Name",
+    meaning: "Meaning",
+    forWho: (who: string, what: string): string => `${what}, ${who}`,
+  },
+} as const;
+
+type Texts = (typeof T)[Lang];
+
+const levelLabel = (level: Level, lang: Lang): string =>
+  LEVEL_LABELS.find((l) => l.level === level)?.[lang] ?? level;
+const costKindLabel = (kind: CostKind, t: Texts): string => t.costKind[kind];
+// Keep COST_KIND_LABELS referenced so a renamed kind shows up here at compile time.
+void COST_KIND_LABELS;
+
+interface Scope {
+  /** Label shown on the sheet (user text for actors). */
+  readonly label: string;
+  /** Suffix of the defined names. */
+  readonly suffix: string;
+  /** What the suffix stands for, in the names table. */
+  readonly describe: string;
+  readonly block: ResultBlock;
+  readonly style?: CellStyle;
+}
+
+function scopes(results: Results, t: Texts, lang: Lang): Scope[] {
+  const out: Scope[] = results.actors.map((a, i) => {
+    const block = results.byActor[i];
+    if (block === undefined) throw new RangeError(`No result block for actor ${i}`);
+    return {
+      label: a.name,
+      suffix: actorNameSuffix(i),
+      describe: `${a.name} (${levelLabel(a.level, lang)})`,
+      block,
+    };
+  });
+  for (const level of LEVELS) {
+    const block = results.byLevel.get(level);
+    if (block === undefined) continue;
+    const label = t.levelRow(levelLabel(level, lang));
+    out.push({ label, suffix: level, describe: label, block, style: "label" });
+  }
+  out.push({ label: t.total, suffix: "Total", describe: t.total, block: results.total, style: "total" });
+  return out;
+}
+
+/** A growing sheet: blocks appended row by row. */
+class SheetWriter {
+  readonly blocks: Block[] = [];
+  row = 0;
+  add(values: CellValue[][], opts: Omit<Block, "row" | "col" | "values"> = {}, col = 0): number {
+    const at = this.row;
+    if (values.length > 0) this.blocks.push({ row: at, col, values, ...opts });
+    this.row += values.length;
+    return at;
+  }
+  skip(n = 1): void {
+    this.row += n;
+  }
+}
+
+/**
+ * The `Resultater` sheet and its defined names. Pure: the same inputs (and `ctx.now`) give the same spec.
+ * Example: renderResultSheets(results, scenario, { now, lang: "da", engineVersion: ENGINE_VERSION }).sheet.name === "Resultater"
+ */
+export function renderResultSheets(
+  results: Results,
+  scenario: Scenario,
+  ctx: ResultsContext,
+): { readonly sheet: SheetSpec; readonly names: readonly NameSpec[] } {
+  const t = T[ctx.lang];
+  const sheetName = RESULT_SHEETS.results;
+  const w = new SheetWriter();
+  const names: NameSpec[] = [];
+  const H = results.years.length;
+  const all = scopes(results, t, ctx.lang);
+
+  // Title and status.
+  w.add([[`${t.title}: ${scenario.intervention}`]], { style: "title" });
+  const statusRow = w.add([[t.status, STATUS_TEXT[ctx.lang].current, t.statusHelp]], {
+    formulas: [[null, `=${META_NAMES.status}`, null]],
+    style: "outputBold",
+  });
+  const statusCell = `$B$${statusRow + 1}`;
+  w.skip();
+
+  // Stamp.
+  w.add([[t.stamp]], { style: "subtitle" });
+  w.add(
+    [
+      [t.engine, ctx.engineVersion],
+      [t.calculated, stampTime(ctx.now)],
+      [t.priceLevel, results.priceLevel],
+      [t.discountRate, results.discountRate],
+      [t.horizon, H],
+      [t.years, `${results.years[0] ?? ""}–${results.years[H - 1] ?? ""}`],
+    ],
+    {
+      numberFormat: [
+        ["@", "@"],
+        ["@", "@"],
+        ["@", YEAR],
+        ["@", PCT],
+        ["@", "0"],
+        ["@", "@"],
+      ],
+      style: "stamp",
+    },
+  );
+  w.skip();
+
+  // Key figures.
+  const effects = scenario.effects;
+  w.add([[t.keyTitle]], { style: "subtitle" });
+  const header: CellValue[] = [
+    t.who,
+    t.netTotal,
+    t.pv,
+    t.breakEven,
+    t.rpk,
+    ...effects.map((e) => t.critical(e.name)),
+    t.perCompleter,
+    t.beyond,
+  ];
+  w.add([header], { style: "header" });
+  const keyRows: CellValue[][] = [];
+  const keyFormats: string[][] = [];
+  const keyTop = w.row;
+  for (const s of all) {
+    const b = s.block;
+    const f = b.breakEvenSuccessFactor;
+    keyRows.push([
+      s.label,
+      b.netTotal,
+      b.presentValue,
+      b.breakEvenYear ?? t.notWithin,
+      b.returnPerKrone ?? t.noCosts,
+      ...effects.map((e) => (f === null ? t.cannot : f * e.successRate)),
+      b.netPerCompleter ?? t.noParticipants,
+      b.beyondHorizon,
+    ]);
+    keyFormats.push(["@", KR, KR, YEAR, RATIO, ...effects.map(() => PCT), KR, KR]);
+  }
+  w.add(keyRows, { numberFormat: keyFormats, style: "output" });
+  all.forEach((s, i) => {
+    const r = keyTop + i;
+    names.push(
+      { name: `SOM_Res_Netto_${s.suffix}`, sheet: sheetName, ref: cellA1(r, 1) },
+      { name: `SOM_Res_NV_${s.suffix}`, sheet: sheetName, ref: cellA1(r, 2) },
+      { name: `SOM_Res_Aar_${s.suffix}`, sheet: sheetName, ref: cellA1(r, 3) },
+      { name: `SOM_Res_Afkast_${s.suffix}`, sheet: sheetName, ref: cellA1(r, 4) },
+    );
+  });
+  w.skip();
+  w.add([[t.beyondLine, results.beyondHorizon]], { numberFormat: [["@", KR]], style: "output" });
+  w.skip();
+
+  // Year tables.
+  const yearHeader = (label: string): CellValue[] => [label, ...results.years, t.total];
+  const sum = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
+  const line = (label: string, xs: readonly number[], total: number | null = sum(xs)): CellValue[] => [
+    label,
+    ...xs,
+    total,
+  ];
+  for (const s of all) {
+    const b = s.block;
+    w.add([yearHeader(t.yearTable(s.label))], {
+      style: "header",
+      numberFormat: [["@", ...results.years.map(() => YEAR), "@"]],
+    });
+    const rows: CellValue[][] = [];
+    const bold: boolean[] = [];
+    const push = (r: CellValue[], isBold = false): void => {
+      rows.push(r);
+      bold.push(isBold);
+    };
+    for (const kind of COST_KINDS) push(line(costKindLabel(kind, t), b.costsByKind[kind]));
+    push(line(t.costs, b.costs, b.costTotal), true);
+    for (const [service, xs] of b.consequencesByService) push(line(t.service(service), xs));
+    push(line(t.consequences, b.consequences, b.consequenceTotal), true);
+    for (const [effect, xs] of b.consequencesByEffect) push(line(t.effect(effect), xs));
+    push(line(t.net, b.net, b.netTotal), true);
+    push(line(t.cumulative, b.cumulative, null));
+    push(
+      line(
+        t.discounted,
+        b.net.map((x, i) => x / (1 + results.discountRate) ** i),
+        b.presentValue,
+      ),
+      true,
+    );
+    const top = w.row;
+    rows.forEach((r, i) => {
+      w.blocks.push({
+        row: top + i,
+        col: 0,
+        values: [r],
+        numberFormat: KR,
+        style: bold[i] === true ? "outputBold" : "output",
+      });
+    });
+    w.row += rows.length;
+    w.skip();
+  }
+
+  // [D] rules.
+  w.add([[t.rulesTitle]], { style: "subtitle" });
+  w.add(
+    t.rules.map((r) => [r]),
+    { style: "guidance" },
+  );
+  w.skip();
+
+  // Names table.
+  w.add([[t.namesTitle]], { style: "subtitle" });
+  w.add([[t.nameCol, t.meaning]], { style: "header" });
+  const nameRows: CellValue[][] = [];
+  for (const s of all) {
+    for (const k of RESULT_NAME_KINDS)
+      nameRows.push([`${k.prefix}${s.suffix}`, t.forWho(s.describe, k[ctx.lang])]);
+  }
+  w.add(nameRows, { style: "label" });
+
+  const sheet: SheetSpec = {
+    name: sheetName,
+    role: "result",
+    columnWidths: [44, ...Array.from({ length: Math.max(H + 1, header.length - 1) }, () => 16)],
+    blocks: w.blocks,
+    conditionalFormats: [
+      {
+        ref: cellA1(statusRow, 1),
+        formula: `=${statusCell}<>"${STATUS_TEXT[ctx.lang].current}"`,
+        style: "warning",
+      },
+    ],
+    freeze: { rows: 0, cols: 1 },
+    tabColor: "1F6E6E",
+  };
+  return { sheet, names };
+}

@@ -1,0 +1,148 @@
+/**
+ * The `Resultater` sheet as data, rendered from the english-reordered golden scenario (figures derived by hand
+ * in test/golden/english-reordered.calc.md).
+ */
+import { prepareBaseRun } from "../../../src/app/calculate-workbook";
+import type { Results, Scenario } from "../../../src/engine/types";
+import type { Lang } from "../../../src/present/format";
+import { MemoryWorkbook } from "../../../src/workbook/memory-workbook";
+import { renderResultSheets, KR, PCT } from "../../../src/workbook/render/results-sheet";
+import type { CellValue, SheetSpec } from "../../../src/workbook/sheet-model";
+import { englishReorderedSpec } from "../../golden/hand-layout";
+
+const NOW = new Date(Date.UTC(2026, 10, 23, 18, 45));
+
+async function base(): Promise<{ results: Results; scenario: Scenario }> {
+  const run = await prepareBaseRun(MemoryWorkbook.fromSpec(englishReorderedSpec()), { now: NOW, lang: "da" });
+  if (!run.ok) throw new Error(run.issues.map((i) => i.message.en).join("; "));
+  return run;
+}
+
+/** The rendered sheet in a fresh in-memory workbook, to look cells up by address. */
+async function rendered(
+  lang: Lang,
+): Promise<{ wb: MemoryWorkbook; sheet: SheetSpec; names: readonly { name: string }[] }> {
+  const { results, scenario } = await base();
+  const { sheet, names } = renderResultSheets(results, scenario, { now: NOW, lang, engineVersion: "9.9.9" });
+  const wb = new MemoryWorkbook();
+  await wb.writeSheets({ sheets: [sheet], names });
+  return { wb, sheet, names };
+}
+
+const rowStartingWith = (grid: CellValue[][], label: string): CellValue[] | undefined =>
+  grid.find((r) => r[0] === label);
+
+describe("renderResultSheets", () => {
+  it("stamps engine version, time of calculation, price level and discount rate", async () => {
+    const { wb } = await rendered("da");
+    const grid = wb.sheetGrid("Resultater");
+    expect(rowStartingWith(grid, "Motorversion")?.[1]).toBe("9.9.9");
+    expect(rowStartingWith(grid, "Beregnet")?.[1]).toBe("2026-11-23 18:45 UTC");
+    expect(rowStartingWith(grid, "Prisniveau")?.[1]).toBe(2030);
+    expect(rowStartingWith(grid, "Diskonteringsrente")?.[1]).toBe(0.1);
+  });
+
+  it("writes one line per [D] rule of som-method.md", async () => {
+    const { wb } = await rendered("da");
+    const rules = wb
+      .sheetGrid("Resultater")
+      .map((r) => r[0])
+      .filter((v): v is string => typeof v === "string" && v.startsWith("[D]"));
+    expect(rules).toHaveLength(6);
+    for (const topic of [
+      "tidshorisonten",
+      "σ = −1 for Udgift",
+      "år 1 diskonteres ikke",
+      "Flere effektmål",
+      "Følsomhed",
+    ]) {
+      expect(rules.some((r) => r.includes(topic))).toBe(true);
+    }
+  });
+
+  it("shows the key figures unrounded with number formats, undefined figures as Danish text", async () => {
+    const { wb } = await rendered("da");
+    const grid = wb.sheetGrid("Resultater");
+    const total = grid.find((r) => r[0] === "I alt" && typeof r[1] === "number");
+    // english-reordered.calc.md: Σ NR −52.000, PV −57.911,3448…, no break-even, 0,5666…, f* = 120/68, −13.000.
+    expect(total?.[1]).toBe(-52000);
+    expect(total?.[2]).toBeCloseTo(-57911.34485349361, 8);
+    expect(total?.[3]).toBe("ikke inden for tidshorisonten");
+    expect(total?.[4]).toBeCloseTo(68000 / 120000, 12);
+    // Break-even success rate shown as f* × r_e = (120.000 / 68.000) × 50 %.
+    expect(total?.[5]).toBeCloseTo((120000 / 68000) * 0.5, 12);
+    expect(total?.[6]).toBe(-13000);
+    const region = rowStartingWith(grid, "Region");
+    expect(region?.[3]).toBe(2030);
+    expect(region?.[4]).toBe("ingen omkostninger");
+    const info = (address: string) => wb.getCellInfo("Resultater", address);
+    const totalRow = grid.indexOf(total as CellValue[]) + 1;
+    expect(info(`B${totalRow}`)?.numberFormat).toBe(KR);
+    expect(info(`F${totalRow}`)?.numberFormat).toBe(PCT);
+  });
+
+  it("has a year table per actor, level and total with costs by kind, consequences by service and effect, net, cumulative, discounted", async () => {
+    const { wb } = await rendered("da");
+    const grid = wb.sheetGrid("Resultater");
+    const start = grid.findIndex((r) => r[0] === "Region: pr. år");
+    expect(grid[start]?.slice(1, 6)).toEqual([2030, 2031, 2032, 2033, "I alt"]);
+    const table = grid.slice(start + 1, start + 20);
+    const row = (label: string) => table.find((r) => r[0] === label)?.slice(1, 6);
+    expect(row("Opstart")).toEqual([0, 0, 0, 0, 0]);
+    expect(row("Konsekvens: Psychiatry")).toEqual([0, 10000, 10000, 10000, 30000]);
+    expect(row("heraf effektmål: Stable housing")).toEqual([0, 10000, 10000, 10000, 30000]);
+    expect(row("Nettoresultat")).toEqual([0, 10000, 10000, 10000, 30000]);
+    expect(row("Kumuleret nettoresultat")).toEqual([0, 10000, 20000, 30000, null]);
+    const disc = row("Diskonteret nettoresultat") as number[];
+    [0, 10000 / 1.1, 10000 / 1.21, 10000 / 1.331, 24868.51990984222].forEach((x, i) =>
+      expect(disc[i]).toBeCloseTo(x, 8),
+    );
+    expect(grid.some((r) => r[0] === "Jobcenter: pr. år")).toBe(true);
+    expect(grid.some((r) => r[0] === "Niveau: Kommune: pr. år")).toBe(true);
+    expect(grid.some((r) => r[0] === "I alt: pr. år")).toBe(true);
+  });
+
+  it("shows the status with =SOM_Status, red when it does not read Aktuel, and has no other formula", async () => {
+    const { sheet } = await rendered("da");
+    const formulas = sheet.blocks.flatMap((b) =>
+      (b.formulas ?? []).flat().filter((f): f is string => f !== null),
+    );
+    expect(formulas).toEqual(["=SOM_Status"]);
+    expect(sheet.conditionalFormats).toEqual([{ ref: "B2", formula: '=$B$2<>"Aktuel"', style: "warning" }]);
+  });
+
+  it("defines valid names for net result, present value, break-even year and return per krone, and lists them on the sheet", async () => {
+    const { wb, names } = await rendered("da");
+    expect(names.map((n) => n.name)).toEqual(
+      expect.arrayContaining([
+        "SOM_Res_Netto_Total",
+        "SOM_Res_NV_Kommune",
+        "SOM_Res_Aar_A3",
+        "SOM_Res_Afkast_A2",
+      ]),
+    );
+    const listed = new Set(wb.sheetGrid("Resultater").map((r) => r[0]));
+    for (const n of names) {
+      expect(n.name).toMatch(/^SOM_Res_[A-Za-z]+_[A-Za-z0-9]+$/);
+      expect(listed.has(n.name)).toBe(true);
+    }
+    const read = await wb.readNames(["SOM_Res_Netto_A2", "SOM_Res_Aar_A3"]);
+    const v = (k: string) => {
+      const x = read.get(k);
+      return x?.kind === "range" ? x.values[0]?.[0] : undefined;
+    };
+    expect(v("som_res_netto_a2")).toBe(-70000); // Socialforvaltning, the second actor
+    expect(v("som_res_aar_a3")).toBe(2030); // Region
+  });
+
+  it("speaks English when asked", async () => {
+    const { wb, sheet } = await rendered("en");
+    const grid = wb.sheetGrid("Resultater");
+    expect(grid[0]?.[0]).toBe("SØM results: Housing First pilot");
+    expect(grid.find((r) => r[0] === "Total" && typeof r[1] === "number")?.[3]).toBe(
+      "not within the horizon",
+    );
+    expect(sheet.conditionalFormats?.[0]?.formula).toBe('=$B$2<>"Current"');
+    expect(grid.filter((r) => typeof r[0] === "string" && r[0].startsWith("[D]"))).toHaveLength(6);
+  });
+});
