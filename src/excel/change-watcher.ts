@@ -3,8 +3,9 @@
  *
  * Uses `workbook.worksheets.onChanged` (ExcelApi 1.9); on 1.7/1.8 it registers `onChanged` on every sheet.
  * Events are filtered to the input ranges of the last read (`OfficeWorkbook.inputRanges()`), our own writes are
- * ignored (`triggerSource === "ThisLocalAddin"` on ExcelApi 1.14+, and everything that arrives while
- * `ignoreWhile(...)` runs), and a burst of edits is debounced into one callback.
+ * ignored (`triggerSource === "ThisLocalAddin"` on ExcelApi 1.14+; on older hosts everything that arrives while
+ * `ignoreWhile(...)` runs and for a short grace period after it), and a burst of edits is debounced into one
+ * callback.
  * Handlers live only while the pane is open; the in-workbook SOM_Status formula covers the rest.
  */
 import { overlaps, parseRect, type Rect } from "./a1";
@@ -117,6 +118,9 @@ export async function watchInputChanges(options: ChangeWatcherOptions): Promise<
       await first.context.sync();
     },
     async ignoreWhile<T>(work: Promise<T>): Promise<T> {
+      // With triggerSource the handler already drops our own writes; a grace period would also swallow a
+      // genuine user edit made just after our write (e.g. right after Beregn).
+      if (supports(FEATURE_SETS.triggerSource)) return work;
       ignoring++;
       try {
         return await work;

@@ -10,15 +10,22 @@
  *   ≈ `maxBytesPerRequest` (2 MB estimated JSON); bigger specs are chunked in row slices, W = number of
  *   chunks, to stay under Excel on the web's 5 MB request limit. So a normal result write is 3 syncs.
  *   Calculation is suspended (`suspendApiCalculationUntilNextSync`) in every write sync.
+ * - `writeCells` (explicit user edits of input cells, `InputEditPort`): 2 (1: the target cells' number formats;
+ *   2: one 2-D `values` assignment with calculation suspended).
+ * - `defineName`: 2 (1: does the name exist; 2: add it or change its formula).
+ * - `selectCell`: 1.
  *
  * Safety: the spec is validated in full before the first Office call, protected target sheets and sheets that
- * hold input ranges (from the last `readNames`) stop the write before anything changes. Excel batches are not
+ * hold input ranges stop the write before anything changes. Input ranges = where the contract's input names
+ * (`INPUT_NAMES`) were last read, kept across reads — so the ownership check reading meta names right before
+ * a write neither switches the guard off nor mistakes `_som_meta` for an input sheet. Excel batches are not
  * transactional: if Excel still fails mid-write, `OfficeWriteError` names the sheets and says the workbook may be
  * partly updated.
  */
-import type { NamedValue, SheetInfo, WorkbookPort } from "../workbook/port";
+import { INPUT_NAMES } from "../workbook/names";
+import type { InputEditPort, NamedValue, SelectPort, SheetInfo, WorkbookPort } from "../workbook/port";
 import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
-import { cellA1, parseAddress, parseRect, quoteSheet, type Rect } from "./a1";
+import { MAX_COLS, MAX_ROWS, cellA1, parseAddress, parseRect, quoteSheet, type Rect } from "./a1";
 import { toExcelInput } from "./excel-input";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, columnWidthPoints, formatForStyle } from "./office-format";
 import { OfficeReadError, OfficeWriteError, officeErrorCode } from "./office-errors";
@@ -55,6 +62,8 @@ export interface WriteReport {
   /** Spec features skipped because this Excel lacks the API (e.g. "notes (ExcelApi 1.18)"). */
   readonly skipped: readonly string[];
 }
+
+const CONTRACT_INPUTS = new Set(INPUT_NAMES.map((n) => n.toLowerCase()));
 
 /** Names larger than this (cells) are read only up to their used extent (e.g. whole-column names). */
 const FULL_SHAPE_CAP = 1_000_000;
@@ -194,8 +203,13 @@ function packRequests(slices: readonly Slice[], maxCells: number, maxBytes: numb
   return requests;
 }
 
-export class OfficeWorkbook implements WorkbookPort {
+/** Largest block `writeCells` accepts in one request (cells); user edits are far smaller. */
+const MAX_EDIT_CELLS = 100_000;
+
+export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
   private inputs: InputRange[] = [];
+  /** Contract input names (lower-cased) → where they were last read; kept across reads of other names. */
+  private readonly contractInputs = new Map<string, InputRange>();
   private report: WriteReport | undefined;
   private readonly maxCells: number;
   private readonly maxBytes: number;
@@ -210,9 +224,17 @@ export class OfficeWorkbook implements WorkbookPort {
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported;
   }
 
-  /** Input ranges found by the last `readNames` (for the change watcher). */
+  /** Ranges found by the last `readNames`. */
   inputRanges(): readonly InputRange[] {
     return this.inputs;
+  }
+
+  /**
+   * Where the contract's input names (`INPUT_NAMES`) were when last read, whatever was read since — what the
+   * change watcher should watch (a calculation's last read is the ownership check's meta names).
+   */
+  contractInputRanges(): readonly InputRange[] {
+    return [...this.contractInputs.values()];
   }
 
   /** What the last successful `writeSheets` did (sync count, requests, skipped features). */
@@ -255,6 +277,13 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         });
         this.inputs = inputs;
+        for (const n of unique) {
+          const key = n.toLowerCase();
+          if (!CONTRACT_INPUTS.has(key)) continue;
+          const found = inputs.find((r) => r.name.toLowerCase() === key);
+          if (found) this.contractInputs.set(key, found);
+          else this.contractInputs.delete(key);
+        }
         return out;
       });
     } catch (err) {
@@ -292,6 +321,91 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  /**
+   * Write one 2-D block of values into the existing sheet `sheet` at 0-based (`row`, `col`) — an explicit user
+   * action (inserting knowledge records, restoring a scenario), never a calculation. User text is written as
+   * text: into cells formatted as Text ("@") verbatim, elsewhere with Excel's text prefix where Excel could
+   * reinterpret it (`toExcelInput`), so "=cmd|…" stays text. `null` empties a cell. Numbers and booleans are
+   * written as they are. Two syncs; calculation is suspended during the write. Nothing is written when the
+   * block is not rectangular or the sheet does not exist (`OfficeWriteError`, `partial: false`).
+   */
+  async writeCells(
+    sheet: string,
+    row: number,
+    col: number,
+    values: readonly (readonly CellValue[])[],
+  ): Promise<void> {
+    const rows = values.length;
+    const cols = values[0]?.length ?? 0;
+    const invalid =
+      rows === 0 ||
+      cols === 0 ||
+      values.some((r) => r.length !== cols) ||
+      !Number.isInteger(row) ||
+      !Number.isInteger(col) ||
+      row < 0 ||
+      col < 0 ||
+      row + rows > MAX_ROWS ||
+      col + cols > MAX_COLS ||
+      rows * cols > MAX_EDIT_CELLS;
+    if (invalid)
+      throw new OfficeWriteError(
+        "InvalidSpec",
+        [sheet],
+        false,
+        new InvalidSpecError([
+          `writeCells: a ${rows}×${cols} block at (${row}, ${col}) is not a valid range`,
+        ]),
+      );
+    let phase = "preflight" as "preflight" | "write";
+    try {
+      await this.run(async (context) => {
+        const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(row, col, rows, cols);
+        range.load("numberFormat");
+        await context.sync(); // sync 1: the sheet exists; which cells are formatted as Text
+        const formats = range.numberFormat as unknown as string[][];
+        const content: Matrix = values.map((r, i) =>
+          r.map((v, j) => (typeof v === "string" && formats[i]?.[j] === "@" ? v : toExcelInput(v))),
+        );
+        phase = "write";
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        range.values = content;
+        await context.sync(); // sync 2: the whole block in one assignment
+      });
+    } catch (err) {
+      const code = officeErrorCode(err);
+      // one request: Excel applies it whole or rejects it, so a failure leaves the workbook unchanged
+      throw new OfficeWriteError(code, phase === "write" ? [sheet] : [], false, err);
+    }
+  }
+
+  /**
+   * Create or redefine the workbook-scoped name `name` as `sheet!ref` (absolute), e.g. to extend a block by the
+   * rows just added. Two syncs. The comment of an existing name is kept.
+   */
+  async defineName(name: string, sheet: string, ref: string): Promise<void> {
+    if (!parseRect(ref) || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || parseRect(name))
+      throw new OfficeWriteError(
+        "InvalidSpec",
+        [],
+        false,
+        new InvalidSpecError([`defineName: "${name}" → ${sheet}!${ref} is not a valid name and range`]),
+      );
+    const formula = nameFormula({ name, sheet, ref });
+    try {
+      await this.run(async (context) => {
+        const names = context.workbook.names;
+        const item = names.getItemOrNullObject(name);
+        await context.sync(); // sync 1: does the name exist
+        if (item.isNullObject) names.add(name, formula);
+        else item.formula = formula;
+        await context.sync(); // sync 2
+      });
+    } catch (err) {
+      throw new OfficeWriteError(officeErrorCode(err), [], false, err);
+    }
+  }
+
   async writeSheets(spec: WorkbookSpec): Promise<void> {
     try {
       validateSpec(spec);
@@ -299,9 +413,8 @@ export class OfficeWorkbook implements WorkbookPort {
       if (err instanceof InvalidSpecError) throw new OfficeWriteError("InvalidSpec", [], false, err);
       throw err;
     }
-    const guarded = spec.sheets.filter(
-      (s) => s.role !== "input" && this.inputs.some((r) => r.sheet.toLowerCase() === s.name.toLowerCase()),
-    );
+    const inputSheets = new Set([...this.contractInputs.values()].map((r) => r.sheet.toLowerCase()));
+    const guarded = spec.sheets.filter((s) => s.role !== "input" && inputSheets.has(s.name.toLowerCase()));
     if (guarded.length > 0)
       throw new OfficeWriteError(
         "InputOverwrite",

@@ -1,10 +1,114 @@
 /**
- * PLACEHOLDER by H5a (add-in shell) so the webpack build runs; H5b replaces this file with the task pane.
+ * Composition root of the task pane (entry of the webpack bundle). After `Office.onReady`:
+ * - in Excel: the Office.js adapter (`OfficeWorkbook`) and the input-change watcher;
+ * - with no host (the page opened in a plain browser, `info.host === null`) or no office.js at all:
+ *   "browser dev mode" on an in-memory workbook, so the UI can be tried without Excel;
+ * - in another Office host: a message that SØM needs Excel.
  */
-import { checkRequirements } from "../excel/requirements";
+import { watchInputChanges } from "../excel/change-watcher";
+import { excelRunner, OfficeWorkbook } from "../excel/office-workbook";
+import { checkRequirements, FEATURE_SETS, officeIsSetSupported } from "../excel/requirements";
+import { buildTemplateSpec } from "../workbook/layout/build-template-spec";
+import { EXAMPLE_DATA } from "../workbook/layout/example-data";
+import { MemoryWorkbook } from "../workbook/memory-workbook";
+import { INPUT_NAMES } from "../workbook/names";
+import { h } from "./dom";
+import { T } from "./i18n";
+import { createPanels } from "./panels";
+import { startShell, type DevAction, type Shell } from "./shell";
 
-Office.onReady(() => {
-  const body = document.getElementById("app-body");
+declare global {
+  interface Window {
+    /** The running shell (for debugging in the browser console and the headless tests). */
+    som?: Shell;
+  }
+}
+
+function body(): HTMLElement {
+  const el = document.getElementById("app-body");
+  if (!el) throw new Error("taskpane.html has no #app-body");
+  return el;
+}
+
+function showMessage(text: { da: string; en: string }): void {
+  const root = body();
+  root.replaceChildren(
+    h("p", { class: "banner error", role: "alert" }, text.da),
+    h("p", { class: "hint", lang: "en" }, text.en),
+  );
+}
+
+function startExcel(): void {
   const check = checkRequirements();
-  if (body) body.textContent = check.ok ? "SØM" : check.message.da;
-});
+  if (!check.ok) {
+    showMessage(check.message);
+    return;
+  }
+  const workbook = new OfficeWorkbook(excelRunner);
+  window.som = startShell({
+    root: body(),
+    workbook,
+    host: "excel",
+    panels: createPanels(),
+    watchInputs: async (onChange) => {
+      const start = () =>
+        watchInputChanges({ run: excelRunner, inputRanges: () => workbook.contractInputRanges(), onChange });
+      let watcher = await start();
+      // Where the inputs are: one read of every contract name (2 syncs), again after the pane changed input
+      // sheets. Hosts before ExcelApi 1.9 watch sheet by sheet, so sheets added since (Opret SØM-ark) need
+      // the watcher restarted.
+      const refresh = async (): Promise<void> => {
+        await workbook.readNames(INPUT_NAMES);
+        if (!officeIsSetSupported(FEATURE_SETS.workbookOnChanged)) {
+          const old = watcher;
+          watcher = await start();
+          await old.stop();
+        }
+      };
+      await workbook.readNames(INPUT_NAMES);
+      return { stop: () => watcher.stop(), ignoreWhile: (w) => watcher.ignoreWhile(w), refresh };
+    },
+  });
+}
+
+/** Browser dev mode: load the bundled example into the in-memory workbook (replacing SØM's sheets). */
+const loadExample: DevAction = {
+  id: "dev-example",
+  label: T.loadExample,
+  async run(ctx) {
+    if ((await ctx.workbook.listSheets()).length > 0 && !(await ctx.confirm(T.loadExampleConfirm))) return;
+    await ctx.workbook.writeSheets(buildTemplateSpec({ lang: ctx.lang(), data: EXAMPLE_DATA }));
+    ctx.showIssues([]);
+    ctx.workbookChanged("inputs");
+    ctx.notify("success", T.exampleLoaded);
+  },
+};
+
+function startBrowser(): void {
+  window.som = startShell({
+    root: body(),
+    workbook: new MemoryWorkbook(),
+    host: "browser",
+    panels: createPanels(),
+    devActions: [loadExample],
+  });
+}
+
+function boot(): void {
+  if (typeof Office === "undefined") {
+    startBrowser(); // office.js did not load (offline, or opened from disk)
+    return;
+  }
+  Office.onReady()
+    .then((info) => {
+      if (info.host === Office.HostType.Excel) startExcel();
+      else if (info.host === null || info.host === undefined) startBrowser();
+      else showMessage(T.unsupportedHost);
+    })
+    .catch((err: unknown) => {
+      console.error("SØM: Office.onReady failed", err);
+      startBrowser();
+    });
+}
+
+boot();

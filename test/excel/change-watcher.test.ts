@@ -68,4 +68,19 @@ describe("watchInputChanges", () => {
     await tick(60);
     expect(seen).toEqual([]);
   });
+
+  it("on ExcelApi 1.14+ ignores our own write by its trigger source, but not a user edit right after it", async () => {
+    const { fake, seen, watcher } = await setup("1.18");
+    await watcher.ignoreWhile(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Indstillinger").getRange("B1").values = [[2030]];
+        await ctx.sync();
+      }),
+    );
+    await tick(30);
+    expect(seen).toEqual([]);
+    fake.userEdit("Indstillinger", "B2", 11); // well within the 500 ms grace older hosts need
+    await tick(60);
+    expect(seen).toEqual([[{ sheet: "Indstillinger", address: "B2", names: ["SOM_Tidshorisont"] }]]);
+  });
 });

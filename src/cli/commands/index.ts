@@ -1,11 +1,15 @@
 /** The `som` commands, in the order `som --help` lists them. Later commands are added here, one line each. */
 import type { Command } from "../command";
 import { calculateCommand } from "./calculate";
+import { compareCommand } from "./compare";
 import { knowledgeCommand } from "./knowledge";
+import { sensitivityCommand } from "./sensitivity";
 import { templateCommand } from "./template";
 
 export const COMMANDS: readonly Command[] = [
   calculateCommand,
   templateCommand,
   knowledgeCommand,
+  sensitivityCommand,
+  compareCommand,
 ];

@@ -1,0 +1,570 @@
+/**
+ * Use cases "Aktører og forvaltninger": edit the actor list (names and levels) and split a kommune into
+ * municipal departments (forvaltninger) with a distribution key per service (som-method.md §1: several actors
+ * may share a level). Departments become ordinary actors with level Kommune, so results add up to the
+ * Kommune level. Both are explicit user actions that write input cells (after confirmation), never a run.
+ *
+ * Split rules [D] (see `src/engine/departments/split-prices.ts`):
+ * - Each department gets a row in `SOM_Aktoerer` (level Kommune) and a price column in `SOM_Priser`, headed by
+ *   its name, holding share × the kommune's price for each service.
+ * - The kommune's own column keeps what the key does not distribute (price − Σ department prices), so the
+ *   columns always sum to the original kommune price; its cost lines stay with it (move them by hand).
+ * - New rows/columns go into blank rows of the block where there are any, else just outside it, and the
+ *   name is extended over them. A write that would land on another input block is refused.
+ *
+ * Actor edits rename an actor everywhere the contract refers to it by name: its `SOM_Priser` column header
+ * and the `Aktør` cells of `SOM_Omkostninger`.
+ */
+import { splitPrices, type DistributionKey } from "../engine/departments/split-prices";
+import type { InputIssue } from "../engine/types";
+import { LEVELS } from "../engine/types";
+import { overlaps, rectA1, type Rect } from "../workbook/a1";
+import { INPUT_NAMES, LEVEL_LABELS, N } from "../workbook/names";
+import type { InputEditPort, NamedValue, WorkbookPort } from "../workbook/port";
+import { normalizeHeader } from "../workbook/read/block";
+import type { CellValue } from "../workbook/sheet-model";
+
+export interface Text {
+  readonly da: string;
+  readonly en: string;
+}
+
+type Range = Extract<NamedValue, { kind: "range" }>;
+type Grid = CellValue[][];
+
+const lower = (s: string): string => s.trim().toLowerCase();
+
+function issue(code: string, da: string, en: string): InputIssue {
+  return { code, severity: "error", message: { da, en }, location: { path: [] } };
+}
+
+/** One actor row as shown in the task pane. */
+export interface ActorRow {
+  readonly name: string;
+  /** Engine level code (Kommune, Region, Stat, Andet) or the text as typed when unknown. */
+  readonly level: string;
+}
+
+/** What the actor editor needs: the actors and the services with their prices per actor. */
+export interface ActorsAndPrices {
+  readonly actors: readonly ActorRow[];
+  readonly services: readonly {
+    readonly service: string;
+    readonly priceByActor: ReadonlyMap<string, CellValue>;
+  }[];
+}
+
+const levelCode = (text: string): string =>
+  LEVEL_LABELS.find((l) => [l.level, l.da, l.en].some((x) => normalizeHeader(x) === normalizeHeader(text)))
+    ?.level ?? text.trim();
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
+
+/** Column index of a header (Danish or English), or -1. */
+function columnOf(header: readonly CellValue[], ...labels: string[]): number {
+  const wanted = labels.map(normalizeHeader);
+  return header.findIndex((h) => wanted.includes(normalizeHeader(text(h))));
+}
+
+type Read =
+  | {
+      ok: true;
+      actors: Range;
+      prices: Range;
+      costs: Range | undefined;
+      named: ReadonlyMap<string, NamedValue>;
+    }
+  | { ok: false; issues: InputIssue[] };
+
+async function readBlocks(port: WorkbookPort): Promise<Read> {
+  const named = await port.readNames(INPUT_NAMES);
+  const actors = named.get(lower(N.actors));
+  const prices = named.get(lower(N.prices));
+  const costs = named.get(lower(N.costs));
+  const missing: InputIssue[] = [];
+  if (actors?.kind !== "range")
+    missing.push(
+      issue(
+        "missing-name",
+        `Navnet ${N.actors} mangler eller er ikke et område.`,
+        `The name ${N.actors} is missing or not a range.`,
+      ),
+    );
+  if (prices?.kind !== "range")
+    missing.push(
+      issue(
+        "missing-name",
+        `Navnet ${N.prices} mangler eller er ikke et område.`,
+        `The name ${N.prices} is missing or not a range.`,
+      ),
+    );
+  if (missing.length > 0 || actors?.kind !== "range" || prices?.kind !== "range")
+    return { ok: false, issues: missing };
+  return { ok: true, actors, prices, costs: costs?.kind === "range" ? costs : undefined, named };
+}
+
+function actorColumns(actors: Range): { name: number; level: number } {
+  const header = actors.values[0] ?? [];
+  return { name: columnOf(header, "Aktør", "Actor"), level: columnOf(header, "Niveau", "Level") };
+}
+
+/** Reads the actor list and the price table (for the task pane's editors). */
+export async function readActorsAndPrices(
+  port: WorkbookPort,
+): Promise<{ ok: true; value: ActorsAndPrices } | { ok: false; issues: readonly InputIssue[] }> {
+  const read = await readBlocks(port);
+  if (!read.ok) return read;
+  const cols = actorColumns(read.actors);
+  const actors = read.actors.values
+    .slice(1)
+    .map((r) => ({ name: text(r[cols.name]), level: levelCode(text(r[cols.level])) }))
+    .filter((a) => a.name !== "");
+  const header = read.prices.values[0] ?? [];
+  const serviceCol = columnOf(header, "Ydelse", "Service");
+  const services = read.prices.values
+    .slice(1)
+    .filter((r) => text(r[serviceCol]) !== "")
+    .map((r) => {
+      const priceByActor = new Map<string, CellValue>();
+      for (const a of actors) {
+        const c = columnOf(header, a.name);
+        if (c >= 0) priceByActor.set(a.name, r[c] ?? null);
+      }
+      return { service: text(r[serviceCol]), priceByActor };
+    });
+  return { ok: true, value: { actors, services } };
+}
+
+// ───────────────────────────── planned writes ─────────────────────────────
+
+interface Write {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+export interface EditPlan {
+  readonly writes: readonly Write[];
+  readonly names: readonly { readonly name: string; readonly sheet: string; readonly ref: string }[];
+  readonly question: Text;
+  /** Services whose price stays partly with the kommune (shown as a notice). */
+  readonly undistributed: readonly string[];
+}
+
+const rectOf = (w: Write): Rect => ({
+  row: w.row,
+  col: w.col,
+  rows: w.values.length,
+  cols: w.values[0]?.length ?? 0,
+});
+
+/** Refuses writes outside a block's own range that land on another input block. */
+function overlapIssues(
+  owners: readonly { write: Write; owner: string }[],
+  named: ReadonlyMap<string, NamedValue>,
+): InputIssue[] {
+  const out: InputIssue[] = [];
+  for (const { write, owner } of owners) {
+    for (const other of INPUT_NAMES) {
+      if (lower(other) === lower(owner)) continue;
+      const o = named.get(lower(other));
+      if (o?.kind !== "range" || lower(o.sheet) !== lower(write.sheet)) continue;
+      if (
+        overlaps(rectOf(write), {
+          row: o.row,
+          col: o.col,
+          rows: o.values.length,
+          cols: o.values[0]?.length ?? 0,
+        })
+      ) {
+        out.push(
+          issue(
+            "edit-overlaps-block",
+            `${owner} skal udvides, men det ville overskrive ${other}. Gør plads, og prøv igen.`,
+            `${owner} must grow, but that would overwrite ${other}. Make room and try again.`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Appends `rows` to a block: into its trailing blank rows first, then below it (the name is extended). */
+function appendRows(
+  block: Range,
+  rows: readonly (readonly CellValue[])[],
+): { writes: Write[]; ref?: string; outside?: Write } {
+  const width = block.values[0]?.length ?? 0;
+  let lastUsed = 0;
+  block.values.forEach((r, i) => {
+    if (r.some((v) => v !== null && v !== "")) lastUsed = i;
+  });
+  const start = lastUsed + 1;
+  const inside = Math.max(0, Math.min(rows.length, block.values.length - start));
+  const writes: Write[] = [];
+  const pad = (r: readonly CellValue[]): CellValue[] => Array.from({ length: width }, (_, c) => r[c] ?? null);
+  if (inside > 0)
+    writes.push({
+      sheet: block.sheet,
+      row: block.row + start,
+      col: block.col,
+      values: rows.slice(0, inside).map(pad),
+    });
+  if (inside === rows.length) return { writes };
+  const outside: Write = {
+    sheet: block.sheet,
+    row: block.row + block.values.length,
+    col: block.col,
+    values: rows.slice(inside).map(pad),
+  };
+  writes.push(outside);
+  const ref = rectA1(
+    { row: block.row, col: block.col, rows: block.values.length + rows.length - inside, cols: width },
+    true,
+  );
+  return { writes, ref, outside };
+}
+
+// ───────────────────────────── split a kommune ─────────────────────────────
+
+export interface SplitRequest {
+  /** The actor to split (must have level Kommune). */
+  readonly kommune: string;
+  readonly departments: readonly string[];
+  readonly keys: readonly DistributionKey[];
+}
+
+/**
+ * Works out the cell writes of a department split without writing.
+ * @example planDepartmentSplit(port, { kommune: "Kommune", departments: ["Beskæftigelse"], keys: [{ service: "Kontanthjælp", shares: [1] }] })
+ */
+export async function planDepartmentSplit(
+  port: WorkbookPort,
+  request: SplitRequest,
+): Promise<{ ok: true; plan: EditPlan } | { ok: false; issues: readonly InputIssue[] }> {
+  const read = await readBlocks(port);
+  if (!read.ok) return read;
+  const { actors, prices, named } = read;
+  const cols = actorColumns(actors);
+  if (cols.name < 0 || cols.level < 0)
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "missing-column",
+          "Aktørlisten mangler kolonnen Aktør eller Niveau.",
+          "The actor list lacks the Actor or Level column.",
+        ),
+      ],
+    };
+  const actorRows = actors.values
+    .slice(1)
+    .map((r) => ({ name: text(r[cols.name]), level: levelCode(text(r[cols.level])) }));
+  const kommune = actorRows.find((a) => lower(a.name) === lower(request.kommune));
+  if (kommune === undefined || kommune.level !== "Kommune") {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "not-a-kommune",
+          `»${request.kommune}« er ikke en aktør med niveauet Kommune.`,
+          `“${request.kommune}” is not an actor with level Kommune.`,
+        ),
+      ],
+    };
+  }
+  const clash = request.departments.filter((d) => actorRows.some((a) => lower(a.name) === lower(d)));
+  if (clash.length > 0) {
+    return {
+      ok: false,
+      issues: clash.map((d) =>
+        issue("actor-exists", `Aktøren »${d}« findes allerede.`, `The actor “${d}” already exists.`),
+      ),
+    };
+  }
+
+  const header = prices.values[0] ?? [];
+  const serviceCol = columnOf(header, "Ydelse", "Service");
+  const kommuneCol = columnOf(header, kommune.name);
+  if (serviceCol < 0 || kommuneCol < 0) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "missing-column",
+          `Pristabellen mangler kolonnen Ydelse eller »${kommune.name}«.`,
+          `The price table lacks the Service column or “${kommune.name}”.`,
+        ),
+      ],
+    };
+  }
+  const dataRows = prices.values.slice(1);
+  const problems: InputIssue[] = [];
+  const kommunePrices = dataRows.map((r, i) => {
+    const v = r[kommuneCol] ?? null;
+    if (v !== null && v !== "" && typeof v !== "number") {
+      problems.push(
+        issue(
+          "price-not-number",
+          `Prisen for »${text(r[serviceCol])}« (række ${i + 2}) er ikke et tal.`,
+          `The price of “${text(r[serviceCol])}” (row ${i + 2}) is not a number.`,
+        ),
+      );
+    }
+    return {
+      service: text(r[serviceCol]),
+      priceKr: typeof v === "number" ? v : 0,
+      blank: v === null || v === "",
+    };
+  });
+  if (problems.length > 0) return { ok: false, issues: problems };
+  const split = splitPrices(kommunePrices, request.departments, request.keys);
+  if (!split.ok)
+    return { ok: false, issues: split.issues.map((i) => issue(i.code, i.message.da, i.message.en)) };
+
+  const writes: Write[] = [];
+  const names: { name: string; sheet: string; ref: string }[] = [];
+  const outside: { write: Write; owner: string }[] = [];
+
+  // Actors: one row per department, level Kommune.
+  const actorWidth = actors.values[0]?.length ?? 0;
+  const newActors = request.departments.map((d) => {
+    const r: CellValue[] = new Array<CellValue>(actorWidth).fill(null);
+    r[cols.name] = d.trim();
+    r[cols.level] = "Kommune";
+    return r;
+  });
+  const a = appendRows(actors, newActors);
+  writes.push(...a.writes);
+  if (a.ref !== undefined) names.push({ name: N.actors, sheet: actors.sheet, ref: a.ref });
+  if (a.outside !== undefined) outside.push({ write: a.outside, owner: N.actors });
+
+  // Prices: the kommune column keeps the remainder; one new column per department to the right of the block.
+  const blankOr = (blank: boolean, x: number): CellValue => (blank || kommunePrices.length === 0 ? null : x);
+  writes.push({
+    sheet: prices.sheet,
+    row: prices.row + 1,
+    col: prices.col + kommuneCol,
+    values: split.value.map((s, i) => [blankOr(kommunePrices[i]?.blank ?? true, s.remainderKr)]),
+  });
+  const width = prices.values[0]?.length ?? 0;
+  const deptColumns: Write = {
+    sheet: prices.sheet,
+    row: prices.row,
+    col: prices.col + width,
+    values: [
+      request.departments.map((d) => d.trim()),
+      ...split.value.map((s, i) =>
+        s.departmentPricesKr.map((p) => blankOr(kommunePrices[i]?.blank ?? true, p)),
+      ),
+    ],
+  };
+  writes.push(deptColumns);
+  outside.push({ write: deptColumns, owner: N.prices });
+  names.push({
+    name: N.prices,
+    sheet: prices.sheet,
+    ref: rectA1(
+      {
+        row: prices.row,
+        col: prices.col,
+        rows: prices.values.length,
+        cols: width + request.departments.length,
+      },
+      true,
+    ),
+  });
+
+  const overlapping = overlapIssues(outside, named);
+  if (overlapping.length > 0) return { ok: false, issues: overlapping };
+  const list = request.departments.map((d) => d.trim()).join(", ");
+  return {
+    ok: true,
+    plan: {
+      writes,
+      names,
+      undistributed: split.undistributed,
+      question: {
+        da: `Del »${kommune.name}« i forvaltningerne ${list}? Der tilføjes aktører i ${N.actors} og priskolonner i ${N.prices}; ${kommune.name}s priser bliver den ufordelte rest. Omkostningsposter bliver hos ${kommune.name}.`,
+        en: `Split “${kommune.name}” into the departments ${list}? Actors are added to ${N.actors} and price columns to ${N.prices}; ${kommune.name}'s prices become the undistributed remainder. Cost lines stay with ${kommune.name}.`,
+      },
+    },
+  };
+}
+
+// ───────────────────────────── edit actors ─────────────────────────────
+
+/** One edited actor row: `previousName` links a rename to the row it came from (absent for a new actor). */
+export interface ActorEdit {
+  readonly name: string;
+  readonly level: string;
+  readonly previousName?: string;
+}
+
+/**
+ * Works out the writes that make the actor list equal `edits` (in order): the block's data rows are rewritten
+ * (extra old rows blanked), and a renamed actor's price column header and cost-line `Aktør` cells follow.
+ * Removing an actor leaves its price column and cost lines in place (validation then points at them).
+ */
+export async function planActorEdit(
+  port: WorkbookPort,
+  edits: readonly ActorEdit[],
+): Promise<{ ok: true; plan: EditPlan } | { ok: false; issues: readonly InputIssue[] }> {
+  const read = await readBlocks(port);
+  if (!read.ok) return read;
+  const { actors, prices, costs, named } = read;
+  const cols = actorColumns(actors);
+  if (cols.name < 0 || cols.level < 0)
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "missing-column",
+          "Aktørlisten mangler kolonnen Aktør eller Niveau.",
+          "The actor list lacks the Actor or Level column.",
+        ),
+      ],
+    };
+  const problems: InputIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of edits) {
+    if (e.name.trim() === "")
+      problems.push(issue("blank-actor", "En aktør mangler et navn.", "An actor has no name."));
+    else if (seen.has(lower(e.name)))
+      problems.push(
+        issue(
+          "duplicate-actor",
+          `Aktøren »${e.name.trim()}« står to gange.`,
+          `The actor “${e.name.trim()}” is listed twice.`,
+        ),
+      );
+    seen.add(lower(e.name));
+    if (!LEVELS.includes(levelCode(e.level) as (typeof LEVELS)[number])) {
+      problems.push(
+        issue(
+          "unknown-level",
+          `Niveauet »${e.level}« er ukendt (Kommune, Region, Stat eller Andet).`,
+          `The level “${e.level}” is unknown (Kommune, Region, Stat or Andet).`,
+        ),
+      );
+    }
+  }
+  if (problems.length > 0) return { ok: false, issues: problems };
+
+  const width = actors.values[0]?.length ?? 0;
+  const dataRows = Math.max(actors.values.length - 1, edits.length);
+  const grid: Grid = Array.from({ length: dataRows }, (_, i) => {
+    const old = actors.values[i + 1];
+    const e = edits[i];
+    const r: CellValue[] = Array.from({ length: width }, (_, c) =>
+      e === undefined ? null : (old?.[c] ?? null),
+    );
+    if (e !== undefined) {
+      r[cols.name] = e.name.trim();
+      r[cols.level] = levelCode(e.level);
+    }
+    return r;
+  });
+  const writes: Write[] = [{ sheet: actors.sheet, row: actors.row + 1, col: actors.col, values: grid }];
+  const names: { name: string; sheet: string; ref: string }[] = [];
+  const outside: { write: Write; owner: string }[] = [];
+  if (edits.length > actors.values.length - 1) {
+    names.push({
+      name: N.actors,
+      sheet: actors.sheet,
+      ref: rectA1({ row: actors.row, col: actors.col, rows: edits.length + 1, cols: width }, true),
+    });
+    const extra = edits.length - (actors.values.length - 1);
+    outside.push({
+      write: {
+        sheet: actors.sheet,
+        row: actors.row + actors.values.length,
+        col: actors.col,
+        values: grid.slice(-extra),
+      },
+      owner: N.actors,
+    });
+  }
+
+  const renames = edits.filter(
+    (e) =>
+      e.previousName !== undefined && lower(e.previousName) !== lower(e.name) && e.previousName.trim() !== "",
+  );
+  const priceHeader = prices.values[0] ?? [];
+  for (const e of renames) {
+    const c = columnOf(priceHeader, e.previousName ?? "");
+    if (c >= 0)
+      writes.push({ sheet: prices.sheet, row: prices.row, col: prices.col + c, values: [[e.name.trim()]] });
+  }
+  if (costs !== undefined && renames.length > 0) {
+    const actorCol = columnOf(costs.values[0] ?? [], "Aktør", "Actor");
+    if (actorCol >= 0) {
+      costs.values.forEach((r, i) => {
+        if (i === 0) return;
+        const e = renames.find((x) => lower(x.previousName ?? "") === lower(text(r[actorCol])));
+        if (e !== undefined)
+          writes.push({
+            sheet: costs.sheet,
+            row: costs.row + i,
+            col: costs.col + actorCol,
+            values: [[e.name.trim()]],
+          });
+      });
+    }
+  }
+  const overlapping = overlapIssues(outside, named);
+  if (overlapping.length > 0) return { ok: false, issues: overlapping };
+  return {
+    ok: true,
+    plan: {
+      writes,
+      names,
+      undistributed: [],
+      question: {
+        da: `Gem aktørlisten (${edits.length} aktører)?${renames.length > 0 ? ` Omdøbte aktører omdøbes også i ${N.prices} og ${N.costs}.` : ""}`,
+        en: `Save the actor list (${edits.length} actors)?${renames.length > 0 ? ` Renamed actors are renamed in ${N.prices} and ${N.costs} too.` : ""}`,
+      },
+    },
+  };
+}
+
+// ───────────────────────────── applying ─────────────────────────────
+
+export type EditOutcome =
+  | { readonly ok: true; readonly status: "done" | "cancelled"; readonly undistributed: readonly string[] }
+  | { readonly ok: false; readonly issues: readonly InputIssue[] };
+
+/** Writes a plan after `confirm`: one `writeCells` per block, then the extended names. */
+export async function applyEditPlan(
+  port: InputEditPort,
+  plan: EditPlan,
+  confirm: (q: Text) => Promise<boolean>,
+): Promise<EditOutcome> {
+  if (!(await confirm(plan.question)))
+    return { ok: true, status: "cancelled", undistributed: plan.undistributed };
+  for (const w of plan.writes) await port.writeCells(w.sheet, w.row, w.col, w.values);
+  for (const n of plan.names) await port.defineName(n.name, n.sheet, n.ref);
+  return { ok: true, status: "done", undistributed: plan.undistributed };
+}
+
+/** Plans and applies a department split. */
+export async function splitKommune(
+  port: WorkbookPort & InputEditPort,
+  request: SplitRequest,
+  confirm: (q: Text) => Promise<boolean>,
+): Promise<EditOutcome> {
+  const planned = await planDepartmentSplit(port, request);
+  return planned.ok ? applyEditPlan(port, planned.plan, confirm) : planned;
+}
+
+/** Plans and applies an actor-list edit. */
+export async function editActors(
+  port: WorkbookPort & InputEditPort,
+  edits: readonly ActorEdit[],
+  confirm: (q: Text) => Promise<boolean>,
+): Promise<EditOutcome> {
+  const planned = await planActorEdit(port, edits);
+  return planned.ok ? applyEditPlan(port, planned.plan, confirm) : planned;
+}

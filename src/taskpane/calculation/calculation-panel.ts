@@ -1,0 +1,314 @@
+/**
+ * The calculation panel: "Opret SØM-ark" (create the input sheets), "Beregn" (calculate and write the result
+ * sheets), key figures per actor with a chart of the cumulative net result, the stale flag and opt-in
+ * automatic recalculation. All logic comes from the use cases in `src/app/` (injected, see `panels.ts`).
+ */
+import type { CalculateOutcome } from "../../app/calculate-workbook";
+import type { CreateSheetsResult } from "../../app/create-sheets";
+import type { StaleState } from "../../app/stale";
+import type { Results } from "../../engine/types";
+import type { Lang } from "../../present/format";
+import type { WorkbookPort } from "../../workbook/port";
+import { clear, h } from "../dom";
+import { describeError } from "../errors";
+import { fill, T, tr } from "../i18n";
+import type { Panel, PanelContext, Text } from "../panel";
+import { renderChart } from "./chart";
+import { keyFigureRows } from "./key-figures";
+
+/** The use cases the panel calls (the real ones are wired in `panels.ts`; tests may pass others). */
+export interface CalculationUseCases {
+  calculateWorkbook(port: WorkbookPort, options: { now: Date; lang: Lang }): Promise<CalculateOutcome>;
+  isStale(port: WorkbookPort): Promise<StaleState>;
+  createSomSheets(port: WorkbookPort, lang: Lang): Promise<CreateSheetsResult>;
+}
+
+export interface CalculationPanelOptions {
+  /** Quiet time after the last input edit before an automatic recalculation, ms. Default 1500. */
+  readonly autoDelayMs?: number;
+}
+
+/** A sheet list from the use cases (names, or objects with a `name`) as "»A«, »B«". */
+function sheetList(items: unknown): string {
+  const arr = Array.isArray(items) ? (items as unknown[]) : [];
+  return arr
+    .map((x) =>
+      typeof x === "string"
+        ? x
+        : typeof x === "object" && x !== null && "name" in x
+          ? String((x as { name: unknown }).name)
+          : "",
+    )
+    .filter((x) => x.length > 0)
+    .map((x) => `»${x}«`)
+    .join(", ");
+}
+
+/** The visible sheets of what a calculation wrote (a `WorkbookSpec`), as "»Resultater«". */
+function writtenSheets(written: unknown): string {
+  const sheets = (written as { sheets?: unknown } | null)?.sheets;
+  if (!Array.isArray(sheets)) return sheetList(written);
+  return sheetList(
+    (sheets as { name?: unknown; visibility?: unknown }[]).filter(
+      (x) => x.visibility === undefined || x.visibility === "visible",
+    ),
+  );
+}
+
+/** Stale flag: true/false, or undefined when the workbook holds no results yet. */
+const staleFlag = (x: StaleState): boolean | undefined => (x.state === "none" ? undefined : x.stale);
+
+export function createCalculationPanel(
+  useCases: CalculationUseCases,
+  options: CalculationPanelOptions = {},
+): Panel {
+  return {
+    id: "calculation",
+    title: T.calcTab,
+    mount(root: HTMLElement, ctx: PanelContext) {
+      const autoDelay = options.autoDelayMs ?? 1500;
+      const bound: { el: Element; text: Text }[] = [];
+      const bind = <E extends Element>(el: E, text: Text): E => {
+        bound.push({ el, text });
+        el.textContent = tr(text, ctx.lang());
+        return el;
+      };
+
+      const createBtn = bind(
+        h("button", { type: "button", class: "secondary", id: "som-create" }),
+        T.createSheets,
+      );
+      const calcBtn = bind(
+        h("button", { type: "button", class: "primary", id: "som-calculate" }),
+        T.calculate,
+      );
+      const autoBox = h("input", { type: "checkbox", id: "som-auto" });
+      const autoLabel = h(
+        "label",
+        { class: "check", for: "som-auto" },
+        autoBox,
+        bind(h("span", {}), T.autoRecalc),
+      );
+      const autoHint = bind(
+        h("p", { class: "hint", id: "som-auto-hint" }),
+        ctx.host === "excel" ? T.autoRecalcHint : T.autoRecalcUnavailable,
+      );
+      autoBox.setAttribute("aria-describedby", autoHint.id);
+      if (ctx.host !== "excel") autoBox.disabled = true;
+      const staleBanner = h("p", { class: "banner warning", id: "som-stale", hidden: true });
+      const results = h("section", {
+        id: "som-results",
+        class: "results",
+        hidden: true,
+        "aria-labelledby": "som-kf-title",
+      });
+
+      root.append(
+        bind(h("p", { class: "intro" }), T.calcIntro),
+        h("div", { class: "actions" }, calcBtn, createBtn),
+        bind(h("p", { class: "hint" }), T.createSheetsHint),
+        h("div", { class: "auto" }, autoLabel, autoHint),
+        staleBanner,
+        results,
+      );
+
+      let busy = false;
+      let stale: boolean | undefined;
+      let last: { results: Results } | undefined;
+      let autoTimer: ReturnType<typeof setTimeout> | undefined;
+      let rerun = false;
+      let disposed = false;
+
+      const setBusy = (b: boolean): void => {
+        busy = b;
+        createBtn.disabled = b;
+        calcBtn.disabled = b;
+        calcBtn.setAttribute("aria-busy", String(b));
+      };
+
+      const renderStale = (): void => {
+        staleBanner.hidden = stale !== true;
+        staleBanner.textContent = tr(T.stale, ctx.lang());
+        results.classList.toggle("is-stale", stale === true);
+      };
+
+      const renderResults = (): void => {
+        clear(results);
+        results.hidden = last === undefined;
+        if (!last) return;
+        const lang = ctx.lang();
+        const r = last.results;
+        const first = r.years[0] ?? "";
+        const lastYear = r.years[r.years.length - 1] ?? "";
+        results.append(
+          h("h2", { id: "som-kf-title" }, tr(T.keyFigures, lang)),
+          h(
+            "p",
+            { class: "hint" },
+            tr(fill(T.keyFiguresNote, { priceLevel: r.priceLevel, first, last: lastYear }), lang),
+          ),
+        );
+        const cards = h("ul", { class: "kf-list" });
+        for (const row of keyFigureRows(r, lang)) {
+          const dl = h(
+            "dl",
+            { class: "kf-grid" },
+            h("dt", {}, tr(T.netResult, lang)),
+            h("dd", { class: `kf-net ${row.sign > 0 ? "gain" : row.sign < 0 ? "loss" : ""}` }, row.net),
+            h("dt", {}, tr(T.breakEven, lang)),
+            h("dd", { class: `kf-breakeven${row.breakEvenDefined ? "" : " kf-note"}` }, row.breakEven),
+            h("dt", {}, tr(T.returnPerKrone, lang)),
+            h("dd", { class: `kf-rpk${row.returnPerKroneDefined ? "" : " kf-note"}` }, row.returnPerKrone),
+          );
+          cards.append(
+            h(
+              "li",
+              { class: `kf-card${row.isTotal ? " total" : ""}`, "data-actor": row.isTotal ? "" : row.name },
+              h(
+                "div",
+                { class: "kf-head" },
+                h("span", { class: "kf-name" }, row.name),
+                row.level && row.level.toLowerCase() !== row.name.toLowerCase()
+                  ? h("span", { class: "kf-level" }, row.level)
+                  : null,
+              ),
+              dl,
+            ),
+          );
+        }
+        const chart = h("figure", { class: "chart-box", id: "som-chart" });
+        results.append(cards, chart);
+        renderChart(
+          chart,
+          r.years,
+          r.actors.map((a, i) => ({ name: a.name, values: r.byActor[i]?.cumulative ?? [] })),
+          lang,
+        );
+      };
+
+      const refreshStale = async (): Promise<void> => {
+        try {
+          const flag = staleFlag(await useCases.isStale(ctx.workbook));
+          if (disposed) return;
+          stale = flag;
+          renderStale();
+        } catch (err) {
+          console.warn("SØM: could not check whether results are stale", err);
+        }
+      };
+
+      const calculate = async (trigger: "button" | "auto"): Promise<void> => {
+        if (busy) {
+          if (trigger === "auto") rerun = true;
+          return;
+        }
+        setBusy(true);
+        try {
+          const outcome = await ctx.progress.run(T.calculating, () =>
+            useCases.calculateWorkbook(ctx.workbook, { now: ctx.now(), lang: ctx.lang() }),
+          );
+          if (!outcome.ok) {
+            ctx.showIssues(outcome.issues);
+            const n = outcome.issues.length;
+            ctx.notify("error", n === 1 ? T.calcIssues1 : fill(T.calcIssues, { count: n }));
+            return;
+          }
+          ctx.showIssues(outcome.warnings);
+          last = { results: outcome.results };
+          stale = false;
+          renderStale();
+          renderResults();
+          const written = writtenSheets(outcome.written) || "»Resultater«";
+          const done = fill(T.calcDone, { sheets: written });
+          ctx.notify(
+            "success",
+            outcome.warnings.length > 0
+              ? {
+                  da: `${done.da} ${fill(T.warningsShown, { count: outcome.warnings.length }).da}`,
+                  en: `${done.en} ${fill(T.warningsShown, { count: outcome.warnings.length }).en}`,
+                }
+              : done,
+          );
+          ctx.workbookChanged("results");
+        } catch (err) {
+          ctx.notify("error", describeError(err));
+        } finally {
+          setBusy(false);
+          if (rerun && !disposed) {
+            rerun = false;
+            void calculate("auto");
+          }
+        }
+      };
+
+      const createSheets = async (): Promise<void> => {
+        if (busy) return;
+        setBusy(true);
+        try {
+          const out = await ctx.progress.run(T.creatingSheets, () =>
+            useCases.createSomSheets(ctx.workbook, ctx.lang()),
+          );
+          const created = sheetList(out.created);
+          const skipped = sheetList(out.skipped);
+          const parts: Text[] = [];
+          if (created) parts.push(fill(T.sheetsCreated, { list: created }));
+          if (skipped) parts.push(fill(T.sheetsSkipped, { list: skipped }));
+          if (!created) parts.unshift(T.sheetsNoneCreated);
+          ctx.showIssues([]);
+          ctx.notify(created ? "success" : "info", {
+            da: parts.map((p) => p.da).join(" "),
+            en: parts.map((p) => p.en).join(" "),
+          });
+          ctx.workbookChanged("inputs");
+        } catch (err) {
+          ctx.notify("error", describeError(err));
+        } finally {
+          setBusy(false);
+        }
+        await refreshStale(); // also reads the (new) input names, so edits to them are watched
+      };
+
+      calcBtn.addEventListener("click", () => void calculate("button"));
+      createBtn.addEventListener("click", () => void createSheets());
+
+      const onEdit = (): void => {
+        if (last !== undefined || stale !== undefined) {
+          stale = true;
+          renderStale();
+        }
+        if (!autoBox.checked) return;
+        if (autoTimer !== undefined) clearTimeout(autoTimer);
+        autoTimer = setTimeout(() => {
+          autoTimer = undefined;
+          void calculate("auto");
+        }, autoDelay);
+      };
+      const offInputs = ctx.onInputsChanged(onEdit);
+      const offWb = ctx.onWorkbookChanged((what) => {
+        if (what === "inputs" && !busy) void refreshStale();
+      });
+      autoBox.addEventListener("change", () => {
+        if (!autoBox.checked && autoTimer !== undefined) {
+          clearTimeout(autoTimer);
+          autoTimer = undefined;
+        }
+      });
+
+      const offLang = ctx.onLangChange((lang) => {
+        for (const b of bound) b.el.textContent = tr(b.text, lang);
+        renderStale();
+        renderResults();
+      });
+
+      void refreshStale();
+
+      return () => {
+        disposed = true;
+        if (autoTimer !== undefined) clearTimeout(autoTimer);
+        offInputs();
+        offWb();
+        offLang();
+      };
+    },
+  };
+}

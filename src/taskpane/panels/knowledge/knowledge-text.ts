@@ -1,0 +1,86 @@
+/** The knowledge panel's strings, Danish first (same `Text` shape as `src/taskpane/i18n.ts`). */
+import type { KnowledgeOrigin } from "../../../app/knowledge-library";
+import type { RecordKind } from "../../../knowledge/types";
+import type { Lang } from "../../../present/format";
+
+export const KT = {
+  tab: { da: "Vidensdatabase", en: "Knowledge" },
+  intro: {
+    da: "Søg i vidensdatabasen og indsæt priser, konsekvenser og succesrater i beregningen. Hvert tal har kilde, år og sikkerhed (H officiel, M sekundær, L afledt). Tal, der ikke er offentliggjort, står som mangler med en henvisning.",
+    en: "Search the knowledge database and insert prices, consequences and success rates into the calculation. Every figure has a source, year and confidence (H official, M secondary, L derived). Figures that are not public are shown as gaps with a pointer.",
+  },
+  search: { da: "Søg", en: "Search" },
+  searchPlaceholder: { da: "fx fængsel, IPS, herberg", en: "e.g. prison, IPS, shelter" },
+  kind: { da: "Type", en: "Type" },
+  allKinds: { da: "Alle typer", en: "All types" },
+  group: { da: "Målgruppe", en: "Target group" },
+  allGroups: { da: "Alle målgrupper", en: "All target groups" },
+  records: { da: "poster", en: "records" },
+  selected: { da: "valgt", en: "selected" },
+  source: { da: "Kilde", en: "Source" },
+  confidence: { da: "sikkerhed", en: "confidence" },
+  derivation: { da: "Udregning", en: "Derivation" },
+  gap: { da: "Mangler", en: "Gap" },
+  gapWhere: { da: "Det officielle tal findes i", en: "The official figure is in" },
+  insert: { da: "Indsæt valgte i beregningen", en: "Insert selected into the calculation" },
+  insertHint: {
+    da: "Priser omregnes til projektmappens prisniveau med SOM_Prisindeks. Udfyldte rækker overskrives kun, hvis du bekræfter.",
+    en: "Prices are converted to the workbook's price level with SOM_Prisindeks. Filled rows are only overwritten if you confirm.",
+  },
+  insertedRow: { da: "Indsat i", en: "Inserted in" },
+  row: { da: "række", en: "row" },
+  rowsInserted: { da: "række(r) indsat", en: "row(s) inserted" },
+  notInserted: { da: "Ikke indsat:", en: "Not inserted:" },
+  nothingInserted: {
+    da: "Intet blev indsat – se forklaringen under knappen.",
+    en: "Nothing was inserted – see the explanation below the button.",
+  },
+  reload: { da: "Genindlæs arket Viden", en: "Reload the Knowledge sheet" },
+  importFile: { da: "Importér vidensfil", en: "Import knowledge file" },
+  saveToSheet: { da: "Gem importerede i arket Viden", en: "Save imported into the Knowledge sheet" },
+  exportJson: { da: "Eksportér egne poster (JSON)", en: "Export own records (JSON)" },
+  fileHint: {
+    da: "En kommunes egen prisliste kan ligge i arket Viden (rejser med projektmappen) eller deles som JSON-fil. Kommandolinjen (som knowledge export) laver også .xlsx-filer.",
+    en: "A municipality's own price list can live in the Knowledge sheet (travels with the workbook) or be shared as a JSON file. The command line (som knowledge export) also writes .xlsx files.",
+  },
+  starterSource: { da: "Startvidensbase", en: "Starter base" },
+  sheetSource: { da: "Arket", en: "Sheet" },
+  sheetInvalid: { da: "har fejl", en: "has problems" },
+  noSheet: { da: "intet vidensark i projektmappen", en: "no knowledge sheet in the workbook" },
+  sheetProblems: {
+    da: "Vidensarket har fejl (posterne vises ikke, før de er rettet):",
+    en: "The knowledge sheet has problems (its records are not shown until fixed):",
+  },
+  fileProblems: { da: "Fejl i", en: "Problems in" },
+  importFailed: {
+    da: "Filen kunne ikke importeres – se fejlene i listen.",
+    en: "The file could not be imported – see the problems in the list.",
+  },
+  imported: { da: "poster importeret fra", en: "records imported from" },
+  fileTooLarge: {
+    da: "Filen er for stor til en vidensfil (over 5 MB).",
+    en: "The file is too large for a knowledge file (over 5 MB).",
+  },
+  xlsxUnavailable: {
+    da: "Opgaveruden læser vidensfiler som JSON. En .xlsx-vidensfil omsættes med 'som knowledge export --file fil.xlsx --out fil.json' – eller kopiér dens Viden-ark ind i projektmappen.",
+    en: "The task pane reads knowledge files as JSON. Convert an .xlsx knowledge file with 'som knowledge export --file file.xlsx --out file.json' – or copy its Knowledge sheet into the workbook.",
+  },
+  notSaved: { da: "Ikke gemt:", en: "Not saved:" },
+  ownKnowledge: { da: "Egen vidensbase", en: "Own knowledge base" },
+} as const;
+
+const KINDS: Readonly<Record<RecordKind, { readonly da: string; readonly en: string }>> = {
+  targetGroup: { da: "Målgruppe", en: "Target group" },
+  effect: { da: "Effekt", en: "Effect" },
+  price: { da: "Pris", en: "Price" },
+  consequence: { da: "Konsekvens", en: "Consequence" },
+  parameter: { da: "Parameter", en: "Parameter" },
+};
+
+export const kindText = (k: RecordKind, lang: Lang): string => KINDS[k][lang];
+
+export function originText(o: KnowledgeOrigin, lang: Lang): string {
+  if (o.kind === "starter") return lang === "da" ? "startvidensbase" : "starter base";
+  if (o.kind === "workbook") return lang === "da" ? `arket ${o.sheet}` : `sheet ${o.sheet}`;
+  return o.file;
+}

@@ -1,0 +1,445 @@
+/**
+ * The task pane in headless Chromium (Debian /usr/bin/chromium via puppeteer-core; no browser is downloaded).
+ *
+ * The production build (webpack.config.js + a stub Office host entry, test/e2e/webpack.e2e.config.js) is
+ * served on 127.0.0.1 with an ephemeral port. The request for Microsoft's office.js is answered with the stub
+ * host (the fake Excel of test/support/fake-excel behind `Office`/`Excel`); every other non-loopback request
+ * is aborted and recorded. Screenshots go to test/artifacts/ (gitignored).
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import { calculate } from "../../src/engine/calculate";
+import { validateScenario } from "../../src/engine/validate";
+import { cellA1, overlaps, parseAddress, parseRect } from "../../src/excel/a1";
+import { formatKr } from "../../src/present/format";
+import { EXAMPLE_DATA } from "../../src/workbook/layout/example-data";
+import { INPUT_NAMES, N } from "../../src/workbook/names";
+
+const ROOT = path.resolve(__dirname, "../..");
+const CHROMIUM = process.env.SOM_CHROMIUM ?? "/usr/bin/chromium";
+const ARTIFACTS = path.join(ROOT, "test", "artifacts");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/";
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium)
+  console.log(
+    `[e2e] SKIPPED: ${CHROMIUM} not found. Install Debian's chromium (apt-get install chromium; .ci/run does).`,
+  );
+const describeE2e = haveChromium ? describe : describe.skip;
+
+/** Build the pane with the stub host into `out` (a child process: webpack does not run under frozen intrinsics). */
+function build(out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        require.resolve("webpack-cli/bin/cli.js"),
+        "--config",
+        "test/e2e/webpack.e2e.config.js",
+        "--mode",
+        "production",
+        "--env",
+        `out=${out}`,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, SOM_ADDIN_URL: "https://addin.example.dk/som/" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let log = "";
+    child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`webpack failed (${code}):\n${log.slice(-4000)}`)),
+    );
+  });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+interface PageLog {
+  blocked: string[];
+  errors: string[];
+  csp: string[];
+}
+
+describeE2e("task pane in headless Chromium", () => {
+  let out = "";
+  let server: http.Server;
+  let base = "";
+  let browser: Browser;
+  let stubJs = "";
+  let page: Page;
+  let log: PageLog;
+
+  async function open(officeJs: string, query = "", width = 360): Promise<{ page: Page; log: PageLog }> {
+    const p = await browser.newPage();
+    await p.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+    const l: PageLog = { blocked: [], errors: [], csp: [] };
+    await p.setRequestInterception(true);
+    p.on("request", (req: HTTPRequest) => {
+      const url = req.url();
+      if (url.startsWith(OFFICE_JS))
+        void req.respond({ status: 200, contentType: "text/javascript; charset=utf-8", body: officeJs });
+      else if (url.startsWith(`${base}/`) || url.startsWith("data:")) void req.continue();
+      else {
+        l.blocked.push(url);
+        void req.abort();
+      }
+    });
+    p.on("console", (m) => {
+      if (m.type() === "error" && !/^Failed to load resource/.test(m.text()))
+        (/Content.Security.Policy|Refused to/i.test(m.text()) ? l.csp : l.errors).push(m.text());
+    });
+    p.on("pageerror", (e) => l.errors.push(String(e)));
+    p.on("response", (r) => {
+      if (r.status() >= 400) l.errors.push(`${r.status()} ${r.url()}`);
+    });
+    await p.goto(`${base}/taskpane.html${query}`, { waitUntil: "load" });
+    return { page: p, log: l };
+  }
+
+  const shot = async (p: Page, name: string): Promise<void> => {
+    await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  };
+  const text = (sel: string): Promise<string> => page.$eval(sel, (e) => (e.textContent ?? "").trim());
+  const click = async (sel: string): Promise<void> => {
+    await page.click(sel);
+  };
+  const waitIdle = async (): Promise<void> => {
+    await page.waitForFunction(() => !document.querySelector("#app-body")?.hasAttribute("aria-busy"), {
+      timeout: 20000,
+    });
+  };
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    out = fs.mkdtempSync(path.join(os.tmpdir(), "som-e2e-"));
+    await build(out);
+    stubJs = fs.readFileSync(path.join(out, "stub-office.js"), "utf8");
+    server = await serve(out);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const puppeteer = await import("puppeteer-core");
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--lang=da-DK"],
+    });
+    ({ page, log } = await open(stubJs));
+  }, 240000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    if (out) fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it("builds a task-pane bundle under 300 kB gzipped (office.js excluded) with the CSP meta tag", () => {
+    const files = fs.readdirSync(out).filter((f) => /^taskpane\.[0-9a-f]{8}\.js$/.test(f));
+    expect(files).toHaveLength(1);
+    const js = fs.readFileSync(path.join(out, files[0] as string));
+    const css = fs.readFileSync(path.join(out, "taskpane.css"));
+    const gz = zlib.gzipSync(js, { level: 9 }).length;
+    const report = {
+      js: js.length,
+      jsGzip: gz,
+      css: css.length,
+      cssGzip: zlib.gzipSync(css, { level: 9 }).length,
+    };
+    fs.writeFileSync(path.join(ARTIFACTS, "bundle-size.json"), JSON.stringify(report, null, 2));
+    console.log(
+      `[e2e] task-pane bundle: ${report.js} B raw, ${report.jsGzip} B gzipped; css ${report.css} B`,
+    );
+    expect(gz).toBeLessThan(300 * 1024);
+    const html = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
+    expect(html).toMatch(
+      /http-equiv="?Content-Security-Policy"?[^>]*script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/,
+    );
+    expect(html).not.toMatch(/stub-office/);
+  });
+
+  it("opens in Danish with the calculation panel, loading nothing from the network but office.js", async () => {
+    await page.waitForSelector("#som-calculate");
+    expect(await text("#som-calculate")).toBe("Beregn");
+    expect(await text("#som-create")).toBe("Opret SØM-ark");
+    expect(await page.$eval("html", (e) => e.lang)).toBe("da");
+    expect(await page.$("#dev-banner")).toBeNull(); // a real (stub) Excel host, not the browser dev mode
+    expect(log.blocked).toEqual([]);
+    expect(log.csp).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await shot(page, "01-open-da");
+  });
+
+  it("Opret SØM-ark creates the input sheets and the contract names in the workbook", async () => {
+    await click("#som-create");
+    await page.waitForSelector(".status-box.success", { visible: true });
+    const sheets = (await page.evaluate(() => window.somTest.sheets())).map((s) => s.name);
+    expect(sheets).toEqual(
+      expect.arrayContaining([
+        "Indstillinger",
+        "Indsats",
+        "Effekt",
+        "Omkostninger",
+        "Konsekvenser",
+        "Priser",
+      ]),
+    );
+    for (const n of [N.startYear, N.horizon, N.actors, N.costs])
+      expect(await page.evaluate((x) => window.somTest.name(x), n)).toMatch(/^=/);
+    expect(await text("#status .status-text")).toMatch(/Oprettet: .*»Indstillinger«/);
+    await shot(page, "02-sheets-created");
+  });
+
+  it("Beregn on the example inputs writes Resultater (never an input cell) and shows the engine's key figures per actor", async () => {
+    await page.evaluate(() => window.somTest.fillExample("da"));
+    // where the inputs are, to prove the calculation never writes there
+    const inputs: { sheet: string; rect: NonNullable<ReturnType<typeof parseRect>> }[] = [];
+    for (const n of INPUT_NAMES) {
+      const f = await page.evaluate((x) => window.somTest.name(x), n);
+      const a = f ? parseAddress(f.replace(/^=/, "")) : undefined;
+      if (a) inputs.push({ sheet: a.sheet, rect: a.rect });
+    }
+    expect(inputs.length).toBeGreaterThan(8);
+    await page.evaluate(() => window.somTest.resetStats());
+
+    await click("#som-calculate");
+    await page.waitForSelector(".kf-card", { visible: true, timeout: 20000 });
+    await waitIdle();
+    expect(await text("#status .status-text")).toMatch(/^Beregnet\. Resultaterne er skrevet på »Resultater«/);
+    const sheets = await page.evaluate(() => window.somTest.sheets());
+    expect(sheets.map((s) => s.name)).toContain("Resultater");
+    expect(sheets.find((s) => s.name === "_som_meta")?.visibility).toMatch(/Hidden/);
+
+    const written = await page.evaluate(() => window.somTest.writtenRanges());
+    expect(written.length).toBeGreaterThan(0);
+    for (const w of written) {
+      const rect = parseRect(w.address);
+      expect(rect).toBeDefined();
+      const hit = inputs.find(
+        (i) => i.sheet.toLowerCase() === w.sheet.toLowerCase() && overlaps(i.rect, rect!),
+      );
+      expect(hit ? `${w.sheet}!${w.address}` : "").toBe("");
+    }
+
+    // the engine, run independently in Node on the same inputs
+    const v = validateScenario(EXAMPLE_DATA);
+    if (!v.ok) throw new Error("example data does not validate");
+    const results = calculate(v.value);
+    const cards = await page.$$eval(".kf-card", (els) =>
+      els.map((e) => ({
+        name: e.querySelector(".kf-name")?.textContent ?? "",
+        net: e.querySelector(".kf-net")?.textContent ?? "",
+        be: e.querySelector(".kf-breakeven")?.textContent ?? "",
+      })),
+    );
+    expect(cards.map((c) => c.name)).toEqual(["Kommune", "Region", "Stat", "I alt"]);
+    results.byActor.forEach((b, i) => {
+      expect(cards[i]?.net).toBe(formatKr(b.netTotal, "da"));
+      expect(cards[i]?.be).toBe(
+        b.breakEvenYear === null ? "ikke inden for horisonten" : String(b.breakEvenYear),
+      );
+    });
+    expect(cards[3]?.net).toBe(formatKr(results.total.netTotal, "da"));
+    expect(
+      await page.$$eval("#som-chart polyline", (els) => els.map((e) => e.getAttribute("data-actor"))),
+    ).toEqual(["Kommune", "Region", "Stat"]);
+    expect(await page.$eval("#som-stale", (e) => (e as HTMLElement).hidden)).toBe(true);
+    await shot(page, "03-calculated-da");
+  });
+
+  it("marks the results stale when the user edits an input cell while the pane is open", async () => {
+    const at = await page.evaluate((n) => window.somTest.nameCell(n), N.participants);
+    expect(at).not.toBeNull();
+    // first data row of SOM_Deltagere, column "Deltagere" (header row + 1, one column right)
+    const top = parseRect(at!.address)!;
+    const cell = cellA1(top.row + 1, top.col + 1);
+    await page.evaluate((c) => window.somTest.userEdit(c.sheet, c.cell, 35), { sheet: at!.sheet, cell });
+    await page.waitForSelector("#som-stale", { visible: true, timeout: 5000 });
+    expect(await text("#som-stale")).toMatch(/forældede/);
+    await shot(page, "04-stale");
+  });
+
+  it("shows a bad input as an issue without writing anything, and clicking the issue selects its cell", async () => {
+    const at = await page.evaluate((n) => window.somTest.nameCell(n), N.horizon);
+    expect(at).not.toBeNull();
+    await page.evaluate((c) => window.somTest.userEdit(c.sheet, c.address, 99), at!);
+    await page.evaluate(() => window.somTest.resetStats());
+    await click("#som-calculate");
+    await page.waitForSelector("#issues", { visible: true, timeout: 20000 });
+    await waitIdle();
+    expect(await page.evaluate(() => window.somTest.writtenRanges())).toEqual([]);
+    expect(await text("#status .status-text")).toMatch(/Beregningen blev ikke udført/);
+    const target = `.issue-go[data-sheet="${at!.sheet}"][data-cell="${at!.address}"]`;
+    expect(await page.$(target)).not.toBeNull();
+    await shot(page, "05-issues-da");
+    // keyboard: focus the issue and press Enter
+    await page.focus(target);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => window.somTest.selection() !== null, { timeout: 5000 });
+    expect(await page.evaluate(() => window.somTest.selection())).toEqual({
+      sheet: at!.sheet,
+      address: at!.address,
+    });
+  });
+
+  it("recalculates automatically about 1,5 s after an edit when the user opted in", async () => {
+    const at = await page.evaluate((n) => window.somTest.nameCell(n), N.horizon);
+    await click("#som-auto");
+    expect(await page.$eval("#som-auto", (e) => (e as HTMLInputElement).checked)).toBe(true);
+    await page.evaluate(() => window.somTest.resetStats());
+    await page.evaluate((c) => window.somTest.userEdit(c.sheet, c.address, 10), at!);
+    await page.waitForSelector("#issues", { hidden: true, timeout: 10000 });
+    await page.waitForSelector("#som-stale", { hidden: true, timeout: 10000 });
+    await waitIdle();
+    const written = await page.evaluate(() => window.somTest.writtenRanges());
+    expect(written.some((w) => w.sheet === "Resultater")).toBe(true);
+  });
+
+  it("switches every text to English, numbers included, and back", async () => {
+    await click("#lang-en");
+    expect(await text("#som-calculate")).toBe("Calculate");
+    expect(await text("#som-create")).toBe("Create SØM sheets");
+    expect(await page.$eval("html", (e) => e.lang)).toBe("en");
+    expect(await page.$eval("#lang-en", (e) => e.getAttribute("aria-pressed"))).toBe("true");
+    expect(await text("#som-kf-title")).toBe("Key figures per actor");
+    const total = await page.$$eval(".kf-card.total .kf-name", (els) => els.map((e) => e.textContent));
+    expect(total).toEqual(["Total"]);
+    const net = await page.$eval(".kf-card .kf-net", (e) => e.textContent ?? "");
+    expect(net).toMatch(/^-?[\d,]+ kr\.$/);
+    await shot(page, "06-english");
+    await page.setViewport({ width: 320, height: 900 });
+    await shot(page, "07-english-320px");
+    await click("#lang-da");
+    expect(await text("#som-calculate")).toBe("Beregn");
+    await shot(page, "08-danish-320px");
+    await page.setViewport({ width: 360, height: 900 });
+  });
+
+  it("is usable by keyboard: every control is a button or input, reachable with Tab, with a visible focus", async () => {
+    const nonButtons = await page.$$eval("[onclick], div[tabindex], span[tabindex]", (els) => els.length);
+    expect(nonButtons).toBe(0);
+    await page.focus("#lang-da");
+    const order: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      order.push(
+        await page.evaluate(() => document.activeElement?.id || document.activeElement?.className || ""),
+      );
+    }
+    expect(order).toEqual(expect.arrayContaining(["lang-en", "som-calculate", "som-create", "som-auto"]));
+    const outline = await page.$eval("#som-calculate", (e) => {
+      (e as HTMLElement).focus();
+      return getComputedStyle(e).outlineStyle;
+    });
+    expect(outline).not.toBe("none");
+    // tabs: arrow keys move between panels (WAI-ARIA tabs pattern), when there is more than one panel
+    const tabs = await page.$$eval("[role=tab]", (els) => els.map((e) => e.id));
+    if (tabs.length > 1) {
+      await page.focus("#tab-calculation");
+      await page.keyboard.press("ArrowRight");
+      const second = tabs[1] as string;
+      expect(await page.$eval(`#${second}`, (e) => e.getAttribute("aria-selected"))).toBe("true");
+      expect(await page.$eval("#panel-calculation", (e) => (e as HTMLElement).hidden)).toBe(true);
+      await page.keyboard.press("Home");
+      expect(await page.$eval("#panel-calculation", (e) => (e as HTMLElement).hidden)).toBe(false);
+    }
+  });
+
+  it("on an older Excel (ExcelApi 1.7: sheet-by-sheet change events, no trigger source) still calculates and notices edits", async () => {
+    const old = await open(stubJs, "?api=1.7");
+    const p = old.page;
+    await p.waitForSelector("#som-create");
+    await p.click("#som-create");
+    await p.waitForSelector(".status-box.success", { visible: true });
+    await p.evaluate(() => window.somTest.fillExample("da"));
+    await p.click("#som-calculate");
+    await p.waitForSelector(".kf-card", { visible: true, timeout: 20000 });
+    await new Promise((r) => setTimeout(r, 800)); // a person edits after the 0,5 s our own write is ignored
+    const at = await p.evaluate((n) => window.somTest.nameCell(n), N.horizon);
+    await p.evaluate((c) => window.somTest.userEdit(c.sheet, c.address, 12), at!);
+    await p.waitForSelector("#som-stale", { visible: true, timeout: 5000 });
+    expect(old.log.errors).toEqual([]);
+    await p.close();
+  });
+
+  it("runs in browser dev mode (in-memory workbook) when office.js reports no host", async () => {
+    const devOffice =
+      "window.Office={HostType:{Excel:'Excel'},onReady:function(){return Promise.resolve({host:null,platform:null})},context:{requirements:{isSetSupported:function(){return false}}}};";
+    const dev = await open(devOffice);
+    await dev.page.waitForSelector("#dev-banner");
+    expect(await dev.page.$eval("#som-auto", (e) => (e as HTMLInputElement).disabled)).toBe(true);
+    await dev.page.click("#som-create");
+    await dev.page.waitForSelector(".status-box.success", { visible: true });
+    await dev.page.click("#som-calculate");
+    await dev.page.waitForSelector("#issues", { visible: true, timeout: 10000 }); // blank template → issues
+    expect(await dev.page.$$eval(".issue", (e) => e.length)).toBeGreaterThan(0);
+    await shot(dev.page, "09-browser-dev-mode-issues");
+    // the example replaces the sheets just created: the pane asks first (Escape = No, nothing happens)
+    await dev.page.click("#dev-example");
+    await dev.page.waitForSelector("#confirm[open]");
+    await shot(dev.page, "10-browser-dev-mode-confirm");
+    await dev.page.keyboard.press("Escape");
+    await dev.page.waitForSelector("#confirm:not([open])");
+    expect(await dev.page.$eval("#status .status-text", (e) => e.textContent)).toMatch(/problem/);
+    await dev.page.click("#dev-example");
+    await dev.page.waitForSelector("#confirm[open]");
+    await dev.page.click("#confirm-yes");
+    await dev.page.waitForSelector(".status-box.success", { visible: true });
+    await dev.page.click("#som-calculate");
+    await dev.page.waitForSelector(".kf-card", { visible: true, timeout: 10000 });
+    expect(await dev.page.$$eval(".kf-card .kf-name", (e) => e.map((x) => x.textContent))).toEqual([
+      "Kommune",
+      "Region",
+      "Stat",
+      "I alt",
+    ]);
+    expect(await dev.page.$("#issues[hidden]")).not.toBeNull();
+    expect(dev.log.blocked).toEqual([]);
+    expect(dev.log.errors).toEqual([]);
+    await shot(dev.page, "11-browser-dev-mode-example");
+    await dev.page.close();
+  });
+});
+
+declare global {
+  interface Window {
+    somTest: {
+      sheets(): { name: string; visibility: string }[];
+      cell(sheet: string, a1: string): { value: unknown; formula: string | null };
+      name(name: string): string | null;
+      nameCell(name: string): { sheet: string; address: string } | null;
+      selection(): { sheet: string; address: string } | null;
+      writtenRanges(): { sheet: string; address: string; cells: number }[];
+      resetStats(): void;
+      userEdit(sheet: string, a1: string, value: string | number | boolean | null): void;
+      fillExample(lang?: "da" | "en"): string[];
+    };
+  }
+}
