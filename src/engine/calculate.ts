@@ -12,7 +12,6 @@ import { costsByActorYear, type CostsByKind } from "./costs";
 import {
   breakEvenSuccessFactor,
   breakEvenYear,
-  cumulativeSum,
   netPerCompleter,
   presentValue,
   RELATIVE_ZERO,
@@ -32,26 +31,48 @@ interface BlockParts {
   readonly beyondHorizon: number;
 }
 
-const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+}
 
 function addInto(target: number[], source: readonly number[], factor = 1): void {
   for (let i = 0; i < target.length; i++) target[i] = (target[i] ?? 0) + factor * (source[i] ?? 0);
 }
 
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+const sum = (xs: readonly number[]): number => {
+  let total = 0;
+  for (const x of xs) total += x;
+  return total;
+};
 
 /** Derives totals and key figures from the additive parts (som-method.md §6). */
 function finishBlock(parts: BlockParts, scenario: Scenario, completers: number): ResultBlock {
   const H = scenario.settings.horizon;
-  const costs = zeros(H);
-  for (const kind of COST_KINDS) addInto(costs, parts.costsByKind[kind]);
-  const net = parts.consequences.map((v, i) => v - (costs[i] ?? 0));
-  const cumulative = cumulativeSum(net);
-  const costTotal = sum(costs);
-  const consequenceTotal = sum(parts.consequences);
-  const netTotal = sum(net);
+  const { Opstart, Drift, PrDeltager, Sparet } = parts.costsByKind;
+  const V = parts.consequences;
+  const costs: number[] = [];
+  const net: number[] = [];
+  const cumulative: number[] = [];
+  let costTotal = 0;
+  let consequenceTotal = 0;
+  let netTotal = 0;
   let scale = 0;
-  for (let i = 0; i < H; i++) scale += Math.abs(costs[i] ?? 0) + Math.abs(parts.consequences[i] ?? 0);
+  for (let t = 0; t < H; t++) {
+    // C_t summed over the kinds in COST_KINDS order (the sensitivity fast path mirrors this order).
+    const c =
+      0 + (Opstart[t] as number) + (Drift[t] as number) + (PrDeltager[t] as number) + (Sparet[t] as number);
+    const v = V[t] as number;
+    const nr = v - c;
+    costs.push(c);
+    net.push(nr);
+    netTotal += nr;
+    cumulative.push(netTotal);
+    costTotal += c;
+    consequenceTotal += v;
+    scale += Math.abs(c) + Math.abs(v);
+  }
   const figures = {
     breakEvenYear: breakEvenYear(cumulative, scenario.settings.startYear, RELATIVE_ZERO * scale),
     returnPerKrone: returnPerKrone(consequenceTotal, costTotal),
@@ -59,13 +80,15 @@ function finishBlock(parts: BlockParts, scenario: Scenario, completers: number):
     netPerCompleter: netPerCompleter(netTotal, completers),
   };
   const undefinedReasons: Partial<Record<KeyFigureName, (typeof UNDEFINED_REASON)[KeyFigureName]>> = {};
-  for (const name of Object.keys(figures) as KeyFigureName[]) {
-    if (figures[name] === null) undefinedReasons[name] = UNDEFINED_REASON[name];
-  }
+  if (figures.breakEvenYear === null) undefinedReasons.breakEvenYear = UNDEFINED_REASON.breakEvenYear;
+  if (figures.returnPerKrone === null) undefinedReasons.returnPerKrone = UNDEFINED_REASON.returnPerKrone;
+  if (figures.breakEvenSuccessFactor === null)
+    undefinedReasons.breakEvenSuccessFactor = UNDEFINED_REASON.breakEvenSuccessFactor;
+  if (figures.netPerCompleter === null) undefinedReasons.netPerCompleter = UNDEFINED_REASON.netPerCompleter;
   return {
     costs,
     costsByKind: parts.costsByKind,
-    consequences: parts.consequences,
+    consequences: V,
     consequencesByService: parts.byService,
     consequencesByEffect: parts.byEffect,
     net,
@@ -87,6 +110,8 @@ interface Shared {
   readonly prices: readonly (readonly number[])[];
   readonly services: readonly number[];
   readonly costs: readonly CostsByKind[];
+  /** One frozen all-zero year series, shared by every block's services that carry no price for it. */
+  readonly zeroYears: readonly number[];
 }
 
 /**
@@ -96,28 +121,47 @@ interface Shared {
 function partsFor(actors: readonly number[], shared: Shared): BlockParts {
   const { scenario, pairs, prices, services } = shared;
   const H = scenario.settings.horizon;
-  const weight = prices.map((row) => {
+  const nServices = prices.length;
+  const weight: number[] = [];
+  for (let s = 0; s < nServices; s++) {
+    const row = prices[s] ?? [];
     let w = 0;
-    for (const a of actors) w += row[a] ?? 0;
-    return w;
-  });
+    for (let i = 0; i < actors.length; i++) w += row[actors[i] ?? 0] ?? 0;
+    weight.push(w);
+  }
   const consequences = zeros(H);
-  const bySvc: number[][] = [];
-  for (const s of services) bySvc[s] = zeros(H);
-  const byEff = scenario.effects.map(() => zeros(H));
+  // V by service: created at the service's first pair with a price for this block (so an actor who pays
+  // nothing for a service shares one frozen array of zeros instead of allocating its own).
+  const bySvc: (number[] | undefined)[] = new Array<number[] | undefined>(nServices);
+  const nEffects = scenario.effects.length;
+  // With one effect, V by effect is V itself: the same additions in the same order, so share the array.
+  const byEff: number[][] = [];
+  for (let e = 0; e < nEffects; e++) byEff.push(nEffects === 1 ? consequences : zeros(H));
   let beyondHorizon = 0;
-  for (const pair of pairs) {
+  for (let k = 0; k < pairs.length; k++) {
+    const pair = pairs[k] as PairUse;
     const w = weight[pair.service] ?? 0;
     if (w === 0) continue;
-    const svc = bySvc[pair.service];
-    const eff = byEff[pair.effect];
-    if (svc === undefined || eff === undefined) continue;
     const use = pair.signedUse;
-    for (let t = 0; t < H; t++) {
-      const v = w * (use[t] ?? 0);
-      consequences[t] = (consequences[t] ?? 0) + v;
-      svc[t] = (svc[t] ?? 0) + v;
-      eff[t] = (eff[t] ?? 0) + v;
+    let svc = bySvc[pair.service];
+    if (svc === undefined) {
+      svc = zeros(H);
+      bySvc[pair.service] = svc;
+    }
+    if (nEffects === 1) {
+      for (let t = 0; t < H; t++) {
+        const v = w * (use[t] as number);
+        consequences[t] = (consequences[t] as number) + v;
+        svc[t] = (svc[t] as number) + v;
+      }
+    } else {
+      const eff = byEff[pair.effect] as number[];
+      for (let t = 0; t < H; t++) {
+        const v = w * (use[t] as number);
+        consequences[t] = (consequences[t] as number) + v;
+        svc[t] = (svc[t] as number) + v;
+        eff[t] = (eff[t] as number) + v;
+      }
     }
     beyondHorizon += w * pair.signedUseBeyond;
   }
@@ -129,10 +173,19 @@ function partsFor(actors: readonly number[], shared: Shared): BlockParts {
       for (const kind of COST_KINDS) addInto(costsByKind[kind], shared.costs[a]?.[kind] ?? []);
   }
   const byService = new Map<string, readonly number[]>();
-  for (const s of services) byService.set(scenario.prices[s]?.service ?? "", bySvc[s] ?? zeros(H));
+  for (let i = 0; i < services.length; i++) {
+    const s = services[i] ?? 0;
+    byService.set(scenario.prices[s]?.service ?? "", bySvc[s] ?? shared.zeroYears);
+  }
   const byEffect = new Map<string, readonly number[]>();
-  scenario.effects.forEach((e, i) => byEffect.set(e.name, byEff[i] ?? zeros(H)));
+  for (let e = 0; e < nEffects; e++) byEffect.set(scenario.effects[e]?.name ?? "", byEff[e] ?? zeros(H));
   return { costsByKind, consequences, byService, byEffect, beyondHorizon };
+}
+
+function yearsFrom(startYear: number, H: number): number[] {
+  const years: number[] = [];
+  for (let t = 0; t < H; t++) years.push(startYear + t);
+  return years;
 }
 
 function sharedOf(scenario: Scenario): Shared {
@@ -145,6 +198,7 @@ function sharedOf(scenario: Scenario): Shared {
     // Services in the order of the price rows, restricted to those a consequence line uses.
     services: scenario.prices.map((_, i) => i).filter((i) => usedServices.has(i)),
     costs: costsByActorYear(scenario),
+    zeroYears: Object.freeze(zeros(scenario.settings.horizon)),
   };
 }
 
@@ -163,26 +217,25 @@ export function calculate(scenario: Scenario): Results {
   const H = scenario.settings.horizon;
   const shared = sharedOf(scenario);
   const completers = sum(scenario.participants);
-  const byActor = scenario.actors.map((_, a) => finishBlock(partsFor([a], shared), scenario, completers));
+  const A = scenario.actors.length;
+  const byActor: ResultBlock[] = [];
+  const all: number[] = [];
+  for (let a = 0; a < A; a++) {
+    byActor.push(finishBlock(partsFor([a], shared), scenario, completers));
+    all.push(a);
+  }
   const byLevel = new Map<Level, ResultBlock>();
   for (const level of LEVELS) {
-    const members = scenario.actors.flatMap((actor, a) => (actor.level === level ? [a] : []));
+    const members = all.filter((a) => scenario.actors[a]?.level === level);
     // A level with one actor is that actor's block (the same numbers; no need to compute them twice).
     if (members.length === 1) byLevel.set(level, byActor[members[0] ?? 0] as ResultBlock);
     else if (members.length > 1)
       byLevel.set(level, finishBlock(partsFor(members, shared), scenario, completers));
   }
-  const total = finishBlock(
-    partsFor(
-      scenario.actors.map((_, a) => a),
-      shared,
-    ),
-    scenario,
-    completers,
-  );
+  const total = finishBlock(partsFor(all, shared), scenario, completers);
   const startYear = scenario.settings.startYear;
   return {
-    years: Array.from({ length: H }, (_, i) => startYear + i),
+    years: yearsFrom(startYear, H),
     priceLevel: scenario.settings.priceLevel,
     discountRate: scenario.settings.discountRate,
     actors: scenario.actors,

@@ -44,44 +44,39 @@ export interface PairUse {
  */
 export function signedUseByPair(scenario: Scenario): PairUse[] {
   const H = scenario.settings.horizon;
-  const successes = successesByCohort(scenario);
-  const pairs = new Map<number, { effect: number; service: number; signedUse: number[]; beyond: number }>();
+  const N = scenario.participants;
   const nServices = scenario.prices.length;
+  const index = new Map<number, number>();
+  const pairs: { effect: number; service: number; signedUse: number[]; signedUseBeyond: number }[] = [];
   for (const line of scenario.consequences) {
     const key = line.effect * nServices + line.service;
-    let pair = pairs.get(key);
-    if (pair === undefined) {
-      pair = {
-        effect: line.effect,
-        service: line.service,
-        signedUse: new Array<number>(H).fill(0),
-        beyond: 0,
-      };
-      pairs.set(key, pair);
+    let at = index.get(key);
+    if (at === undefined) {
+      at = pairs.length;
+      index.set(key, at);
+      const signedUse: number[] = [];
+      for (let t = 0; t < H; t++) signedUse.push(0);
+      pairs.push({ effect: line.effect, service: line.service, signedUse, signedUseBeyond: 0 });
     }
-    const s = successes[line.effect] ?? [];
+    const pair = pairs[at] as (typeof pairs)[number];
+    const rate = scenario.effects[line.effect]?.successRate ?? 0;
     const dq = line.deltaByYear;
     const J = dq.length;
     const sign = sigma(line.kind);
     const use = pair.signedUse;
     for (let c = 1; c <= H; c++) {
-      const sc = s[c - 1] ?? 0;
+      const sc = (N[c - 1] ?? 0) * rate; // S_{c,e} = N_c × r_e
       if (sc === 0) continue;
       for (let j = 1; j <= J; j++) {
-        const q = dq[j - 1] ?? 0;
+        const q = dq[j - 1] as number;
         if (q === 0) continue;
         const t = c + j - 1;
-        if (t <= H) use[t - 1] = (use[t - 1] ?? 0) + sign * sc * q;
-        else pair.beyond += sign * sc * q;
+        if (t <= H) use[t - 1] = (use[t - 1] as number) + sign * sc * q;
+        else pair.signedUseBeyond += sign * sc * q;
       }
     }
   }
-  return [...pairs.values()].map((p) => ({
-    effect: p.effect,
-    service: p.service,
-    signedUse: p.signedUse,
-    signedUseBeyond: p.beyond,
-  }));
+  return pairs;
 }
 
 /** p_{s,a} at price level P: `[service][actor]`, kroner per unit. */

@@ -16,7 +16,11 @@ import { COST_KINDS } from "./types";
 /** Costs of one actor by kind, one array per kind, index 0 = calculation year 1. */
 export type CostsByKind = Record<CostKind, number[]>;
 
-const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
+}
 
 /**
  * Costs per actor (order of `scenario.actors`), by kind, per calculation year.
