@@ -5,12 +5,11 @@
  * written. All logic lives in the use case (src/app/calculate-workbook.ts); this file parses and prints.
  */
 import { calculateWorkbook } from "../../app/calculate-workbook";
-import { contractJsonText, issuesJsonText } from "../../app/contract-json";
+import { contractJsonText } from "../../app/contract-json";
 import { FileWorkbook } from "../../file/file-workbook";
-import { hasFlag, optionValue } from "../args";
 import type { Command } from "../command";
-import { refuseInputAsOutput, requireXlsxName, resolvePath } from "../paths";
-import { issueLine, renderSummary } from "../summary-table";
+import { reportIssues, workbookArgs } from "../workbook-command";
+import { renderSummary } from "../summary-table";
 
 export const calculateCommand: Command = {
   name: "calculate",
@@ -45,28 +44,11 @@ export const calculateCommand: Command = {
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
-    const input = resolvePath(io.cwd, args.positionals[0] ?? "");
-    const outArg = optionValue(args, "out");
-    const out = outArg === undefined ? undefined : resolvePath(io.cwd, outArg);
-    if (out !== undefined) {
-      requireXlsxName(out);
-      refuseInputAsOutput(input, out);
-    }
-    const json = hasFlag(args, "json");
+    const { input, out, json } = workbookArgs(args, io.cwd);
 
     const workbook = await FileWorkbook.open(input);
     const outcome = await calculateWorkbook(workbook, { now: io.now(), lang });
-    if (!outcome.ok) {
-      if (json) io.stdout(`${issuesJsonText(outcome.issues, lang)}\n`);
-      else {
-        const title =
-          lang === "da"
-            ? "Projektmappen har fejl i input; intet er beregnet:"
-            : "The workbook has input issues; nothing was calculated:";
-        io.stderr([title, ...outcome.issues.map((i) => `  - ${issueLine(i, lang)}`), ""].join("\n"));
-      }
-      return 2;
-    }
+    if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang });
     if (out !== undefined) {
       // The bytes read at the start plus the sheets the run wrote: the copy holds exactly the inputs calculated.
       await workbook.saveAs(out);

@@ -6,7 +6,6 @@
  */
 import { compareJsonText } from "../../app/compare-json";
 import { buildComparison, compareWorkbook } from "../../app/compare";
-import { issuesJsonText } from "../../app/contract-json";
 import { DECOMPOSITION_FACTORS } from "../../engine/decompose/mix-scenarios";
 import { formatKr, formatPercent, formatRatio, type Lang } from "../../present/format";
 import { FileWorkbook } from "../../file/file-workbook";
@@ -15,10 +14,9 @@ import {
   FACTOR_LABELS,
   type ComparisonModel,
 } from "../../workbook/render/comparison-sheet";
-import { hasFlag, optionValue } from "../args";
+import { optionValue } from "../args";
 import type { Command } from "../command";
-import { refuseInputAsOutput, requireXlsxName, resolvePath } from "../paths";
-import { issueLine } from "../summary-table";
+import { reportIssues, workbookArgs } from "../workbook-command";
 import { renderTable } from "../text-table";
 
 const T = {
@@ -157,14 +155,7 @@ export const compareCommand: Command = {
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
-    const input = resolvePath(io.cwd, args.positionals[0] ?? "");
-    const outArg = optionValue(args, "out");
-    const out = outArg === undefined ? undefined : resolvePath(io.cwd, outArg);
-    if (out !== undefined) {
-      requireXlsxName(out);
-      refuseInputAsOutput(input, out);
-    }
-    const json = hasFlag(args, "json");
+    const { input, out, json } = workbookArgs(args, io.cwd);
     const from = optionValue(args, "from");
     const to = optionValue(args, "to");
     const options = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
@@ -174,14 +165,7 @@ export const compareCommand: Command = {
       out === undefined
         ? await buildComparison(workbook, options)
         : await compareWorkbook(workbook, options, { now: io.now(), lang });
-    if (!outcome.ok) {
-      if (json) io.stdout(`${issuesJsonText(outcome.issues, lang)}\n`);
-      else
-        io.stderr(
-          [T[lang].noIssue, ...outcome.issues.map((i) => `  - ${issueLine(i, lang)}`), ""].join("\n"),
-        );
-      return 2;
-    }
+    if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang, title: T[lang].noIssue });
     if (out !== undefined) await workbook.saveAs(out);
     if (json) io.stdout(`${compareJsonText(outcome.model, lang)}\n`);
     else io.stdout(`${renderComparisonText(outcome.model, lang).join("\n")}\n`);

@@ -5,7 +5,6 @@
  * JSON document or a Danish summary. `--out` writes a NEW workbook with the inputs plus `Resultater` and
  * `Følsomhedsresultater`; the input file is never written. Logic lives in src/app/sensitivity-workbook.ts.
  */
-import { issuesJsonText } from "../../app/contract-json";
 import { sensitivityJsonText, sensitivityWorkbook } from "../../app/sensitivity-workbook";
 import type { SensitivityAnalysis, BreakEvenValue } from "../../engine/sensitivity/analyses";
 import type { SensitivityParameter } from "../../engine/sensitivity/parameters";
@@ -15,9 +14,8 @@ import { FileWorkbook } from "../../file/file-workbook";
 import { formatKr, formatNumber, formatPercent, type Lang } from "../../present/format";
 import { SENSITIVITY_PARAMETER_LABELS } from "../../workbook/names";
 import { resultSelectorText } from "../../workbook/read/read-sensitivity";
-import { hasFlag, optionValue } from "../args";
 import type { Command } from "../command";
-import { refuseInputAsOutput, requireXlsxName, resolvePath } from "../paths";
+import { reportIssues, workbookArgs } from "../workbook-command";
 import { issueLine } from "../summary-table";
 import { renderTable } from "../text-table";
 
@@ -47,7 +45,6 @@ const T = {
     positive: "altid positivt",
     negative: "altid negativt",
     warnings: "Advarsler",
-    issues: "Projektmappen har fejl i input; intet er beregnet:",
     written: (f: string) => `Resultaterne er skrevet til en ny fil: ${f}\n`,
   },
   en: {
@@ -72,7 +69,6 @@ const T = {
     positive: "always positive",
     negative: "always negative",
     warnings: "Warnings",
-    issues: "The workbook has input issues; nothing was calculated:",
     written: (f: string) => `Results written to a new file: ${f}\n`,
   },
 } as const;
@@ -193,23 +189,11 @@ export const sensitivityCommand: Command = {
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
-    const input = resolvePath(io.cwd, args.positionals[0] ?? "");
-    const outArg = optionValue(args, "out");
-    const out = outArg === undefined ? undefined : resolvePath(io.cwd, outArg);
-    if (out !== undefined) {
-      requireXlsxName(out);
-      refuseInputAsOutput(input, out);
-    }
-    const json = hasFlag(args, "json");
+    const { input, out, json } = workbookArgs(args, io.cwd);
 
     const workbook = await FileWorkbook.open(input);
     const outcome = await sensitivityWorkbook(workbook, { now: io.now(), lang });
-    if (!outcome.ok) {
-      if (json) io.stdout(`${issuesJsonText(outcome.issues, lang)}\n`);
-      else
-        io.stderr([T[lang].issues, ...outcome.issues.map((i) => `  - ${issueLine(i, lang)}`), ""].join("\n"));
-      return 2;
-    }
+    if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang });
     if (out !== undefined) await addSheetsToExistingFile(input, outcome.written, out);
     if (json)
       io.stdout(`${sensitivityJsonText(outcome.analysis, outcome.scenario, outcome.warnings, lang)}\n`);
