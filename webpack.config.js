@@ -5,8 +5,9 @@
  *   npm run dev     https://localhost:3000 with office-addin-dev-certs (falls back with a clear message)
  *
  * office.js is NOT bundled: the task-pane HTML loads it from Microsoft's CDN with a <script> tag, and the
- * `Office`/`Excel` globals are typed by @types/office-js. Node-only code (src/file, exceljs, fflate, saxes,
- * xlsx, node: built-ins) must never reach the bundle; the `ForbiddenModulesPlugin` below fails the build if it does.
+ * `Office`/`Excel` globals are typed by @types/office-js. Node-only code (src/file's writer and FileWorkbook,
+ * exceljs, xlsx, node: built-ins) must never reach the bundle; the browser-safe .xlsx reader (fflate, saxes and
+ * its src/file modules) may only be in a lazily loaded chunk. `ForbiddenModulesPlugin` fails the build otherwise.
  */
 const fs = require("fs");
 const os = require("os");
@@ -28,25 +29,59 @@ const CSP =
   "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self'; " +
   "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
-/** Modules that must never be bundled into the add-in (Node-only or file libraries). */
-const FORBIDDEN = [
-  /[\\/]node_modules[\\/](exceljs|fflate|saxes|xlsx|office-js)[\\/]/,
-  /[\\/]src[\\/]file[\\/]/,
-  /[\\/]src[\\/]cli[\\/]/,
+/** Modules that must never be bundled into the add-in (Node-only code, the writer, unsafe file libraries). */
+const FORBIDDEN = [/[\\/]node_modules[\\/](exceljs|xlsx|office-js)[\\/]/, /[\\/]src[\\/]cli[\\/]/];
+
+/**
+ * The browser-safe .xlsx *reader* (no fs/path/Buffer/process): zip and XML parsing with size, zip-bomb and
+ * cell caps. Allowed in the add-in only in a lazily loaded chunk (the knowledge panel's .xlsx import,
+ * `import("./knowledge-xlsx")`), never in an initial chunk. Every other file of src/file (the exceljs writer,
+ * the Node `FileWorkbook`) stays forbidden.
+ */
+const LAZY_ONLY = [
+  /[\\/]node_modules[\\/](fflate|saxes|xmlchars)[\\/]/,
+  /[\\/]src[\\/]file[\\/](a1-ref|zip-parts|xml-events|xlsx-reader|defined-name-formula|file-read-error|xlsx-book-port)\.ts$/,
 ];
+const ANY_SRC_FILE = /[\\/]src[\\/]file[\\/]/;
+
+/** Why a module may not be in the add-in bundle at all, or undefined. `request` is for `node:` built-ins. */
+function forbiddenReason(resource, request) {
+  const res = resource || "";
+  if (/^node:/.test(request || "")) return "a Node built-in";
+  if (FORBIDDEN.some((re) => re.test(res))) return "Node-only or an unsafe file library";
+  if (ANY_SRC_FILE.test(res) && !LAZY_ONLY.some((re) => re.test(res)))
+    return "Node-only file code (src/file)";
+  return undefined;
+}
+
+/** True for modules allowed only in lazily loaded (non-initial) chunks. */
+const isLazyOnly = (resource) => LAZY_ONLY.some((re) => re.test(resource || ""));
 
 class ForbiddenModulesPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("ForbiddenModulesPlugin", (compilation) => {
       compilation.hooks.finishModules.tap("ForbiddenModulesPlugin", (modules) => {
         for (const m of modules) {
-          const res = m.resource || "";
-          if (FORBIDDEN.some((re) => re.test(res)) || /^node:/.test(m.request || "")) {
+          const why = forbiddenReason(m.resource, m.request);
+          if (why !== undefined) {
             compilation.errors.push(
               new Error(
-                `Forbidden module in the add-in bundle: ${res || m.request}. Node-only/file code must not be imported by src/taskpane, src/app, src/workbook or src/excel.`,
+                `Forbidden module in the add-in bundle (${why}): ${m.resource || m.request}. Node-only/file code must not be imported by src/taskpane, src/app, src/workbook or src/excel.`,
               ),
             );
+          }
+        }
+      });
+      compilation.hooks.afterOptimizeChunks.tap("ForbiddenModulesPlugin", () => {
+        for (const m of compilation.modules) {
+          if (!isLazyOnly(m.resource)) continue;
+          for (const chunk of compilation.chunkGraph.getModuleChunksIterable(m)) {
+            if (chunk.canBeInitial())
+              compilation.errors.push(
+                new Error(
+                  `The .xlsx reader must only be loaded on demand (dynamic import()), but ${m.resource} is in the initial chunk "${chunk.name}".`,
+                ),
+              );
           }
         }
       });
@@ -203,3 +238,5 @@ module.exports = async (env, options) => {
 module.exports.CSP = CSP;
 module.exports.DEV_URL = DEV_URL;
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.forbiddenReason = forbiddenReason;
+module.exports.isLazyOnly = isLazyOnly;

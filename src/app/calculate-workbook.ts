@@ -11,7 +11,8 @@ import { ENGINE_VERSION } from "../engine/version";
 import type { Lang } from "../present/format";
 import { RESULT_SHEETS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
-import type { InputSnapshot } from "../workbook/render/input-snapshot";
+import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
+import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
 import { renderResultSheets } from "../workbook/render/results-sheet";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 import { loadScenario, type LoadOptions } from "./load-scenario";
@@ -65,21 +66,33 @@ export type BaseRun =
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
 /**
+ * The names every run snapshots, in this order: the scenario names, then the sensitivity settings (read, not
+ * validated, by a plain "Beregn"). The same list in every run gives the same input fingerprint on unchanged
+ * inputs, so a "Beregn" keeps an earlier sensitivity sheet current exactly when nothing it used has changed.
+ */
+export const SNAPSHOT_EXTRA_NAMES: readonly string[] = SENSITIVITY_NAMES;
+
+/**
  * Reads, validates, calculates and renders `Resultater` — nothing is written. Sensitivity/comparison runs
  * call this (with their own `extraNames`) and pass `sheet`/`names`/`snapshot` on to `writeResultSheets`
  * together with their own sheets, so every run writes a fresh snapshot and consistent base results [D].
+ * The sensitivity names (`SNAPSHOT_EXTRA_NAMES`) are always read into the snapshot, before any `extraNames`.
  */
 export async function prepareBaseRun(
   port: WorkbookPort,
   options: CalculateOptions & LoadOptions,
 ): Promise<BaseRun> {
-  const loaded = await loadScenario(port, options);
+  const extra = [...SNAPSHOT_EXTRA_NAMES];
+  for (const n of options.extraNames ?? [])
+    if (!extra.some((e) => e.toLowerCase() === n.toLowerCase())) extra.push(n);
+  const loaded = await loadScenario(port, { extraNames: extra });
   if (!loaded.ok) return loaded;
   const results = calculate(loaded.scenario);
   const rendered = renderResultSheets(results, loaded.scenario, {
     now: options.now,
     lang: options.lang,
     engineVersion: ENGINE_VERSION,
+    inputFingerprint: snapshotFingerprint(loaded.snapshot),
   });
   return {
     ok: true,

@@ -6,6 +6,9 @@
  * The comparison sheet is written through `writeResultSheets` (ownership check, `_som_meta`). It does not
  * depend on the current inputs, so the input snapshot already on `_som_meta` is kept unchanged: writing a
  * comparison never makes stale results look current. (Without results yet, the current inputs are used.)
+ * The kept snapshot is rebuilt exactly from its table, so its input fingerprint (`SOM_Meta_Inputaftryk`) is
+ * unchanged too and every result sheet keeps its status. The comparison sheet itself has no status line: it
+ * shows saved scenarios, not the current inputs (its note says so).
  */
 import { calculate } from "../engine/calculate";
 import { decompose } from "../engine/decompose/decompose";
@@ -30,6 +33,7 @@ import { linesFromTable, META_SNAPSHOT_TABLE } from "../workbook/render/meta-she
 import type { StoredScenario } from "../workbook/render/scenario-store";
 import type { SheetSpec } from "../workbook/sheet-model";
 import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
+import { SNAPSHOT_EXTRA_NAMES } from "./calculate-workbook";
 import { loadScenario } from "./load-scenario";
 import { listScenarios, storedScenarioPort } from "./scenarios";
 import { checkOwnership, SheetNotOwnedError, writeResultSheets } from "./write-results";
@@ -190,13 +194,14 @@ export function snapshotFromLines(lines: readonly SnapshotLine[]): InputSnapshot
 
 /** The input snapshot to keep on `_som_meta`: the one already there, else the current inputs. */
 async function keptSnapshot(port: WorkbookPort): Promise<InputSnapshot> {
-  const named = await port.readNames([META_SNAPSHOT_TABLE, ...SCENARIO_NAMES]);
+  const names = [...SCENARIO_NAMES, ...SNAPSHOT_EXTRA_NAMES];
+  const named = await port.readNames([META_SNAPSHOT_TABLE, ...names]);
   const table = named.get(META_SNAPSHOT_TABLE.toLowerCase());
   if (table?.kind === "range") {
     const lines = linesFromTable(table.values);
     if (lines.length > 0) return snapshotFromLines(lines);
   }
-  return takeSnapshot(SCENARIO_NAMES, named);
+  return takeSnapshot(names, named);
 }
 
 export interface CompareWriteContext {

@@ -18,11 +18,11 @@
 import { splitPrices, type DistributionKey } from "../engine/departments/split-prices";
 import type { InputIssue } from "../engine/types";
 import { LEVELS } from "../engine/types";
-import { overlaps, rectA1, type Rect } from "../workbook/a1";
+import { colLetters, overlaps, rectA1, type Rect } from "../workbook/a1";
 import { INPUT_NAMES, LEVEL_LABELS, N } from "../workbook/names";
 import type { InputEditPort, NamedValue, WorkbookPort } from "../workbook/port";
 import { normalizeHeader } from "../workbook/read/block";
-import type { CellValue } from "../workbook/sheet-model";
+import type { CellValue, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 
 export interface Text {
   readonly da: string;
@@ -566,5 +566,416 @@ export async function editActors(
   confirm: (q: Text) => Promise<boolean>,
 ): Promise<EditOutcome> {
   const planned = await planActorEdit(port, edits);
+  return planned.ok ? applyEditPlan(port, planned.plan, confirm) : planned;
+}
+
+// ───────────────────────────── the distribution key in the workbook ─────────────────────────────
+//
+// The key travels with the workbook on a visible input sheet "Fordelingsnøgle" [D], so a colleague who gets
+// the workbook by email sees how the department prices were derived:
+//
+//   A1 title, A2 guidance, A3 "Kommune (aktør)" B3 <kommune>             (B3 = SOM_Fordelingsnoegle_Kommune)
+//   row 5: Ydelse | <forvaltning 1> … <forvaltning n> | Ufordelt (bliver hos kommunen) | I alt | Kontrol
+//   row 6…: one row per service; shares as % (0–1 in the cells, format "0.0%").
+//   SOM_Fordelingsnoegle = A5:<Kontrol><last row> (header included).
+//
+// "Ufordelt" is the share that stays with the kommune actor itself (the split rule of split-prices.ts), so every
+// row sums to 100 %; "I alt" (=SUM) and "Kontrol" (="OK" or a warning) are formulas a reader without the add-in
+// can follow. The reader ignores their stored values and checks the sum itself.
+
+/** Defined name of the key block (header row included). */
+export const KEY_NAME = "SOM_Fordelingsnoegle";
+/** Defined name of the cell naming the kommune actor that was split. */
+export const KEY_KOMMUNE_NAME = "SOM_Fordelingsnoegle_Kommune";
+/** Sheet name of the key (Danish in both languages: the defined name is what the tools rely on). */
+export const KEY_SHEET = "Fordelingsnøgle";
+const KEY_HEADER_ROW = 4;
+const KEY_LABELS = {
+  service: { da: "Ydelse", en: "Service" },
+  rest: { da: "Ufordelt (bliver hos kommunen)", en: "Undistributed (stays with the kommune)" },
+  total: { da: "I alt", en: "Total" },
+  check: { da: "Kontrol", en: "Check" },
+  kommune: { da: "Kommune (aktør)", en: "Kommune (actor)" },
+} as const;
+/** Largest deviation of a row's sum from 100 % that is accepted (shares are typed as whole/decimal %). */
+const KEY_SUM_TOLERANCE = 1e-6;
+
+/** A distribution key as stored in the workbook. */
+export interface StoredDistributionKey {
+  readonly kommune: string;
+  readonly departments: readonly string[];
+  /** Department shares per service (0–1, department order); the rest (1 − Σ) stays with the kommune. */
+  readonly keys: readonly DistributionKey[];
+}
+
+/**
+ * The key sheet as data (sheet + names), from a split request. Each row's "Ufordelt" is 1 − Σ department shares.
+ * @example distributionKeySpec({ kommune: "Kommune", departments: ["Beskæftigelse"], keys: [{ service: "Kontanthjælp", shares: [0.8] }] }, "da")
+ *   // row 6: Kontanthjælp | 0,8 | 0,2 | =SUM(B6:C6) | =IF(ABS(D6-1)<0.000001;"OK";…)
+ */
+export function distributionKeySpec(key: StoredDistributionKey, lang: "da" | "en"): WorkbookSpec {
+  const n = key.departments.length;
+  const restCol = 1 + n;
+  const totalCol = restCol + 1;
+  const checkCol = totalCol + 1;
+  const width = checkCol + 1;
+  const header: CellValue[] = [
+    KEY_LABELS.service[lang],
+    ...key.departments.map((d) => d.trim()),
+    KEY_LABELS.rest[lang],
+    KEY_LABELS.total[lang],
+    KEY_LABELS.check[lang],
+  ];
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  key.keys.forEach((k, i) => {
+    const r = KEY_HEADER_ROW + 2 + i; // 1-based sheet row
+    const shares = key.departments.map((_, j) => k.shares[j] ?? 0);
+    const rest = 1 - shares.reduce((a, b) => a + b, 0);
+    const first = `${colLetters(1)}${r}`;
+    const last = `${colLetters(restCol)}${r}`;
+    const total = `${colLetters(totalCol)}${r}`;
+    values.push([k.service, ...shares, rest, 1, "OK"]);
+    formulas.push([
+      ...Array<null>(1 + n + 1).fill(null),
+      `=SUM(${first}:${last})`,
+      lang === "da"
+        ? `=IF(ABS(${total}-1)<0.000001,"OK","Summen skal være 100 %")`
+        : `=IF(ABS(${total}-1)<0.000001,"OK","The shares must sum to 100 %")`,
+    ]);
+  });
+  const pct = values.map(() => ["@", ...Array<string>(n + 2).fill("0.0%"), "@"]);
+  const guidance =
+    lang === "da"
+      ? "Hver forvaltnings andel af kommunens pris pr. ydelse (fra opgaveruden: Aktører og forvaltninger). Andelene plus Ufordelt skal give 100 % (se Kontrol). Ret andelene her og vælg »Anvend fordelingsnøglen fra arket« i opgaveruden for at genberegne forvaltningernes priser."
+      : "Each department's share of the kommune's price per service (from the task pane: Actors and departments). The shares plus Undistributed must sum to 100 % (see Check). Edit the shares here and choose “Apply the key from the sheet” in the task pane to recompute the department prices.";
+  const sheet: SheetSpec = {
+    name: KEY_SHEET,
+    role: "input",
+    columnWidths: [34, ...Array<number>(n).fill(16), 22, 10, 24],
+    blocks: [
+      { row: 0, col: 0, values: [[lang === "da" ? "Fordelingsnøgle" : "Distribution key"]], style: "title" },
+      { row: 1, col: 0, values: [[guidance]], style: "guidance" },
+      { row: 2, col: 0, values: [[KEY_LABELS.kommune[lang], key.kommune]], style: "input" },
+      { row: KEY_HEADER_ROW, col: 0, values: [header], style: "inputHeader" },
+      ...(values.length > 0
+        ? [{ row: KEY_HEADER_ROW + 1, col: 0, values, formulas, numberFormat: pct, style: "input" as const }]
+        : []),
+    ],
+  };
+  return {
+    sheets: [sheet],
+    names: [
+      {
+        name: KEY_NAME,
+        sheet: KEY_SHEET,
+        ref: rectA1({ row: KEY_HEADER_ROW, col: 0, rows: 1 + values.length, cols: width }, true),
+      },
+      { name: KEY_KOMMUNE_NAME, sheet: KEY_SHEET, ref: rectA1({ row: 2, col: 1, rows: 1, cols: 1 }, true) },
+    ],
+  };
+}
+
+export type ReadKeyOutcome =
+  | { readonly status: "absent" }
+  | { readonly status: "ok"; readonly sheet: string; readonly key: StoredDistributionKey }
+  | { readonly status: "invalid"; readonly issues: readonly InputIssue[] };
+
+function located(code: string, da: string, en: string, sheet: string, cell?: string): InputIssue {
+  return {
+    code,
+    severity: "error",
+    message: { da, en },
+    location: { path: [], name: KEY_NAME, sheet, ...(cell !== undefined ? { cell } : {}) },
+  };
+}
+
+const isBlankCell = (v: CellValue | undefined): boolean =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/**
+ * Reads the key from the workbook (`SOM_Fordelingsnoegle`, `SOM_Fordelingsnoegle_Kommune`). Every problem is a
+ * located issue (name, sheet, cell): a share that is not a number or outside 0–100 %, a row whose shares plus
+ * Ufordelt do not sum to 100 %, a missing Ydelse column. Blank share cells count as 0 %.
+ */
+export async function readDistributionKey(port: WorkbookPort): Promise<ReadKeyOutcome> {
+  const named = await port.readNames([KEY_NAME, KEY_KOMMUNE_NAME]);
+  const block = named.get(lower(KEY_NAME));
+  if (block === undefined) return { status: "absent" };
+  if (block.kind !== "range")
+    return {
+      status: "invalid",
+      issues: [
+        located(
+          "key-not-range",
+          `Navnet ${KEY_NAME} er ikke et område.`,
+          `The name ${KEY_NAME} is not a range.`,
+          "",
+        ),
+      ],
+    };
+  const at = (r: number, c: number): string => `${colLetters(block.col + c)}${block.row + r + 1}`;
+  const kommuneCell = named.get(lower(KEY_KOMMUNE_NAME));
+  const kommune =
+    kommuneCell?.kind === "range"
+      ? text(kommuneCell.values[0]?.[0])
+      : kommuneCell?.kind === "constant"
+        ? text(kommuneCell.value)
+        : "";
+  const header = block.values[0] ?? [];
+  const serviceCol = columnOf(header, KEY_LABELS.service.da, KEY_LABELS.service.en);
+  const restCol = columnOf(header, KEY_LABELS.rest.da, KEY_LABELS.rest.en, "Ufordelt", "Undistributed");
+  const ignored = new Set([
+    serviceCol,
+    columnOf(header, KEY_LABELS.total.da, KEY_LABELS.total.en),
+    columnOf(header, KEY_LABELS.check.da, KEY_LABELS.check.en),
+  ]);
+  const issues: InputIssue[] = [];
+  if (serviceCol < 0)
+    issues.push(
+      located(
+        "key-missing-column",
+        `Fordelingsnøglen mangler kolonnen Ydelse.`,
+        `The distribution key lacks the Service column.`,
+        block.sheet,
+        at(0, 0),
+      ),
+    );
+  if (kommune === "")
+    issues.push({
+      ...located(
+        "key-no-kommune",
+        "Fordelingsnøglen angiver ikke, hvilken kommune-aktør den fordeler.",
+        "The distribution key does not say which kommune actor it splits.",
+        block.sheet,
+      ),
+      location: { path: [], name: KEY_KOMMUNE_NAME, sheet: block.sheet },
+    });
+  const deptCols = header
+    .map((h, c) => ({ name: text(h), c }))
+    .filter((x) => !ignored.has(x.c) && x.c !== restCol && x.name !== "");
+  if (issues.length > 0) return { status: "invalid", issues };
+  const keys: DistributionKey[] = [];
+  for (let r = 1; r < block.values.length; r++) {
+    const row = block.values[r] ?? [];
+    const service = text(row[serviceCol]);
+    if (service === "") continue;
+    const share = (c: number): number | undefined => {
+      const v = row[c];
+      if (isBlankCell(v)) return 0;
+      if (typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 1) return v;
+      issues.push(
+        located(
+          "key-share-invalid",
+          `Andelen i ${at(r, c)} (»${service}«, ${text(header[c])}) skal være en procent mellem 0 % og 100 % (er »${text(v)}«).`,
+          `The share in ${at(r, c)} (“${service}”, ${text(header[c])}) must be a percentage from 0 % to 100 % (is “${text(v)}”).`,
+          block.sheet,
+          at(r, c),
+        ),
+      );
+      return undefined;
+    };
+    const shares = deptCols.map((d) => share(d.c));
+    const rest = restCol >= 0 ? share(restCol) : 0;
+    if (shares.some((s) => s === undefined) || rest === undefined) continue;
+    const sum = shares.reduce((a: number, b) => a + (b ?? 0), 0) + rest;
+    if (Math.abs(sum - 1) > KEY_SUM_TOLERANCE) {
+      const pctText = (x: number, lang: "da" | "en"): string =>
+        `${(Math.round(x * 1000) / 10).toString().replace(".", lang === "da" ? "," : ".")} %`;
+      issues.push(
+        located(
+          "key-sum-not-100",
+          `Andelene for »${service}« (række ${block.row + r + 1}) giver ${pctText(sum, "da")}, ikke 100 %.`,
+          `The shares of “${service}” (row ${block.row + r + 1}) sum to ${pctText(sum, "en")}, not 100 %.`,
+          block.sheet,
+          at(r, 0),
+        ),
+      );
+      continue;
+    }
+    keys.push({ service, shares: shares.map((s) => s ?? 0) });
+  }
+  if (issues.length > 0) return { status: "invalid", issues };
+  return {
+    status: "ok",
+    sheet: block.sheet,
+    key: { kommune, departments: deptCols.map((d) => d.name), keys },
+  };
+}
+
+/**
+ * Why the key sheet cannot be written, or undefined: a sheet "Fordelingsnøgle" exists without `SOM_Fordelingsnoegle`
+ * (not ours, never overwritten), or the name points elsewhere / is not a range.
+ */
+async function keySheetConflict(
+  port: WorkbookPort,
+  existing: NamedValue | undefined,
+): Promise<InputIssue | undefined> {
+  if (existing === undefined) {
+    const sheets = await port.listSheets();
+    if (!sheets.some((s) => lower(s.name) === lower(KEY_SHEET))) return undefined;
+    return located(
+      "key-sheet-conflict",
+      `Arket »${KEY_SHEET}« findes allerede, men har ikke navnet ${KEY_NAME}. Det overskrives ikke; omdøb arket.`,
+      `The sheet “${KEY_SHEET}” exists but has no name ${KEY_NAME}. It is not overwritten; rename the sheet.`,
+      KEY_SHEET,
+    );
+  }
+  if (existing.kind === "range" && lower(existing.sheet) === lower(KEY_SHEET)) return undefined;
+  return located(
+    "key-sheet-conflict",
+    `Navnet ${KEY_NAME} peger ikke på arket »${KEY_SHEET}«; ret det i Navnestyring.`,
+    `The name ${KEY_NAME} does not point at the sheet “${KEY_SHEET}”; fix it in Name Manager.`,
+    existing.kind === "range" ? existing.sheet : "",
+  );
+}
+
+/**
+ * Writes the key sheet (creates it, or rewrites the sheet `SOM_Fordelingsnoegle` points at after `confirm` when it
+ * holds filled key rows). A sheet named "Fordelingsnøgle" without the name is not ours and is never overwritten.
+ */
+export async function saveDistributionKey(
+  port: WorkbookPort,
+  key: StoredDistributionKey,
+  options: { readonly lang: "da" | "en"; readonly confirm: (q: Text) => Promise<boolean> },
+): Promise<EditOutcome> {
+  const existing = (await port.readNames([KEY_NAME])).get(lower(KEY_NAME));
+  const conflict = await keySheetConflict(port, existing);
+  if (conflict !== undefined) return { ok: false, issues: [conflict] };
+  const spec = distributionKeySpec(key, options.lang);
+  if (existing?.kind === "range") {
+    const filled = existing.values.slice(1).some((r) => r.some((v) => !isBlankCell(v)));
+    if (
+      filled &&
+      !(await options.confirm({
+        da: `Arket »${KEY_SHEET}« har allerede en fordelingsnøgle. Den erstattes af den nye. Fortsæt?`,
+        en: `The sheet “${KEY_SHEET}” already holds a distribution key. It is replaced by the new one. Continue?`,
+      }))
+    )
+      return { ok: true, status: "cancelled", undistributed: [] };
+  }
+  await port.writeSheets(spec);
+  return { ok: true, status: "done", undistributed: [] };
+}
+
+/** Splits the kommune (as `splitKommune`) and, when done, stores the key in the workbook. */
+export async function splitKommuneAndSaveKey(
+  port: WorkbookPort & InputEditPort,
+  request: SplitRequest,
+  confirm: (q: Text) => Promise<boolean>,
+  lang: "da" | "en" = "da",
+): Promise<EditOutcome> {
+  // Refuse before splitting when the key could not be stored afterwards (nothing is written then).
+  const conflict = await keySheetConflict(port, (await port.readNames([KEY_NAME])).get(lower(KEY_NAME)));
+  if (conflict !== undefined) return { ok: false, issues: [conflict] };
+  const out = await splitKommune(port, request, confirm);
+  if (!out.ok || out.status !== "done") return out;
+  const saved = await saveDistributionKey(port, request, { lang, confirm });
+  return saved.ok ? out : saved;
+}
+
+/**
+ * Plans the re-application of a key to a kommune whose departments already have price columns: per service,
+ * the kommune price is taken back as the kommune column plus the department columns, and split again by the
+ * key. Writes replace filled cells, so the plan's question must be confirmed (applyEditPlan asks).
+ */
+export async function planKeyReapply(
+  port: WorkbookPort,
+  key: StoredDistributionKey,
+): Promise<{ ok: true; plan: EditPlan } | { ok: false; issues: readonly InputIssue[] }> {
+  const read = await readBlocks(port);
+  if (!read.ok) return read;
+  const { prices } = read;
+  const header = prices.values[0] ?? [];
+  const serviceCol = columnOf(header, "Ydelse", "Service");
+  const kommuneCol = columnOf(header, key.kommune);
+  const deptCols = key.departments.map((d) => columnOf(header, d));
+  if (serviceCol < 0 || kommuneCol < 0 || deptCols.some((c) => c < 0))
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "missing-column",
+          `Pristabellen mangler kolonnen Ydelse, »${key.kommune}« eller en forvaltnings kolonne.`,
+          `The price table lacks the Service column, “${key.kommune}” or a department's column.`,
+        ),
+      ],
+    };
+  const rows = prices.values.slice(1);
+  const totals = rows.map((r) => {
+    const cells = [kommuneCol, ...deptCols].map((c) => r[c] ?? null);
+    const blank = cells.every((v) => isBlankCell(v));
+    return {
+      service: text(r[serviceCol]),
+      priceKr: cells.reduce((a: number, v) => a + (typeof v === "number" ? v : 0), 0),
+      blank,
+    };
+  });
+  const split = splitPrices(totals, key.departments, key.keys);
+  if (!split.ok)
+    return { ok: false, issues: split.issues.map((i) => issue(i.code, i.message.da, i.message.en)) };
+  const writes: Write[] = [];
+  const column = (c: number, pick: (i: number) => number): Write => ({
+    sheet: prices.sheet,
+    row: prices.row + 1,
+    col: prices.col + c,
+    values: split.value.map((_, i) => [totals[i]?.blank ? null : pick(i)]),
+  });
+  writes.push(column(kommuneCol, (i) => split.value[i]?.remainderKr ?? 0));
+  deptCols.forEach((c, j) => writes.push(column(c, (i) => split.value[i]?.departmentPricesKr[j] ?? 0)));
+  const list = key.departments.join(", ");
+  return {
+    ok: true,
+    plan: {
+      writes,
+      names: [],
+      undistributed: split.undistributed,
+      question: {
+        da: `Genberegn priserne for ${key.kommune} og forvaltningerne ${list} i ${N.prices} efter fordelingsnøglen i arket? De udfyldte priser i disse kolonner overskrives (summen pr. ydelse er uændret).`,
+        en: `Recompute the prices of ${key.kommune} and the departments ${list} in ${N.prices} from the key in the sheet? The filled prices in these columns are overwritten (the sum per service is unchanged).`,
+      },
+    },
+  };
+}
+
+/**
+ * Re-reads the key from the workbook and applies it: a fresh split when the departments are not actors yet,
+ * else a re-split of their price columns. Always after `confirm`; an invalid key gives its located issues.
+ */
+export async function applyStoredDistributionKey(
+  port: WorkbookPort & InputEditPort,
+  confirm: (q: Text) => Promise<boolean>,
+): Promise<EditOutcome> {
+  const read = await readDistributionKey(port);
+  if (read.status === "absent")
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "key-absent",
+          `Projektmappen har ingen fordelingsnøgle (${KEY_NAME}).`,
+          `The workbook has no distribution key (${KEY_NAME}).`,
+        ),
+      ],
+    };
+  if (read.status === "invalid") return { ok: false, issues: read.issues };
+  const actors = await readActorsAndPrices(port);
+  if (!actors.ok) return actors;
+  const existing = read.key.departments.filter((d) =>
+    actors.value.actors.some((a) => lower(a.name) === lower(d)),
+  );
+  if (existing.length === 0) return splitKommune(port, read.key, confirm);
+  if (existing.length < read.key.departments.length)
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "key-departments-partly-present",
+          `Kun nogle af forvaltningerne i nøglen er aktører (${existing.join(", ")}). Tilføj eller fjern dem, så nøgle og aktørliste passer.`,
+          `Only some of the key's departments are actors (${existing.join(", ")}). Add or remove them so the key and the actor list match.`,
+        ),
+      ],
+    };
+  const planned = await planKeyReapply(port, read.key);
   return planned.ok ? applyEditPlan(port, planned.plan, confirm) : planned;
 }

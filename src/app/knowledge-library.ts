@@ -6,7 +6,11 @@
 import starterJson from "../knowledge/data/starter.json";
 import { knowledgeToTable, tableToKnowledge, KNOWLEDGE_COLUMNS } from "../knowledge/knowledge-table";
 import type { KnowledgeBase, KnowledgeRecord } from "../knowledge/types";
-import { validateKnowledgeBase, type KnowledgeProblem } from "../knowledge/validate-knowledge";
+import {
+  validateKnowledgeBase,
+  type KnowledgeProblem,
+  type KnowledgeValidation,
+} from "../knowledge/validate-knowledge";
 import type { Lang } from "../present/format";
 import { colLetters } from "../workbook/a1";
 import { KNOWLEDGE_NAME, KNOWLEDGE_SHEET, knowledgeSheetSpec } from "../workbook/layout/knowledge-sheet";
@@ -96,6 +100,35 @@ export async function readWorkbookKnowledge(
   return v.ok
     ? { status: "ok", sheet: nv.sheet, knowledge: v.value }
     : { status: "invalid", sheet: nv.sheet, problems: v.problems };
+}
+
+/**
+ * A knowledge .xlsx file the user picked (read through any port over the file, e.g. the task pane's read-only
+ * port over its bytes) as a validation result, so the caller treats it exactly like a JSON file: the records,
+ * or problems naming the file, sheet, row (`række n (id)`) and column. A file without `SOM_Viden` is one
+ * problem that says how to make one.
+ */
+export async function knowledgeFromWorkbookFile(
+  port: WorkbookPort,
+  fileName: string,
+): Promise<KnowledgeValidation> {
+  const k = await readWorkbookKnowledge(port, fileName);
+  if (k.status === "ok") return { ok: true, value: k.knowledge };
+  if (k.status === "invalid") return { ok: false, problems: k.problems };
+  return {
+    ok: false,
+    problems: [
+      {
+        file: fileName,
+        record: "",
+        field: "",
+        message: {
+          da: `Filen har ikke navnet ${KNOWLEDGE_NAME} (et vidensark). Eksportér et med 'som knowledge export --out fil.xlsx', eller gem et vidensark fra opgaveruden.`,
+          en: `The file has no name ${KNOWLEDGE_NAME} (a knowledge sheet). Export one with 'som knowledge export --out file.xlsx', or save a knowledge sheet from the task pane.`,
+        },
+      },
+    ],
+  };
 }
 
 /**

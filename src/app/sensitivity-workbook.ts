@@ -29,11 +29,12 @@ import { ENGINE_VERSION } from "../engine/version";
 import type { Lang } from "../present/format";
 import { RESULT_SHEETS, SENSITIVITY_PARAMETER_LABELS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
-import { readSensitivity, resultSelectorText, SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
-import type { InputSnapshot } from "../workbook/render/input-snapshot";
+import { readSensitivity, resultSelectorText } from "../workbook/read/read-sensitivity";
+import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
 import { renderResultSheets } from "../workbook/render/results-sheet";
 import { renderSensitivitySheet } from "../workbook/render/sensitivity-sheet";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
+import { SNAPSHOT_EXTRA_NAMES } from "./calculate-workbook";
 import { loadScenario } from "./load-scenario";
 import { toContractIssue, type ContractIssue } from "./contract-json";
 import { checkOwnership, SheetNotOwnedError, writeResultSheets } from "./write-results";
@@ -100,14 +101,18 @@ export async function prepareSensitivity(
 ): Promise<PrepareOutcome> {
   const notOwned = await checkOwnership(port, TARGET_SHEETS);
   if (notOwned !== null) return { ok: false, issues: notOwned };
-  const loaded = await loadScenario(port, { extraNames: SENSITIVITY_NAMES });
+  // The same names, in the same order, as a plain "Beregn" snapshots (`SNAPSHOT_EXTRA_NAMES` holds the
+  // sensitivity names), so both runs give the same input fingerprint on unchanged inputs.
+  const loaded = await loadScenario(port, { extraNames: SNAPSHOT_EXTRA_NAMES });
   if (!loaded.ok) return loaded;
   const settings = readSensitivity(loaded.named, loaded.scenario);
   if (!settings.ok) return { ok: false, issues: settings.issues };
   const results = calculate(loaded.scenario);
   const rendered = renderResultSheets(results, loaded.scenario, {
-    ...options,
+    now: options.now,
+    lang: options.lang,
     engineVersion: ENGINE_VERSION,
+    inputFingerprint: snapshotFingerprint(loaded.snapshot),
   });
   return {
     ok: true,
@@ -183,6 +188,7 @@ export async function writeSensitivity(
     now: options.now,
     lang: options.lang,
     engineVersion: ENGINE_VERSION,
+    inputFingerprint: snapshotFingerprint(prepared.snapshot),
   });
   const rec = recording(port);
   try {

@@ -4,21 +4,43 @@
  * Reads the snapshot table stored on `_som_meta` at the last run, reads the same input names again, and
  * compares exactly (numbers by value, text case-sensitively, blanks as blanks) — the same comparison the
  * in-sheet `SOM_Status` formula makes, but without relying on the host having recalculated.
+ *
+ * Per sheet: each result sheet that depends on the inputs stores the input fingerprint it was computed from
+ * (`SHEET_FINGERPRINT_NAMES`); a sheet whose fingerprint differs from the one on `_som_meta` (e.g. an older
+ * `Følsomhedsresultater` after a plain "Beregn" on changed inputs) is out of date even while `state` is
+ * "current" — the same rule as the sheet's own status formula (`sheetStatusFormula`).
  */
-import type { WorkbookPort } from "../workbook/port";
+import type { NamedValue, WorkbookPort } from "../workbook/port";
 import { sameLines, snapshotLines, takeSnapshot } from "../workbook/render/input-snapshot";
-import { linesFromTable, META_SNAPSHOT_TABLE } from "../workbook/render/meta-sheet";
+import {
+  linesFromTable,
+  META_FINGERPRINT,
+  META_SNAPSHOT_TABLE,
+  SHEET_FINGERPRINT_NAMES,
+} from "../workbook/render/meta-sheet";
 
 export type StaleState =
   /** No results (no snapshot) in the workbook. */
   | { readonly state: "none" }
-  | { readonly state: "current"; readonly stale: false }
-  | { readonly state: "stale"; readonly stale: true };
+  /**
+   * `state`/`stale` compare the inputs with the snapshot of the last run (what `Resultater` and the task pane's
+   * figures were computed from). `outOfDateSheets`, present only when not empty, names the result sheets that
+   * are out of date (all of them when `stale`; when current, those computed from an earlier snapshot).
+   */
+  | { readonly state: "current"; readonly stale: false; readonly outOfDateSheets?: readonly string[] }
+  | { readonly state: "stale"; readonly stale: true; readonly outOfDateSheets?: readonly string[] };
 
-/** Compares the stored snapshot with the current inputs. */
+/** The single text in a one-cell range or constant, else undefined. */
+function textOf(v: NamedValue | undefined): string | undefined {
+  const x = v?.kind === "range" ? v.values[0]?.[0] : v?.kind === "constant" ? v.value : undefined;
+  return typeof x === "string" && x !== "" ? x : undefined;
+}
+
+/** Compares the stored snapshot with the current inputs, and each result sheet's fingerprint with the stored one. */
 export async function isStale(port: WorkbookPort): Promise<StaleState> {
-  const tableRead = await port.readNames([META_SNAPSHOT_TABLE]);
-  const table = tableRead.get(META_SNAPSHOT_TABLE.toLowerCase());
+  const sheetNames = SHEET_FINGERPRINT_NAMES.map((s) => s.name);
+  const metaRead = await port.readNames([META_SNAPSHOT_TABLE, META_FINGERPRINT, ...sheetNames]);
+  const table = metaRead.get(META_SNAPSHOT_TABLE.toLowerCase());
   if (table === undefined || table.kind !== "range") return { state: "none" };
   const stored = linesFromTable(table.values);
   if (stored.length === 0) return { state: "none" };
@@ -26,7 +48,15 @@ export async function isStale(port: WorkbookPort): Promise<StaleState> {
   for (const l of stored)
     if (!names.some((n) => n.toLowerCase() === l.name.toLowerCase())) names.push(l.name);
   const current = takeSnapshot(names, await port.readNames(names));
-  return sameLines(stored, snapshotLines(current))
-    ? { state: "current", stale: false }
-    : { state: "stale", stale: true };
+  const stale = !sameLines(stored, snapshotLines(current));
+  const metaFingerprint = textOf(metaRead.get(META_FINGERPRINT.toLowerCase()));
+  const outOfDate: string[] = [];
+  for (const s of SHEET_FINGERPRINT_NAMES) {
+    const v = metaRead.get(s.name.toLowerCase());
+    // A sheet without the name (not written yet, deleted, or from before fingerprints) is not reported.
+    if (v?.kind !== "range" || v.sheet.toLowerCase() !== s.sheet.toLowerCase()) continue;
+    if (stale || metaFingerprint === undefined || textOf(v) !== metaFingerprint) outOfDate.push(s.sheet);
+  }
+  const detail = outOfDate.length > 0 ? { outOfDateSheets: outOfDate } : {};
+  return stale ? { state: "stale", stale: true, ...detail } : { state: "current", stale: false, ...detail };
 }

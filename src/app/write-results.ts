@@ -4,8 +4,11 @@
  * - Ownership: the hidden `_som_meta` sheet lists the sheets the tools own (`SOM_Meta_EjedeArk`). A sheet
  *   with a result sheet's name that exists but is not in that list is never overwritten: the run stops with
  *   an `InputIssue` (code `sheet-not-owned`).
- * - Every write also rewrites `_som_meta`: the owned list (merged), the input snapshot of this run and the
- *   `SOM_Status` formula, so stale results are visible without the add-in.
+ * - Every write also rewrites `_som_meta`: the owned list (merged), the input snapshot of this run, its
+ *   fingerprint (`SOM_Meta_Inputaftryk`) and the `SOM_Status` formula, so stale results are visible without the
+ *   add-in. Result sheets rendered for this write must carry `snapshotFingerprint(snapshot)` of the same
+ *   snapshot; a result sheet left from an earlier run keeps its own fingerprint and so reads "Forældet" when the
+ *   inputs have changed since (see `sheetStatusFormula`).
  * - One `writeSheets` call per run: all or nothing.
  */
 import type { InputIssue } from "../engine/types";

@@ -6,51 +6,14 @@
  */
 import * as fs from "node:fs";
 import type { NamedValue, SheetInfo, WorkbookPort } from "../workbook/port";
-import type { CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
-import { qualifiedAbsRef, type CellRect } from "./a1-ref";
-import {
-  DEFAULT_READ_LIMITS,
-  cellAt,
-  findSheet,
-  readXlsx,
-  type ReadLimits,
-  type XlsxBook,
-  type XlsxName,
-} from "./xlsx-reader";
+import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
+import { readBookNames } from "./xlsx-book-port";
+import { DEFAULT_READ_LIMITS, readXlsx, type ReadLimits, type XlsxBook } from "./xlsx-reader";
 import { addSheetsToExistingFile, type WriteOptions } from "./xlsx-writer";
 import { tooLargeError } from "./zip-parts";
 
-/**
- * Largest range whose values `readNames` returns (cells). A name over whole columns (`$A:$H`) or a larger
- * area is first clipped to the sheet's used extent (the rows/columns holding cells) — blank trailing rows
- * carry nothing for the reading rules. Still larger → `unsupported`.
- */
-export const MAX_RANGE_CELLS = 1_000_000;
-
-function clip(rect: CellRect, rowExtent: number, colExtent: number): CellRect {
-  if (rect.rows * rect.cols <= MAX_RANGE_CELLS) return rect;
-  const rows = Math.max(1, Math.min(rect.rows, rowExtent - rect.row));
-  const cols = Math.max(1, Math.min(rect.cols, colExtent - rect.col));
-  return { row: rect.row, col: rect.col, rows, cols };
-}
-
-/** A defined name of the book → the port's `NamedValue` (range values as a 2-D array, null for empty). */
-export function namedValue(book: XlsxBook, name: XlsxName): NamedValue {
-  if (name.kind === "constant") return { kind: "constant", name: name.name, value: name.value };
-  if (name.kind === "unsupported") return { kind: "unsupported", name: name.name, formula: name.formula };
-  const sheet = findSheet(book, name.sheet);
-  const rect = sheet === undefined ? undefined : clip(name.rect, sheet.rowExtent, sheet.colExtent);
-  if (sheet === undefined || rect === undefined || rect.rows * rect.cols > MAX_RANGE_CELLS) {
-    return { kind: "unsupported", name: name.name, formula: qualifiedAbsRef(name.sheet, name.rect) };
-  }
-  const values: CellValue[][] = [];
-  for (let r = 0; r < rect.rows; r++) {
-    const row: CellValue[] = [];
-    for (let c = 0; c < rect.cols; c++) row.push(cellAt(sheet, rect.row + r, rect.col + c)?.value ?? null);
-    values.push(row);
-  }
-  return { kind: "range", name: name.name, sheet: sheet.name, row: rect.row, col: rect.col, values };
-}
+// The browser-safe part (name → values) lives in xlsx-book-port.ts; re-exported for existing callers.
+export { MAX_RANGE_CELLS, namedValue } from "./xlsx-book-port";
 
 /** Merges two specs: later sheets replace earlier ones of the same name (case-insensitive), names likewise. */
 function mergeSpecs(a: WorkbookSpec, b: WorkbookSpec): WorkbookSpec {
@@ -103,13 +66,7 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   readNames(names: readonly string[]): Promise<ReadonlyMap<string, NamedValue>> {
-    const out = new Map<string, NamedValue>();
-    for (const requested of names) {
-      const key = requested.toLowerCase();
-      const found = this.book.names.get(key);
-      if (found !== undefined && !out.has(key)) out.set(key, namedValue(this.book, found));
-    }
-    return Promise.resolve(out);
+    return Promise.resolve(readBookNames(this.book, names));
   }
 
   listSheets(): Promise<readonly SheetInfo[]> {

@@ -35,7 +35,13 @@ describe("calculateWorkbook", () => {
         { name: RESULT_SHEETS.meta, visibility: "hidden" },
       ]),
     );
-    expect(wb.getFormula(RESULT_SHEETS.results, "B2")).toBe("=SOM_Status");
+    expect(wb.getFormula(RESULT_SHEETS.results, "B2")).toBe(
+      '=IFERROR(IF(AND(OR(SOM_Status="Aktuel",SOM_Status="Current"),$B$11=SOM_Meta_Inputaftryk),"Aktuel","Forældet"),"Forældet")',
+    );
+    // The sheet's fingerprint (B11, named) is the one on _som_meta.
+    expect(wb.nameTarget("SOM_Res_Inputaftryk")).toEqual({ sheet: RESULT_SHEETS.results, ref: "B11" });
+    expect(wb.getCell(RESULT_SHEETS.results, "B11")).toMatch(/^som-[0-9a-f]{14}$/);
+    expect(wb.getCell(RESULT_SHEETS.results, "B11")).toBe(await named(wb, "SOM_Meta_Inputaftryk"));
   });
 
   it("names the key results with the hand-calculated figures (total −52.000 kr., Region 30.000 kr., Jobcenter A1 −12.000 kr.)", async () => {
@@ -121,7 +127,11 @@ describe("isStale and the snapshot", () => {
     await calculateWorkbook(wb, { now: NOW, lang: "da" });
     expect(await isStale(wb)).toEqual({ state: "current", stale: false });
     wb.setCell("Costs", "B3", 100001);
-    expect(await isStale(wb)).toEqual({ state: "stale", stale: true });
+    expect(await isStale(wb)).toEqual({
+      state: "stale",
+      stale: true,
+      outOfDateSheets: [RESULT_SHEETS.results],
+    });
     await calculateWorkbook(wb, { now: NOW, lang: "da" });
     expect(await isStale(wb)).toEqual({ state: "current", stale: false });
   });
@@ -137,7 +147,11 @@ describe("isStale and the snapshot", () => {
       const wb = workbook();
       await calculateWorkbook(wb, { now: NOW, lang: "da" });
       edit(wb);
-      expect(await isStale(wb)).toEqual({ state: "stale", stale: true });
+      expect(await isStale(wb)).toEqual({
+        state: "stale",
+        stale: true,
+        outOfDateSheets: [RESULT_SHEETS.results],
+      });
     }
   });
 
@@ -194,7 +208,7 @@ describe("writeResultSheets (for sensitivity and comparison runs)", () => {
     const fewer = base.names.filter((n) => !n.name.endsWith("_A3"));
     await writeResultSheets(wb, [base.sheet], fewer, base.snapshot, { now: NOW, lang: "da" });
     expect(wb.nameTarget("SOM_Res_Netto_A3")).toEqual({ constant: "ikke beregnet" });
-    expect(wb.nameTarget("SOM_Res_Netto_A2")).toEqual({ sheet: "Resultater", ref: "B15" });
+    expect(wb.nameTarget("SOM_Res_Netto_A2")).toEqual({ sheet: "Resultater", ref: "B16" }); // one row below the 7-line stamp
     // A later run does not list it again (it is no longer a result name).
     const listed = (await wb.readNames(["SOM_Meta_Resultatnavne"])).get("som_meta_resultatnavne");
     const entries = listed?.kind === "range" ? listed.values.flat() : [];

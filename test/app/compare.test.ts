@@ -111,6 +111,21 @@ describe("comparing saved scenarios", () => {
     expect((await isStale(wb)).state).toBe("stale");
   });
 
+  it("keeps the input fingerprint on _som_meta, so Resultater stays current, and writes no status on Sammenligning", async () => {
+    const { wb } = await twoScenarios();
+    await calculateWorkbook(wb, { now, lang: "da" });
+    const fingerprint = async (name: string): Promise<unknown> => (await rangeOf(wb, name)).values[0]?.[0];
+    const before = await fingerprint("SOM_Meta_Inputaftryk");
+    expect(before).toMatch(/^som-[0-9a-f]{14}$/);
+    await compareWorkbook(wb, {}, { now, lang: "da" });
+    expect(await fingerprint("SOM_Meta_Inputaftryk")).toBe(before);
+    expect(await fingerprint("SOM_Res_Inputaftryk")).toBe(before);
+    expect(await isStale(wb)).toEqual({ state: "current", stale: false });
+    const formulas = wb.sheetFormulas(RESULT_SHEETS.comparison).flat();
+    expect(formulas.some((f) => typeof f === "string" && f.includes("SOM_Status"))).toBe(false);
+    expect(wb.sheetGrid(RESULT_SHEETS.comparison).flat().join(" ")).toContain("Arket har ingen status-linje");
+  });
+
   it("never overwrites a Sammenligning sheet that is not ours", async () => {
     const { wb } = await twoScenarios();
     wb.addSheet(RESULT_SHEETS.comparison);

@@ -5,6 +5,7 @@
  *   (1 + change), costs do not, so Σ NR_Kommune(r, c) = (r / 0,25)(1 + c)·1.800.000 − 490.000.
  * The template's grid: x = Succesrate 0 %, 5 %, … 50 %; y = Konsekvenser −50 % … +50 %; "Nettoresultat Kommune".
  */
+import { calculateWorkbook } from "../../src/app/calculate-workbook";
 import {
   computeSensitivity,
   prepareSensitivity,
@@ -13,6 +14,7 @@ import {
   sensitivityWorkbook,
   toSensitivityJson,
 } from "../../src/app/sensitivity-workbook";
+import { isStale } from "../../src/app/stale";
 import { analyseSensitivity } from "../../src/engine/sensitivity/analyses";
 import { buildTemplateSpec } from "../../src/workbook/layout/build-template-spec";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -25,6 +27,9 @@ import { THREE_ACTORS } from "../golden/fixture-data";
 const NOW = new Date(Date.UTC(2026, 10, 23, 19, 30));
 const workbook = (): MemoryWorkbook =>
   MemoryWorkbook.fromSpec(buildTemplateSpec({ lang: "da", data: THREE_ACTORS }));
+/** The status cell of Følsomhedsresultater: SOM_Status AND its own fingerprint (B10) = SOM_Meta_Inputaftryk. */
+const SENSITIVITY_STATUS =
+  '=IFERROR(IF(AND(OR(SOM_Status="Aktuel",SOM_Status="Current"),$B$10=SOM_Meta_Inputaftryk),"Aktuel","Forældet"),"Forældet")';
 const kommuneNet = (r: number, c: number): number => (r / 0.25) * (1 + c) * 1_800_000 - 490_000;
 
 async function rangeValues(wb: MemoryWorkbook, name: string): Promise<readonly (readonly CellValue[])[]> {
@@ -48,7 +53,8 @@ describe("sensitivityWorkbook", () => {
     expect(names).toEqual(
       expect.arrayContaining([RESULT_SHEETS.results, RESULT_SHEETS.sensitivity, RESULT_SHEETS.meta]),
     );
-    expect(wb.getFormula(RESULT_SHEETS.sensitivity, "B2")).toBe("=SOM_Status");
+    expect(wb.getFormula(RESULT_SHEETS.sensitivity, "B2")).toBe(SENSITIVITY_STATUS);
+    expect(wb.nameTarget("SOM_Fls_Inputaftryk")).toEqual({ sheet: RESULT_SHEETS.sensitivity, ref: "B10" });
   });
 
   it("writes the grid with y values in rows and x values in columns, as the hand formula says", async () => {
@@ -182,6 +188,90 @@ describe("sensitivityWorkbook", () => {
     );
     await expect(run).rejects.toBeInstanceOf(SensitivityCancelledError);
     expect(wb.writeSheetsCalls).toBe(0);
+  });
+});
+
+/** The value in the one cell a defined name points at; undefined when the name is not a range (yet). */
+async function textAt(wb: MemoryWorkbook, name: string): Promise<CellValue | undefined> {
+  const v = (await wb.readNames([name])).get(name.toLowerCase());
+  return v?.kind === "range" ? v.values[0]?.[0] : undefined;
+}
+
+/** Sets the amount (column Beløb) of the first cost line — an ordinary input edit. */
+async function editFirstCostAmount(wb: MemoryWorkbook, amount: number): Promise<void> {
+  const costs = (await wb.readNames(["SOM_Omkostninger"])).get("som_omkostninger");
+  if (costs?.kind !== "range") throw new Error("SOM_Omkostninger not found");
+  const col = costs.values[0]?.indexOf("Beløb") ?? -1;
+  if (col < 0 || typeof costs.values[1]?.[col] !== "number")
+    throw new Error("no amount in the first cost line");
+  wb.setCell(costs.sheet, `${String.fromCharCode(65 + costs.col + col)}${costs.row + 2}`, amount);
+}
+
+/** The fingerprints on _som_meta, Resultater and Følsomhedsresultater, in that order. */
+const fingerprints = async (wb: MemoryWorkbook): Promise<(CellValue | undefined)[]> => [
+  await textAt(wb, "SOM_Meta_Inputaftryk"),
+  await textAt(wb, "SOM_Res_Inputaftryk"),
+  await textAt(wb, "SOM_Fls_Inputaftryk"),
+];
+
+describe("the sensitivity sheet's status after a later plain Beregn", () => {
+  it("keeps Følsomhedsresultater current when Beregn runs again on unchanged inputs (same fingerprint everywhere)", async () => {
+    const wb = workbook();
+    expect((await calculateWorkbook(wb, { now: NOW, lang: "da" })).ok).toBe(true);
+    const [afterCalc] = await fingerprints(wb);
+    expect((await sensitivityWorkbook(wb, { now: NOW, lang: "da" })).ok).toBe(true);
+    // The sensitivity run snapshots the same names as Beregn, so the fingerprint does not move.
+    expect(await fingerprints(wb)).toEqual([afterCalc, afterCalc, afterCalc]);
+    expect((await calculateWorkbook(wb, { now: NOW, lang: "da" })).ok).toBe(true);
+    const [meta, res, fls] = await fingerprints(wb);
+    expect(meta).toMatch(/^som-[0-9a-f]{14}$/);
+    expect([res, fls]).toEqual([meta, meta]);
+    expect(wb.getFormula(RESULT_SHEETS.sensitivity, "B2")).toBe(SENSITIVITY_STATUS);
+    expect(await isStale(wb)).toEqual({ state: "current", stale: false });
+  });
+
+  it("makes Følsomhedsresultater out of date, and Resultater current, after an input edit and a plain Beregn", async () => {
+    const wb = workbook();
+    await calculateWorkbook(wb, { now: NOW, lang: "da" });
+    await sensitivityWorkbook(wb, { now: NOW, lang: "da" });
+    const [before] = await fingerprints(wb);
+    await editFirstCostAmount(wb, 999);
+    expect(await isStale(wb)).toEqual({
+      state: "stale",
+      stale: true,
+      outOfDateSheets: [RESULT_SHEETS.results, RESULT_SHEETS.sensitivity],
+    });
+    expect((await calculateWorkbook(wb, { now: NOW, lang: "da" })).ok).toBe(true);
+    const [meta, res, fls] = await fingerprints(wb);
+    expect(meta).not.toBe(before);
+    expect(res).toBe(meta);
+    expect(fls).toBe(before); // the sheet still says which inputs it was computed from
+    expect(wb.getFormula(RESULT_SHEETS.sensitivity, "B2")).toBe(SENSITIVITY_STATUS);
+    expect(await isStale(wb)).toEqual({
+      state: "current",
+      stale: false,
+      outOfDateSheets: [RESULT_SHEETS.sensitivity],
+    });
+    // Running the sensitivity analysis again brings it back.
+    await sensitivityWorkbook(wb, { now: NOW, lang: "da" });
+    expect(await fingerprints(wb)).toEqual([meta, meta, meta]);
+    expect(await isStale(wb)).toEqual({ state: "current", stale: false });
+  });
+
+  it("makes Følsomhedsresultater out of date after only its settings changed and Beregn ran", async () => {
+    const wb = workbook();
+    await sensitivityWorkbook(wb, { now: NOW, lang: "da" });
+    const target = wb.nameTarget("SOM_Grid_Resultat");
+    if (target === undefined || !("ref" in target)) throw new Error("no SOM_Grid_Resultat cell");
+    wb.setCell(target.sheet, target.ref, "Nettoresultat Total");
+    await calculateWorkbook(wb, { now: NOW, lang: "da" });
+    const [meta, res, fls] = await fingerprints(wb);
+    expect(res).toBe(meta);
+    expect(fls).not.toBe(meta);
+    expect(await isStale(wb)).toMatchObject({
+      state: "current",
+      outOfDateSheets: [RESULT_SHEETS.sensitivity],
+    });
   });
 });
 

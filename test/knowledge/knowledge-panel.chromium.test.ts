@@ -9,7 +9,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
+import { writeWorkbookSpec } from "../../src/file/xlsx-writer";
 import starter from "../../src/knowledge/data/starter.json";
+import { knowledgeSheetSpec } from "../../src/workbook/layout/knowledge-sheet";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHROMIUM = process.env.SOM_CHROMIUM ?? "/usr/bin/chromium";
@@ -170,7 +172,10 @@ describeChromium("the knowledge panel in headless Chromium", () => {
     );
     expect(await page.evaluate(() => window.paneTest.changed())).toEqual(["inputs"]);
     fs.mkdirSync(path.join(ROOT, "test", "artifacts"), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, "test", "artifacts", "knowledge-pane-inserted.png"), fullPage: true });
+    await page.screenshot({
+      path: path.join(ROOT, "test", "artifacts", "knowledge-pane-inserted.png"),
+      fullPage: true,
+    });
   });
 
   it("asks before overwriting the filled row and leaves it alone when the user says no", async () => {
@@ -259,6 +264,54 @@ describeChromium("the knowledge panel in headless Chromium", () => {
       (document.querySelector("#knowledge-sources")?.textContent ?? "").includes("»Viden«: 1"),
     );
     expect(await page.evaluate(() => window.paneTest.cell("Viden", "B5"))).toBe("odense_dagtilbud");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("imports an .xlsx knowledge file (as 'som knowledge export' writes it) and reports a broken one by row and column", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-knowledge-xlsx-"));
+    const price = (kommune: number | string): Record<string, unknown> => ({
+      kind: "price",
+      id: "aarhus_botilbud",
+      title: "Botilbud, Aarhus",
+      service: "Døgn på botilbud",
+      unit: "døgn",
+      amounts: { Kommune: kommune, Region: 0, Stat: 0 },
+      provenance: { source: "Aarhus Kommunes takster 2025", year: 2025, confidence: "H" },
+    });
+    const write = async (file: string, kommune: number | string): Promise<string> => {
+      const spec = knowledgeSheetSpec({ lang: "da", records: [price(kommune) as never] });
+      const p = path.join(dir, file);
+      fs.writeFileSync(p, await writeWorkbookSpec({ sheets: [spec.sheet], names: [spec.name] }));
+      return p;
+    };
+    const input = await page.$("#knowledge-import");
+    if (!input) throw new Error("no import input");
+    const upload = (p: string): Promise<void> =>
+      (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(p);
+
+    let n = await notesCount();
+    await upload(await write("aarhus-fejl.xlsx", "mange"));
+    await waitNote(n);
+    expect((await lastNote())?.kind).toBe("error");
+    expect(await text("#knowledge-report")).toContain(
+      'aarhus-fejl.xlsx › Viden › række 5 (aarhus_botilbud) › Kommune: "Kommune" skal være et tal eller "?" (er "mange").',
+    );
+
+    n = await notesCount();
+    await upload(await write("aarhus.xlsx", 2150));
+    await waitNote(n);
+    expect((await lastNote())?.text.da).toBe("1 poster importeret fra aarhus.xlsx.");
+    await search("botilbud, aarhus");
+    expect(await items()).toEqual(["aarhus_botilbud"]);
+    expect(await text('#knowledge-list li[data-id="aarhus_botilbud"] .knowledge-meta')).toBe(
+      "Pris · aarhus.xlsx · aarhus_botilbud",
+    );
+    expect(await text('#knowledge-list li[data-id="aarhus_botilbud"] .knowledge-figure')).toBe(
+      "K 2.150 / R 0 / S 0 kr./døgn",
+    );
+    await search("");
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -9,6 +9,8 @@ const cfg = jest.requireActual<{
   rewriteManifest(xml: string, url: string): string;
   CSP: string;
   DEV_URL: string;
+  forbiddenReason(resource: string, request?: string): string | undefined;
+  isLazyOnly(resource: string): boolean;
 }>("../../webpack.config.js");
 const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
@@ -39,5 +41,56 @@ describe("production build settings", () => {
     expect(cfg.CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     for (const page of ["src/commands/commands.html", "src/commands/help.html"])
       expect(readFileSync(join(ROOT, page), "utf8")).toContain(`content="${cfg.CSP}"`);
+  });
+
+  it("forbids Node-only code, the writer and unsafe file libraries, but lets the safe .xlsx reader into a lazy chunk", () => {
+    const nm = (pkg: string): string => join(ROOT, "node_modules", pkg, "index.js");
+    const src = (f: string): string => join(ROOT, "src", f);
+    for (const bad of [
+      nm("exceljs"),
+      nm("xlsx"),
+      nm("office-js"),
+      src("file/xlsx-writer.ts"),
+      src("file/file-workbook.ts"),
+      src("file/write-workbook-spec.ts"),
+      src("file/add-sheets-to-existing-file.ts"),
+      src("cli/main.ts"),
+    ])
+      expect([bad, cfg.forbiddenReason(bad)]).toEqual([bad, expect.any(String)]);
+    expect(cfg.forbiddenReason("", "node:fs")).toBe("a Node built-in");
+    const reader = [
+      nm("fflate"),
+      nm("saxes"),
+      nm("xmlchars"),
+      ...["a1-ref", "zip-parts", "xml-events", "xlsx-reader", "defined-name-formula", "file-read-error"].map(
+        (f) => src(`file/${f}.ts`),
+      ),
+      src("file/xlsx-book-port.ts"),
+    ];
+    for (const ok of reader) {
+      expect([ok, cfg.forbiddenReason(ok)]).toEqual([ok, undefined]);
+      expect([ok, cfg.isLazyOnly(ok)]).toEqual([ok, true]);
+    }
+    expect(cfg.isLazyOnly(src("taskpane/panels/knowledge/knowledge-xlsx.ts"))).toBe(false);
+    expect(cfg.forbiddenReason(src("taskpane/panels/knowledge/knowledge-xlsx.ts"))).toBeUndefined();
+  });
+
+  it("keeps the browser-safe reader free of Node built-ins, Buffer and process", () => {
+    for (const f of [
+      "a1-ref",
+      "zip-parts",
+      "xml-events",
+      "xlsx-reader",
+      "defined-name-formula",
+      "file-read-error",
+      "xlsx-book-port",
+    ]) {
+      const text = readFileSync(join(ROOT, "src", "file", `${f}.ts`), "utf8");
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+      expect([
+        f,
+        /from "node:|require\(|\bBuffer\b|\bprocess\.|from "(fs|path|os|stream)"/.test(code),
+      ]).toEqual([f, false]);
+    }
   });
 });

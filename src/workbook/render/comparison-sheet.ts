@@ -6,6 +6,10 @@
  *
  * All amounts are kroner at each scenario's price level, unrounded; number formats round for display.
  * Scenario, actor and effect names are user text and are written as text values.
+ *
+ * No status line (unlike `Resultater` and `Følsomhedsresultater`): the sheet shows the saved scenarios, which do
+ * not change when the workbook's inputs do, so "Aktuel"/"Forældet" about the current inputs would mislead. The
+ * sheet's note says so in the user's language.
  */
 import type { Decomposition, DecompositionOutcome } from "../../engine/decompose/decompose";
 import { DECOMPOSITION_FACTORS, type DecompositionFactor } from "../../engine/decompose/mix-scenarios";
@@ -90,7 +94,7 @@ const T = {
     title: "Sammenligning af scenarier",
     engine: "Motorversion",
     calculated: "Beregnet",
-    note: "Beløb i kr. i hvert scenaries prisniveau; positive tal = gevinst for den offentlige økonomi. Scenarierne er genberegnet fra deres gemte input.",
+    note: "Beløb i kr. i hvert scenaries prisniveau; positive tal = gevinst for den offentlige økonomi. Scenarierne er genberegnet fra deres gemte input. Arket har ingen status-linje: det viser de gemte scenarier, ikke projektmappens aktuelle input, og forældes derfor ikke, når input ændres (gem scenariet igen for at tage ændringerne med).",
     inputs: "Nøgleinput",
     saved: "Gemt",
     intervention: "Indsats",
@@ -133,7 +137,7 @@ const T = {
     title: "Comparison of scenarios",
     engine: "Engine version",
     calculated: "Calculated",
-    note: "Amounts in kr. at each scenario's price level; positive figures = gain for the public budget. The scenarios are recomputed from their saved inputs.",
+    note: "Amounts in kr. at each scenario's price level; positive figures = gain for the public budget. The scenarios are recomputed from their saved inputs. The sheet has no status line: it shows the saved scenarios, not the workbook's current inputs, so it does not go out of date when inputs change (save the scenario again to include the changes).",
     inputs: "Key inputs",
     saved: "Saved",
     intervention: "Intervention",

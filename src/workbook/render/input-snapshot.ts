@@ -120,3 +120,40 @@ export function sameLines(a: readonly SnapshotLine[], b: readonly SnapshotLine[]
 /** True when two snapshots hold the same lines. */
 export const sameSnapshot = (a: InputSnapshot, b: InputSnapshot): boolean =>
   sameLines(snapshotLines(a), snapshotLines(b));
+
+/**
+ * cyrb53: a 53-bit string hash (public domain, bryc). Pure arithmetic over UTF-16 code units (no Node crypto,
+ * so it runs in the add-in); used to fingerprint snapshots, not for security.
+ */
+function cyrb53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * The fingerprint of snapshot lines: "som-" and 14 hex digits of a 53-bit hash over the canonical text (one JSON
+ * array per line: lower-cased name, part, row, column, value — so the number 1 and the text "1" differ, and
+ * names compare case-insensitively as in `sameLines`). Equal lines ↔ equal fingerprint (up to a 2⁻⁵³ chance of
+ * a collision). Never a number-looking text, so a spreadsheet keeps it as text.
+ * Example: linesFingerprint(snapshotLines(snapshot)) → "som-001f3a9c0b2d4e"
+ */
+export function linesFingerprint(lines: readonly SnapshotLine[]): string {
+  const text = lines
+    .map((l) => JSON.stringify([l.name.toLowerCase(), l.part, l.row, l.col, l.value]))
+    .join("\n");
+  return `som-${cyrb53(text).toString(16).padStart(14, "0")}`;
+}
+
+/** The fingerprint of a snapshot (see `linesFingerprint`): what each result sheet stores as "computed from". */
+export const snapshotFingerprint = (snapshot: InputSnapshot): string =>
+  linesFingerprint(snapshotLines(snapshot));

@@ -5,8 +5,14 @@
  * and `SOM_Status`, a formula that reads "Aktuel"/"Forældet" ("Current"/"Out of date"), so a recipient
  * without the add-in sees that results are out of date after editing any input.
  *
- * Layout (0-based rows): 0 title · 1 status · 2 contract version · 3 engine version · 4 time of calculation ·
- * 5 owned sheets (B6 → right) · 7 table header · 8… one row per snapshot line:
+ * Each run also stores the fingerprint of its snapshot (`SOM_Meta_Inputaftryk`, D2). Every result sheet that
+ * depends on the inputs stores the fingerprint it was computed from on its own sheet and shows
+ * `sheetStatusFormula`: "Aktuel" only while `SOM_Status` is current AND its fingerprint is the meta one. So a
+ * plain "Beregn" after an input edit leaves an older `Følsomhedsresultater` reading "Forældet" until the
+ * sensitivity analysis is run again, while `Resultater` (rewritten by that run) reads "Aktuel".
+ *
+ * Layout (0-based rows): 0 title · 1 status (C2:D2 input fingerprint) · 2 contract version · 3 engine version ·
+ * 4 time of calculation · 5 owned sheets (B6 → right) · 7 table header · 8… one row per snapshot line:
  * name | part | row | column | value at run | value now (formula).
  */
 import { CONTRACT_VERSION, META_NAMES, RESULT_SHEETS } from "../names";
@@ -16,6 +22,7 @@ import type { Block, CellValue, NameSpec, SheetSpec } from "../sheet-model";
 import {
   BLANK,
   BROKEN,
+  linesFingerprint,
   NO_RANGE,
   snapshotLines,
   type InputSnapshot,
@@ -29,6 +36,26 @@ export const META_SNAPSHOT_TABLE = "SOM_Meta_Inputtabel";
  * later run can neutralise names it no longer produces (e.g. `SOM_Res_Netto_A3` after an actor was removed).
  */
 export const META_RESULT_NAMES = "SOM_Meta_Resultatnavne";
+
+/** The fingerprint of the snapshot on the meta sheet (D2; text "som-…", see `linesFingerprint`). */
+export const META_FINGERPRINT = "SOM_Meta_Inputaftryk";
+
+/**
+ * The defined name of the "computed from input fingerprint" cell on each result sheet that depends on the
+ * inputs (read back by `isStale` to tell which sheets are out of date). `Sammenligning` has none: it shows
+ * saved scenarios, not the current inputs.
+ */
+export const SHEET_FINGERPRINT_NAMES: readonly { readonly sheet: string; readonly name: string }[] = [
+  { sheet: RESULT_SHEETS.results, name: "SOM_Res_Inputaftryk" },
+  { sheet: RESULT_SHEETS.sensitivity, name: "SOM_Fls_Inputaftryk" },
+];
+
+/** The fingerprint name of a result sheet (`SHEET_FINGERPRINT_NAMES`). */
+export function sheetFingerprintName(sheet: string): string {
+  const found = SHEET_FINGERPRINT_NAMES.find((s) => s.sheet === sheet);
+  if (found === undefined) throw new RangeError(`No fingerprint name for the sheet ${sheet}`);
+  return found.name;
+}
 
 /** `Sheet!Name` as stored in the result-name list. */
 export const resultNameEntry = (sheet: string, name: string): string => `${sheet}!${name}`;
@@ -81,6 +108,21 @@ export function statusFormula(lang: Lang): string {
   // Numbers and booleans by `<>`; text also letter-case sensitively (EXACT only on text: LibreOffice's EXACT
   // over arrays reports equal numbers as different).
   return `=IF(SUMPRODUCT(--(${now}<>${run}))+SUMPRODUCT(ISTEXT(${now})*ISTEXT(${run})*(1-EXACT(${now},${run})))>0,${str(t.stale)},${str(t.current)})`;
+}
+
+/**
+ * The status cell of a result sheet whose input fingerprint is in `fingerprintCell` (an address on the same
+ * sheet, e.g. "$B$10"): current only when `SOM_Status` reads current (in either language, so a later run in the
+ * other language does not flip it) AND the sheet was computed from the snapshot now on `_som_meta`. Any error
+ * (no `_som_meta`, a deleted name) reads out of date.
+ * Example: sheetStatusFormula("da", "$B$10") →
+ *   =IFERROR(IF(AND(OR(SOM_Status="Aktuel",SOM_Status="Current"),$B$10=SOM_Meta_Inputaftryk),"Aktuel","Forældet"),"Forældet")
+ */
+export function sheetStatusFormula(lang: Lang, fingerprintCell: string): string {
+  const t = STATUS_TEXT[lang];
+  const s = META_NAMES.status;
+  const current = `OR(${s}=${str(STATUS_TEXT.da.current)},${s}=${str(STATUS_TEXT.en.current)})`;
+  return `=IFERROR(IF(AND(${current},${fingerprintCell}=${META_FINGERPRINT}),${str(t.current)},${str(t.stale)}),${str(t.stale)})`;
 }
 
 export interface MetaContext {
@@ -143,6 +185,12 @@ export function renderMetaSheet(
         [null, null],
       ],
     },
+    {
+      row: STATUS_ROW,
+      col: 2,
+      values: [[da ? "Input-aftryk" : "Input fingerprint", linesFingerprint(lines)]],
+      numberFormat: [["@", "@"]],
+    },
     { row: OWNED_ROW, col: 0, values: [[da ? "Ejede ark" : "Owned sheets", ...ownedAll]] },
     { row: RESULT_NAMES_ROW, col: 0, values: [[da ? "Resultatnavne" : "Result names", ...resultNames]] },
     {
@@ -167,6 +215,7 @@ export function renderMetaSheet(
   const last = FIRST_LINE_ROW + Math.max(1, lines.length) - 1;
   const names: NameSpec[] = [
     { name: META_NAMES.status, sheet: sheetName, ref: cellA1(STATUS_ROW, 1) },
+    { name: META_FINGERPRINT, sheet: sheetName, ref: cellA1(STATUS_ROW, 3) },
     {
       name: META_NAMES.ownedSheets,
       sheet: sheetName,
@@ -185,7 +234,7 @@ export function renderMetaSheet(
     name: sheetName,
     role: "meta",
     visibility: "hidden",
-    columnWidths: [24, 10, 8, 8, 20, 20],
+    columnWidths: [24, 10, 16, 20, 20, 20],
     blocks,
   };
   return { sheet, names };

@@ -1,10 +1,12 @@
 /**
  * The `Resultater` sheet as data (som-method.md §6, workbook-contract.md "Writing rules").
  *
- * Top to bottom: title and status line (`=SOM_Status`, red when out of date) · stamp (engine version, time
- * of calculation, price level, discount rate, horizon) · key figures per actor, per level and in total ·
- * value beyond the horizon · one year table per actor, level and total (costs by kind, consequences by service
- * and by effect, net, cumulative, discounted) · the project's [D] rules, one line each · the defined names.
+ * Top to bottom: title and status line (`sheetStatusFormula`: `SOM_Status` and this sheet's input fingerprint,
+ * red when out of date) · stamp (engine version, time of calculation, price level, discount rate, horizon, the
+ * input fingerprint the sheet was computed from, named `SOM_Res_Inputaftryk`) · key figures per actor, per
+ * level and in total · value beyond the horizon · one year table per actor, level and total (costs by kind,
+ * consequences by service and by effect, net, cumulative, discounted) · the project's [D] rules, one line
+ * each · the defined names.
  *
  * All amounts are in kroner at the price level, unrounded; number formats `#,##0` and `0.0%` do the rounding.
  * User text (actor, service, effect names) is written as text values, never as formulas.
@@ -20,11 +22,20 @@ import {
 } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import { cellA1 } from "../a1";
-import { COST_KIND_LABELS, LEVEL_LABELS, META_NAMES, RESULT_SHEETS } from "../names";
+import { COST_KIND_LABELS, LEVEL_LABELS, RESULT_SHEETS } from "../names";
 import type { Block, CellStyle, CellValue, NameSpec, SheetSpec } from "../sheet-model";
-import { STATUS_TEXT, stampTime, type MetaContext } from "./meta-sheet";
+import {
+  sheetFingerprintName,
+  sheetStatusFormula,
+  STATUS_TEXT,
+  stampTime,
+  type MetaContext,
+} from "./meta-sheet";
 
-export type ResultsContext = MetaContext;
+export interface ResultsContext extends MetaContext {
+  /** The fingerprint of the input snapshot the results were computed from (`snapshotFingerprint`). */
+  readonly inputFingerprint: string;
+}
 
 export const KR = "#,##0";
 export const PCT = "0.0%";
@@ -57,6 +68,9 @@ const T = {
     title: "SØM-resultater",
     status: "Status",
     statusHelp: "«Forældet» betyder, at input er ændret efter beregningen: beregn igen.",
+    fingerprint: "Beregnet på input-aftryk",
+    fingerprintName:
+      "Input-aftrykket, resultaterne er beregnet på (status er «Aktuel», når det er lig SOM_Meta_Inputaftryk og input ikke er ændret)",
     stamp: "Beregningsgrundlag",
     engine: "Motorversion",
     calculated: "Beregnet",
@@ -114,6 +128,9 @@ const T = {
     title: "SØM results",
     status: "Status",
     statusHelp: "“Out of date” means that inputs changed after the calculation: calculate again.",
+    fingerprint: "Computed from input fingerprint",
+    fingerprintName:
+      "The input fingerprint the results were computed from (the status is “Current” while it equals SOM_Meta_Inputaftryk and no input changed)",
     stamp: "Basis of calculation",
     engine: "Engine version",
     calculated: "Calculated",
@@ -241,8 +258,11 @@ export function renderResultSheets(
 
   // Title and status.
   w.add([[`${t.title}: ${scenario.intervention}`]], { style: "title" });
-  const statusRow = w.add([[t.status, STATUS_TEXT[ctx.lang].current, t.statusHelp]], {
-    formulas: [[null, `=${META_NAMES.status}`, null]],
+  // The stamp's 7th line holds the input fingerprint: status, blank, subtitle, then the stamp lines.
+  const statusRow = w.row;
+  const fingerprintRow = statusRow + 3 + 6;
+  w.add([[t.status, STATUS_TEXT[ctx.lang].current, t.statusHelp]], {
+    formulas: [[null, sheetStatusFormula(ctx.lang, `$B$${fingerprintRow + 1}`), null]],
     style: "outputBold",
   });
   const statusCell = `$B$${statusRow + 1}`;
@@ -250,7 +270,7 @@ export function renderResultSheets(
 
   // Stamp.
   w.add([[t.stamp]], { style: "subtitle" });
-  w.add(
+  const stampRow = w.add(
     [
       [t.engine, ctx.engineVersion],
       [t.calculated, stampTime(ctx.now)],
@@ -258,6 +278,7 @@ export function renderResultSheets(
       [t.discountRate, results.discountRate],
       [t.horizon, H],
       [t.years, `${results.years[0] ?? ""}–${results.years[H - 1] ?? ""}`],
+      [t.fingerprint, ctx.inputFingerprint],
     ],
     {
       numberFormat: [
@@ -267,10 +288,14 @@ export function renderResultSheets(
         ["@", PCT],
         ["@", "0"],
         ["@", "@"],
+        ["@", "@"],
       ],
       style: "stamp",
     },
   );
+  if (stampRow + 6 !== fingerprintRow)
+    throw new RangeError("The input fingerprint is not where the status reads it");
+  names.push({ name: sheetFingerprintName(sheetName), sheet: sheetName, ref: cellA1(fingerprintRow, 1) });
   w.skip();
 
   // Key figures.
@@ -384,6 +409,7 @@ export function renderResultSheets(
     for (const k of RESULT_NAME_KINDS)
       nameRows.push([`${k.prefix}${s.suffix}`, t.forWho(s.describe, k[ctx.lang])]);
   }
+  nameRows.push([sheetFingerprintName(sheetName), t.fingerprintName]);
   w.add(nameRows, { style: "label" });
 
   const sheet: SheetSpec = {

@@ -1,8 +1,10 @@
 /**
  * The `Følsomhedsresultater` sheet as data (som-method.md §7; workbook-contract.md "Writing rules").
  *
- * Top to bottom: title and status line (`=SOM_Status`) · stamp (engine version, time, price level, discount
- * rate, horizon) · one-way table (base, then each parameter at low and high: Σ NR, PV and break-even year
+ * Top to bottom: title and status line (`sheetStatusFormula`: `SOM_Status` and this sheet's input fingerprint,
+ * so a later plain "Beregn" on changed inputs leaves this sheet "Forældet") · stamp (engine version, time,
+ * price level, discount rate, horizon, the input fingerprint the analyses were computed from, named
+ * `SOM_Fls_Inputaftryk`) · one-way table (base, then each parameter at low and high: Σ NR, PV and break-even year
  * per actor and in total) · tornado table sorted by swing in total Σ NR, with per-actor values, and an Excel
  * bar chart drawn from a chart-data table (written smallest swing first, so Excel's bottom-up category axis
  * shows the largest bar on top) · two-way grid (rows = y values, columns = x values) with a colour scale
@@ -23,12 +25,21 @@ import type { SensitivityParameter } from "../../engine/sensitivity/parameters";
 import type { Scenario } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import { cellA1, rectA1 } from "../a1";
-import { META_NAMES, RESULT_SHEETS, SENSITIVITY_PARAMETER_LABELS } from "../names";
+import { RESULT_SHEETS, SENSITIVITY_PARAMETER_LABELS } from "../names";
 import { resultSelectorText } from "../read/read-sensitivity";
 import type { Block, CellStyle, CellValue, ChartSpec, NameSpec, NoteSpec, SheetSpec } from "../sheet-model";
-import { STATUS_TEXT, stampTime, type MetaContext } from "./meta-sheet";
+import {
+  sheetFingerprintName,
+  sheetStatusFormula,
+  STATUS_TEXT,
+  stampTime,
+  type MetaContext,
+} from "./meta-sheet";
 
-export type SensitivityContext = MetaContext;
+export interface SensitivityContext extends MetaContext {
+  /** The fingerprint of the input snapshot the analyses were computed from (`snapshotFingerprint`). */
+  readonly inputFingerprint: string;
+}
 
 const KR = "#,##0";
 const RATE = "0.0%";
@@ -47,7 +58,11 @@ const T = {
   da: {
     title: "SØM-følsomhedsanalyser",
     status: "Status",
-    statusHelp: "«Forældet» betyder, at input er ændret efter beregningen: beregn igen.",
+    statusHelp:
+      "«Forældet» betyder, at input er ændret efter denne følsomhedsanalyse (også når Resultater er beregnet igen siden): kør følsomhedsanalysen igen.",
+    fingerprint: "Beregnet på input-aftryk",
+    fingerprintName:
+      "Input-aftrykket, analyserne er beregnet på (status er «Aktuel», når det er lig SOM_Meta_Inputaftryk og input ikke er ændret)",
     stamp: "Beregningsgrundlag",
     engine: "Motorversion",
     calculated: "Beregnet",
@@ -111,7 +126,11 @@ const T = {
   en: {
     title: "SØM sensitivity analyses",
     status: "Status",
-    statusHelp: "“Out of date” means that inputs changed after the calculation: calculate again.",
+    statusHelp:
+      "“Out of date” means that inputs changed after this sensitivity analysis (also when Resultater has been recalculated since): run the sensitivity analysis again.",
+    fingerprint: "Computed from input fingerprint",
+    fingerprintName:
+      "The input fingerprint the analyses were computed from (the status is “Current” while it equals SOM_Meta_Inputaftryk and no input changed)",
     stamp: "Basis of calculation",
     engine: "Engine version",
     calculated: "Calculated",
@@ -248,19 +267,23 @@ export function renderSensitivitySheet(
 
   // Title, status, stamp.
   w.add([[`${t.title}: ${scenario.intervention}`]], { style: "title" });
-  const statusRow = w.add([[t.status, STATUS_TEXT[lang].current, t.statusHelp]], {
-    formulas: [[null, `=${META_NAMES.status}`, null]],
+  // The stamp's 6th line holds the input fingerprint: status, blank, subtitle, then the stamp lines.
+  const statusRow = w.row;
+  const fingerprintRow = statusRow + 3 + 5;
+  w.add([[t.status, STATUS_TEXT[lang].current, t.statusHelp]], {
+    formulas: [[null, sheetStatusFormula(lang, `$B$${fingerprintRow + 1}`), null]],
     style: "outputBold",
   });
   w.skip();
   w.add([[t.stamp]], { style: "subtitle" });
-  w.add(
+  const stampRow = w.add(
     [
       [t.engine, ctx.engineVersion],
       [t.calculated, stampTime(ctx.now)],
       [t.priceLevel, s.priceLevel],
       [t.discountRate, s.discountRate],
       [t.horizon, s.horizon],
+      [t.fingerprint, ctx.inputFingerprint],
     ],
     {
       numberFormat: [
@@ -269,10 +292,14 @@ export function renderSensitivitySheet(
         ["@", YEARS],
         ["@", RATE],
         ["@", YEARS],
+        ["@", "@"],
       ],
       style: "stamp",
     },
   );
+  if (stampRow + 5 !== fingerprintRow)
+    throw new RangeError("The input fingerprint is not where the status reads it");
+  names.push({ name: sheetFingerprintName(sheetName), sheet: sheetName, ref: cellA1(fingerprintRow, 1) });
   w.skip();
 
   // One-way table.
@@ -484,6 +511,7 @@ export function renderSensitivitySheet(
   w.add(
     [
       [SENSITIVITY_RESULT_NAMES.grid, `${t.gridName} (${resultText})`],
+      [sheetFingerprintName(sheetName), t.fingerprintName],
       ...beRows.flatMap((r) => [
         [`${SENSITIVITY_RESULT_NAMES.successRate}${r.suffix}`, t.beName(t.beSuccess, r.who)],
         [`${SENSITIVITY_RESULT_NAMES.consequenceChange}${r.suffix}`, t.beName(t.beConsequence, r.who)],

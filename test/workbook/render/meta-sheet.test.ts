@@ -1,6 +1,18 @@
 import type { NamedValue } from "../../../src/workbook/port";
-import { BLANK, sameSnapshot, takeSnapshot } from "../../../src/workbook/render/input-snapshot";
-import { linesFromTable, renderMetaSheet, statusFormula } from "../../../src/workbook/render/meta-sheet";
+import {
+  BLANK,
+  linesFingerprint,
+  sameSnapshot,
+  snapshotFingerprint,
+  snapshotLines,
+  takeSnapshot,
+} from "../../../src/workbook/render/input-snapshot";
+import {
+  linesFromTable,
+  renderMetaSheet,
+  sheetStatusFormula,
+  statusFormula,
+} from "../../../src/workbook/render/meta-sheet";
 
 const NOW = new Date(Date.UTC(2026, 0, 2, 3, 4));
 
@@ -84,6 +96,7 @@ describe("renderMetaSheet", () => {
     // 2 size lines + 6 cells = 8 lines in rows 9–16.
     expect(names).toEqual([
       { name: "SOM_Status", sheet: "_som_meta", ref: "B2" },
+      { name: "SOM_Meta_Inputaftryk", sheet: "_som_meta", ref: "D2" },
       { name: "SOM_Meta_EjedeArk", sheet: "_som_meta", ref: "B6:C6" },
       { name: "SOM_Meta_Resultatnavne", sheet: "_som_meta", ref: "B7:B7" },
       { name: "SOM_InputsAtRun", sheet: "_som_meta", ref: "E9:E16" },
@@ -114,5 +127,56 @@ describe("renderMetaSheet", () => {
   it("has the status texts in the user's language", () => {
     expect(statusFormula("da")).toMatch(/"Forældet","Aktuel"\)$/);
     expect(statusFormula("en")).toMatch(/"Out of date","Current"\)$/);
+  });
+
+  it("stores the snapshot's fingerprint in D2, labelled, as text", () => {
+    const { sheet } = renderMetaSheet(snap, [], { now: NOW, lang: "da", engineVersion: "1.0.0" });
+    const block = sheet.blocks.find((b) => b.row === 1 && b.col === 2);
+    expect(block?.values).toEqual([["Input-aftryk", snapshotFingerprint(snap)]]);
+    expect(block?.numberFormat).toEqual([["@", "@"]]);
+  });
+});
+
+describe("the input fingerprint", () => {
+  const lines = snapshotLines(takeSnapshot(["SOM_Priser"], named([["SOM_Priser", priser]])));
+  const withValue = (i: number, value: string | number): typeof lines =>
+    lines.map((l, j) => (j === i ? { ...l, value } : l));
+
+  it("is the same text for the same lines, and looks like som- and 14 hex digits (never a number)", () => {
+    expect(linesFingerprint(lines)).toMatch(/^som-[0-9a-f]{14}$/);
+    expect(linesFingerprint(lines.map((l) => ({ ...l })))).toBe(linesFingerprint(lines));
+  });
+
+  it("changes when one value changes, also only in letter case or from the number 10000 to the text 10000", () => {
+    const base = linesFingerprint(lines);
+    expect(lines[7]?.value).toBe(10000);
+    expect(linesFingerprint(withValue(7, 10001))).not.toBe(base);
+    expect(linesFingerprint(withValue(7, "10000"))).not.toBe(base);
+    expect(lines[3]?.value).toBe("Kommune");
+    expect(linesFingerprint(withValue(3, "kommune"))).not.toBe(base);
+    expect(linesFingerprint(lines.slice(0, -1))).not.toBe(base);
+  });
+
+  it("ignores the letter case of the defined name, as the snapshot comparison does", () => {
+    const lower = lines.map((l) => ({ ...l, name: l.name.toLowerCase() }));
+    expect(linesFingerprint(lower)).toBe(linesFingerprint(lines));
+  });
+
+  it("survives the round trip through the meta sheet's table", () => {
+    const snap = takeSnapshot(["SOM_Priser"], named([["SOM_Priser", priser]]));
+    const { sheet } = renderMetaSheet(snap, [], { now: NOW, lang: "da", engineVersion: "1.0.0" });
+    const table = sheet.blocks.find((b) => b.row === 8);
+    expect(linesFingerprint(linesFromTable(table?.values ?? []))).toBe(snapshotFingerprint(snap));
+  });
+});
+
+describe("the status formula of a result sheet", () => {
+  it("is current only when SOM_Status is current (either language) and the sheet's fingerprint is the meta one", () => {
+    expect(sheetStatusFormula("da", "$B$10")).toBe(
+      '=IFERROR(IF(AND(OR(SOM_Status="Aktuel",SOM_Status="Current"),$B$10=SOM_Meta_Inputaftryk),"Aktuel","Forældet"),"Forældet")',
+    );
+    expect(sheetStatusFormula("en", "$B$11")).toBe(
+      '=IFERROR(IF(AND(OR(SOM_Status="Aktuel",SOM_Status="Current"),$B$11=SOM_Meta_Inputaftryk),"Current","Out of date"),"Out of date")',
+    );
   });
 });

@@ -11,6 +11,7 @@ import type { CellValue, SheetSpec } from "../../../src/workbook/sheet-model";
 import { englishReorderedSpec } from "../../golden/hand-layout";
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 18, 45));
+const FINGERPRINT = "som-000000001f2e3d";
 
 async function base(): Promise<{ results: Results; scenario: Scenario }> {
   const run = await prepareBaseRun(MemoryWorkbook.fromSpec(englishReorderedSpec()), { now: NOW, lang: "da" });
@@ -23,7 +24,12 @@ async function rendered(
   lang: Lang,
 ): Promise<{ wb: MemoryWorkbook; sheet: SheetSpec; names: readonly { name: string }[] }> {
   const { results, scenario } = await base();
-  const { sheet, names } = renderResultSheets(results, scenario, { now: NOW, lang, engineVersion: "9.9.9" });
+  const { sheet, names } = renderResultSheets(results, scenario, {
+    now: NOW,
+    lang,
+    engineVersion: "9.9.9",
+    inputFingerprint: FINGERPRINT,
+  });
   const wb = new MemoryWorkbook();
   await wb.writeSheets({ sheets: [sheet], names });
   return { wb, sheet, names };
@@ -102,13 +108,28 @@ describe("renderResultSheets", () => {
     expect(grid.some((r) => r[0] === "I alt: pr. år")).toBe(true);
   });
 
-  it("shows the status with =SOM_Status, red when it does not read Aktuel, and has no other formula", async () => {
-    const { sheet } = await rendered("da");
+  it("shows the status from SOM_Status and its own input fingerprint (B11), red when it does not read Aktuel, and has no other formula", async () => {
+    const { wb, sheet, names } = await rendered("da");
     const formulas = sheet.blocks.flatMap((b) =>
       (b.formulas ?? []).flat().filter((f): f is string => f !== null),
     );
-    expect(formulas).toEqual(["=SOM_Status"]);
+    expect(formulas).toEqual([
+      '=IFERROR(IF(AND(OR(SOM_Status="Aktuel",SOM_Status="Current"),$B$11=SOM_Meta_Inputaftryk),"Aktuel","Forældet"),"Forældet")',
+    ]);
+    expect(wb.getCell("Resultater", "A11")).toBe("Beregnet på input-aftryk");
+    expect(wb.getCell("Resultater", "B11")).toBe(FINGERPRINT);
+    expect(names).toEqual(
+      expect.arrayContaining([{ name: "SOM_Res_Inputaftryk", sheet: "Resultater", ref: "B11" }]),
+    );
     expect(sheet.conditionalFormats).toEqual([{ ref: "B2", formula: '=$B$2<>"Aktuel"', style: "warning" }]);
+  });
+
+  it("writes the English status texts in the status formula when the language is English", async () => {
+    const { sheet } = await rendered("en");
+    expect(sheet.blocks.find((b) => b.row === 1)?.formulas?.[0]?.[1]).toBe(
+      '=IFERROR(IF(AND(OR(SOM_Status="Aktuel",SOM_Status="Current"),$B$11=SOM_Meta_Inputaftryk),"Current","Out of date"),"Out of date")',
+    );
+    expect(sheet.conditionalFormats).toEqual([{ ref: "B2", formula: '=$B$2<>"Current"', style: "warning" }]);
   });
 
   it("defines valid names for net result, present value, break-even year and return per krone, and lists them on the sheet", async () => {
@@ -123,7 +144,7 @@ describe("renderResultSheets", () => {
     );
     const listed = new Set(wb.sheetGrid("Resultater").map((r) => r[0]));
     for (const n of names) {
-      expect(n.name).toMatch(/^SOM_Res_[A-Za-z]+_[A-Za-z0-9]+$/);
+      expect(n.name).toMatch(/^SOM_Res_([A-Za-z]+_[A-Za-z0-9]+|Inputaftryk)$/);
       expect(listed.has(n.name)).toBe(true);
     }
     const read = await wb.readNames(["SOM_Res_Netto_A2", "SOM_Res_Aar_A3"]);

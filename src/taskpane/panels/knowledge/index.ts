@@ -23,5 +23,11 @@ export function knowledgePanel(): Panel {
     saveToKnowledgeSheet,
     parseKnowledgeJson: (text, file) =>
       parseKnowledgeJson(text, file, { externalTargetGroups: starterTargetGroups() }),
+    // The .xlsx reader (fflate + saxes) is a separate chunk, fetched from our own origin on the first .xlsx import.
+    readKnowledgeXlsx: async (bytes, file) =>
+      (await import(/* webpackChunkName: "knowledge-xlsx" */ "./knowledge-xlsx")).readKnowledgeXlsx(
+        bytes,
+        file,
+      ),
   });
 }

@@ -2,7 +2,8 @@
  * The knowledge panel (vidensdatabase, som-method.md §8): browse and search the starter base, the workbook's
  * own knowledge sheet (`SOM_Viden`) and imported knowledge files; see each record's source, year and
  * confidence, and what is missing; insert the selected records into the calculation (`SOM_Priser`,
- * `SOM_Konsekvenser`, `SOM_Effekter`); import a JSON knowledge file, save it into the workbook's sheet, and
+ * `SOM_Konsekvenser`, `SOM_Effekter`); import a knowledge file (JSON, or .xlsx with a `SOM_Viden` sheet as
+ * written by `som knowledge export --out fil.xlsx`), save it into the workbook's sheet, and
  * export the own knowledge as JSON.
  *
  * All work is done by the use cases in `src/app/knowledge-*.ts`; this file only renders and wires events.
@@ -38,6 +39,8 @@ export interface KnowledgeUseCases {
   ): Promise<SaveReport>;
   /** Parse the text of a JSON knowledge file (untrusted). */
   parseKnowledgeJson(text: string, file: string): KnowledgeValidation;
+  /** Read the `SOM_Viden` sheet of an .xlsx knowledge file (untrusted bytes); refusals are problems. */
+  readKnowledgeXlsx(bytes: Uint8Array, file: string): Promise<KnowledgeValidation>;
 }
 
 /** Largest file the pane reads (bytes). */
@@ -94,7 +97,8 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
       const importInput = h("input", {
         type: "file",
         id: "knowledge-import",
-        accept: ".json,.xlsx,application/json",
+        accept:
+          ".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       });
       const importLabel = h("label", { for: "knowledge-import", class: "secondary" });
       const saveBtn = h("button", { type: "button", class: "secondary", id: "knowledge-save" });
@@ -334,18 +338,19 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
               ctx.notify("error", KT.fileTooLarge);
               return;
             }
-            // .xlsx files are read by the command line only: the add-in bundle carries no zip/XML parser.
-            if (/\.xlsx$/i.test(file.name)) {
-              ctx.notify("error", KT.xlsxUnavailable);
-              return;
-            }
-            const v: KnowledgeValidation = useCases.parseKnowledgeJson(await file.text(), file.name);
+            const isXlsx = /\.xlsx$/i.test(file.name);
+            // An .xlsx file is read by our safe reader, loaded on demand (a separate chunk); JSON as text.
+            const v: KnowledgeValidation = isXlsx
+              ? await useCases.readKnowledgeXlsx(new Uint8Array(await file.arrayBuffer()), file.name)
+              : useCases.parseKnowledgeJson(await file.text(), file.name);
             if (!v.ok) {
               showReport(
                 `${t(KT.fileProblems)} ${file.name}`,
-                v.problems.map(
-                  (p) => `${[p.record, p.field].filter((s) => s !== "").join(" › ")}: ${p.message[lang()]}`,
-                ),
+                v.problems.map((p) => {
+                  // For .xlsx the location is "file › sheet › række n (id) › column"; JSON names record › field.
+                  const where = [isXlsx ? p.file : "", p.record, p.field].filter((s) => s !== "");
+                  return `${where.join(" › ")}: ${p.message[lang()]}`;
+                }),
               );
               ctx.notify("error", KT.importFailed);
               return;

@@ -40,8 +40,8 @@ export const KT = {
   saveToSheet: { da: "Gem importerede i arket Viden", en: "Save imported into the Knowledge sheet" },
   exportJson: { da: "Eksportér egne poster (JSON)", en: "Export own records (JSON)" },
   fileHint: {
-    da: "En kommunes egen prisliste kan ligge i arket Viden (rejser med projektmappen) eller deles som JSON-fil. Kommandolinjen (som knowledge export) laver også .xlsx-filer.",
-    en: "A municipality's own price list can live in the Knowledge sheet (travels with the workbook) or be shared as a JSON file. The command line (som knowledge export) also writes .xlsx files.",
+    da: "En kommunes egen prisliste kan ligge i arket Viden (rejser med projektmappen) eller deles som vidensfil: JSON, eller .xlsx med et Viden-ark (navnet SOM_Viden), fx lavet med 'som knowledge export --out fil.xlsx'.",
+    en: "A municipality's own price list can live in the Knowledge sheet (travels with the workbook) or be shared as a knowledge file: JSON, or .xlsx with a Knowledge sheet (the name SOM_Viden), e.g. made with 'som knowledge export --out file.xlsx'.",
   },
   starterSource: { da: "Startvidensbase", en: "Starter base" },
   sheetSource: { da: "Arket", en: "Sheet" },
@@ -60,10 +60,6 @@ export const KT = {
   fileTooLarge: {
     da: "Filen er for stor til en vidensfil (over 5 MB).",
     en: "The file is too large for a knowledge file (over 5 MB).",
-  },
-  xlsxUnavailable: {
-    da: "Opgaveruden læser vidensfiler som JSON. En .xlsx-vidensfil omsættes med 'som knowledge export --file fil.xlsx --out fil.json' – eller kopiér dens Viden-ark ind i projektmappen.",
-    en: "The task pane reads knowledge files as JSON. Convert an .xlsx knowledge file with 'som knowledge export --file file.xlsx --out file.json' – or copy its Knowledge sheet into the workbook.",
   },
   notSaved: { da: "Ikke gemt:", en: "Not saved:" },
   ownKnowledge: { da: "Egen vidensbase", en: "Own knowledge base" },

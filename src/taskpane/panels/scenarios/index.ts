@@ -2,7 +2,12 @@
  * The scenarios panel wired to the real use cases. Mount it from `src/taskpane/panels.ts`: `scenariosPanel()`.
  */
 import { compareWorkbook } from "../../../app/compare";
-import { editActors, readActorsAndPrices, splitKommune } from "../../../app/departments";
+import {
+  applyStoredDistributionKey,
+  editActors,
+  readActorsAndPrices,
+  splitKommuneAndSaveKey,
+} from "../../../app/departments";
 import {
   deleteScenario,
   listScenarios,
@@ -25,6 +30,7 @@ export function scenariosPanel(): Panel {
     compareWorkbook,
     readActorsAndPrices,
     editActors,
-    splitKommune,
+    splitKommune: splitKommuneAndSaveKey,
+    applyStoredKey: applyStoredDistributionKey,
   });
 }

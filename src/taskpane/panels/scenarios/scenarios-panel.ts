@@ -58,7 +58,10 @@ export interface ScenariosUseCases {
     port: WorkbookPort,
   ): Promise<{ ok: true; value: ActorsAndPrices } | { ok: false; issues: readonly InputIssue[] }>;
   editActors(port: Port, edits: readonly ActorEdit[], confirm: Confirm): Promise<DeptOutcome>;
-  splitKommune(port: Port, request: SplitRequest, confirm: Confirm): Promise<DeptOutcome>;
+  /** Splits the kommune and stores the key in the workbook (sheet Fordelingsnøgle, `SOM_Fordelingsnoegle`). */
+  splitKommune(port: Port, request: SplitRequest, confirm: Confirm, lang: Lang): Promise<DeptOutcome>;
+  /** Re-reads the key from the workbook and applies it (always after `confirm`). */
+  applyStoredKey(port: Port, confirm: Confirm): Promise<DeptOutcome>;
 }
 
 export function createScenariosPanel(useCases: ScenariosUseCases): Panel {
@@ -424,11 +427,32 @@ export function createScenariosPanel(useCases: ScenariosUseCases): Panel {
           );
           render();
         });
+        // The key also lives in the workbook (sheet Fordelingsnøgle): re-read and apply it after edits there.
+        const applyKey = h(
+          "button",
+          { type: "button", class: "secondary", id: "scenarios-apply-key", disabled: busy },
+          t(ST.applyKey),
+        );
+        applyKey.addEventListener(
+          "click",
+          () =>
+            void run(async () => {
+              const out = await useCases.applyStoredKey(ctx.workbook, (q) => ctx.confirm(q));
+              if (!out.ok) return failed(out.issues);
+              if (out.status === "cancelled") return;
+              ctx.workbookChanged("inputs");
+              ctx.notify("success", ST.keyApplied);
+              if (out.undistributed.length > 0)
+                ctx.notify("info", fill(ST.undistributed, { list: out.undistributed.join(", ") }));
+              await loadActors();
+            }),
+        );
         section.append(
           h("div", { class: "field" }, h("label", { for: "scenarios-kommune" }, t(ST.kommune)), " ", sel),
           h("div", { class: "field" }, h("label", { for: "scenarios-departments-list" }, t(ST.departments))),
           area,
-          h("div", { class: "actions" }, make),
+          h("div", { class: "actions" }, make, applyKey),
+          h("p", { class: "hint" }, t(ST.keyHint)),
         );
         if (keyShares.size > 0) {
           const names = departments();
@@ -467,7 +491,12 @@ export function createScenariosPanel(useCases: ScenariosUseCases): Panel {
                     shares: names.map((_, i) => shares[i] ?? 0),
                   })),
                 };
-                const out = await useCases.splitKommune(ctx.workbook, request, (q) => ctx.confirm(q));
+                const out = await useCases.splitKommune(
+                  ctx.workbook,
+                  request,
+                  (q) => ctx.confirm(q),
+                  ctx.lang(),
+                );
                 if (!out.ok) return failed(out.issues);
                 if (out.status === "cancelled") return;
                 ctx.workbookChanged("inputs");

@@ -72,6 +72,15 @@ export const ST = {
   makeKey: { da: "Lav fordelingsnøgle", en: "Make distribution key" },
   service: { da: "Ydelse", en: "Service" },
   split: { da: "Del kommunen", en: "Split the kommune" },
+  applyKey: { da: "Anvend fordelingsnøglen fra arket", en: "Apply the key from the sheet" },
+  keyApplied: {
+    da: "Fordelingsnøglen fra arket Fordelingsnøgle er anvendt på priserne.",
+    en: "The key from the sheet Fordelingsnøgle has been applied to the prices.",
+  },
+  keyHint: {
+    da: "Nøglen gemmes i arket Fordelingsnøgle (SOM_Fordelingsnoegle), så den følger med projektmappen. Ret andelene dér og anvend den igen; udfyldte priser overskrives kun, hvis du bekræfter.",
+    en: "The key is stored in the sheet Fordelingsnøgle (SOM_Fordelingsnoegle) so it travels with the workbook. Edit the shares there and apply it again; filled prices are only overwritten if you confirm.",
+  },
   splitDone: {
     da: "Kommunen er delt i forvaltninger. Beregn igen.",
     en: "The kommune was split into departments. Calculate again.",
