@@ -505,6 +505,9 @@ export function startShell(options: ShellOptions): Shell {
       t.tab.tabIndex = on ? 0 : -1;
       t.body.hidden = !on;
       if (on && focus) t.tab.focus();
+      // narrow panes scroll the tab row sideways (taskpane.css): keep the selected tab in view
+      if (on && typeof t.tab.scrollIntoView === "function")
+        t.tab.scrollIntoView({ block: "nearest", inline: "nearest" });
     }
   };
   const cleanups: (() => void)[] = [];

@@ -16,10 +16,14 @@ import * as zlib from "node:zlib";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { calculate } from "../../src/engine/calculate";
 import { validateScenario } from "../../src/engine/validate";
+import { DECOMPOSITION_FACTORS } from "../../src/engine/decompose/mix-scenarios";
+import type { RawScenario, Scenario } from "../../src/engine/types";
 import { cellA1, overlaps, parseAddress, parseRect } from "../../src/excel/a1";
+import type { Rect } from "../../src/workbook/a1";
 import { formatKr } from "../../src/present/format";
-import { EXAMPLE_DATA } from "../../src/workbook/layout/example-data";
+import { EXAMPLE_DATA, EXAMPLE_SUCCESS_RATE } from "../../src/workbook/layout/example-data";
 import { INPUT_NAMES, N } from "../../src/workbook/names";
+import type { CellValue } from "../../src/workbook/sheet-model";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CHROMIUM = process.env.SOM_CHROMIUM ?? "/usr/bin/chromium";
@@ -426,7 +430,341 @@ describeE2e("task pane in headless Chromium", () => {
     await shot(dev.page, "11-browser-dev-mode-example");
     await dev.page.close();
   });
+
+  /**
+   * The three feature panels on one fresh page (a new, empty fake workbook): the example is pasted and
+   * calculated once, then each panel does its main job. Expected figures come from the engine run in Node on
+   * the same inputs and from hand arithmetic, never from the pane's own output.
+   */
+  describe("feature panels (Følsomhed, Scenarier, Vidensdatabase)", () => {
+    let fp: Page;
+    let fpLog: PageLog;
+    const example = calculate(validOrThrow(EXAMPLE_DATA));
+    const values = (p: Page, sheet: string): Promise<CellValue[][]> =>
+      p.evaluate((x) => window.somTest.sheetValues(x) ?? [], sheet);
+    const nameRect = async (p: Page, name: string): Promise<{ sheet: string; rect: Rect }> => {
+      const f = await p.evaluate((x) => window.somTest.name(x), name);
+      const a = f ? parseAddress(f.replace(/^=/, "")) : undefined;
+      if (!a) throw new Error(`name ${name} is not defined`);
+      return a;
+    };
+    const statusText = (p: Page): Promise<string> =>
+      p.$eval("#status .status-text", (e) => (e.textContent ?? "").trim());
+    const idle = (p: Page): Promise<unknown> =>
+      p.waitForFunction(() => !document.querySelector("#app-body")?.hasAttribute("aria-busy"), {
+        timeout: 60000,
+      });
+    /** The tab row is one line, the page never scrolls sideways, and the selected tab is fully in view. */
+    const expectFitsPane = async (p: Page): Promise<void> => {
+      const m = await p.evaluate(() => {
+        const list = document.querySelector("[role=tablist]") as HTMLElement;
+        const tabs = [...list.querySelectorAll<HTMLElement>("[role=tab]")];
+        const sel = tabs.find((t) => t.getAttribute("aria-selected") === "true") as HTMLElement;
+        const lr = list.getBoundingClientRect();
+        const sr = sel.getBoundingClientRect();
+        return {
+          tops: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+          pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+          selectedInView: sr.left >= lr.left - 1 && sr.right <= lr.right + 1,
+        };
+      });
+      expect(m).toEqual({ tops: 1, pageOverflow: 0, selectedInView: true });
+    };
+
+    beforeAll(async () => {
+      ({ page: fp, log: fpLog } = await open(stubJs));
+      await fp.waitForSelector("#som-create");
+      await fp.click("#som-create");
+      await fp.waitForSelector(".status-box.success", { visible: true });
+      await fp.evaluate(() => window.somTest.fillExample("da"));
+      await fp.click("#som-calculate");
+      await fp.waitForSelector(".kf-card", { visible: true, timeout: 20000 });
+      await idle(fp);
+    }, 60000);
+
+    afterAll(async () => {
+      await fp?.close();
+    });
+
+    it("Følsomhed: the run writes Følsomhedsresultater, whose grid base cell is the Resultater figure, with the pane kept responsive", async () => {
+      // the template's grid (Følsomhed!SOM_Grid_X: success rate 0 %, 5 % … 50 %) does not hold the example's
+      // 12,6 %: the user types it over the 15 % column, so the base case lies on the grid
+      const gx = await nameRect(fp, "SOM_Grid_X");
+      const gxv = (await values(fp, gx.sheet)).slice(gx.rect.row, gx.rect.row + gx.rect.rows);
+      const at15 = gxv.findIndex(
+        (r) => typeof r[gx.rect.col] === "number" && Math.abs((r[gx.rect.col] as number) - 0.15) < 1e-12,
+      );
+      expect(at15).toBeGreaterThan(0);
+      await fp.evaluate((c) => window.somTest.userEdit(c.sheet, c.cell, c.v), {
+        sheet: gx.sheet,
+        cell: cellA1(gx.rect.row + at15, gx.rect.col),
+        v: EXAMPLE_SUCCESS_RATE,
+      });
+      await fp.click("#tab-sensitivity");
+      expect(await fp.$eval("#panel-sensitivity", (e) => (e as HTMLElement).hidden)).toBe(false);
+      // watch the pane while it works: a 20 ms heartbeat (gaps = the main thread was blocked) and the progress UI
+      await fp.evaluate(() => {
+        const w = window as unknown as { somWatch: { beats: number[]; progress: boolean; busy: boolean } };
+        w.somWatch = { beats: [], progress: false, busy: false };
+        setInterval(() => w.somWatch.beats.push(performance.now()), 20);
+        const look = (): void => {
+          if (document.querySelector("#progress:not([hidden])")) w.somWatch.progress = true;
+          if (document.querySelector("#app-body[aria-busy]")) w.somWatch.busy = true;
+        };
+        new MutationObserver(look).observe(document.body, {
+          attributes: true,
+          subtree: true,
+          childList: true,
+        });
+      });
+      const t0 = Date.now();
+      await fp.click("#som-sensitivity-run");
+      await fp.waitForFunction(
+        () =>
+          document.querySelector("#som-sensitivity-results:not([hidden])") ||
+          document.querySelector(".status-box.error") ||
+          document.querySelector("#confirm[open]"),
+        { timeout: 60000 },
+      );
+      await shot(fp, "20-sensitivity-da");
+      await idle(fp);
+      const ms = Date.now() - t0;
+      expect(await statusText(fp)).toMatch(/Følsomhedsresultater/);
+      const watch = await fp.evaluate(() => {
+        const w = (window as unknown as { somWatch: { beats: number[]; progress: boolean; busy: boolean } })
+          .somWatch;
+        const gaps = w.beats.slice(1).map((b, i) => b - (w.beats[i] ?? b));
+        return { progress: w.progress, busy: w.busy, maxGap: Math.max(0, ...gaps), beats: w.beats.length };
+      });
+      console.log(`[e2e] sensitivity run ${ms} ms; longest main-thread gap ${Math.round(watch.maxGap)} ms`);
+      expect(watch.busy).toBe(true); // the pane said it was working (aria-busy) …
+      if (ms > 600) expect(watch.progress).toBe(true); // … and showed the bar when it took longer than a blink
+      expect(watch.maxGap).toBeLessThan(1000); // the pane never froze for a second
+
+      // the grid on the sheet: rows = change in consequences, columns = success rate (the defaults, §7)
+      const grid = await nameRect(fp, "SOM_Fls_Gitter");
+      expect(grid.sheet).toBe("Følsomhedsresultater");
+      const v = await values(fp, grid.sheet);
+      const { row, col, rows, cols } = grid.rect;
+      const xs = (v[row - 1] ?? []).slice(col, col + cols);
+      const ys = v.slice(row, row + rows).map((r) => r[col - 1]);
+      expect(rows * cols).toBeGreaterThan(4);
+      const bx = xs.findIndex((x) => typeof x === "number" && Math.abs(x - EXAMPLE_SUCCESS_RATE) < 1e-9);
+      const by = ys.findIndex((y) => typeof y === "number" && Math.abs(y) < 1e-12);
+      expect([bx >= 0, by >= 0]).toEqual([true, true]);
+      const base = v[row + by]?.[col + bx];
+      // the grid's result is the template's "Nettoresultat Kommune": the first actor's net result on Resultater
+      const res = await nameRect(fp, "SOM_Res_Netto_A1");
+      const resultater = (await values(fp, res.sheet))[res.rect.row]?.[res.rect.col];
+      expect(res.sheet).toBe("Resultater");
+      expect(typeof base).toBe("number");
+      expect(base as number).toBeCloseTo(resultater as number, 6);
+      expect(EXAMPLE_DATA.actors[0]?.name).toBe("Kommune");
+      expect(resultater as number).toBeCloseTo(example.byActor[0]?.netTotal as number, 6); // the engine in Node
+      // every grid cell is a number, and the pane reports the same grid size
+      for (const r of v.slice(row, row + rows))
+        for (const c of r.slice(col, col + cols)) expect(typeof c).toBe("number");
+      expect(await fp.$eval("#som-grid-summary", (e) => e.textContent ?? "")).toContain(
+        `Gitter ${rows} × ${cols}`,
+      );
+      expect(await fp.$$eval("#som-breakeven-list .kf-card", (e) => e.length)).toBe(
+        example.byActor.length + 1,
+      );
+      expect(await fp.$$eval("#som-tornado rect", (e) => e.length)).toBeGreaterThan(0);
+      await shot(fp, "20-sensitivity-da");
+      await expectFitsPane(fp);
+    });
+
+    it("Scenarier: two saved scenarios are compared on Sammenligning, and the decomposition rows sum to the difference", async () => {
+      await fp.click("#tab-scenarios");
+      await fp.waitForSelector("#scenarios-name", { visible: true });
+      await fp.type("#scenarios-name", "Basis");
+      await fp.click("#scenarios-save");
+      await fp.waitForFunction(() => document.querySelectorAll("#scenarios-list .scenario").length === 1, {
+        timeout: 20000,
+      });
+      await idle(fp);
+      // the user changes one input: 35 instead of 30 participants in year 1 (first row of SOM_Deltagere)
+      const part = await nameRect(fp, N.participants);
+      await fp.evaluate((c) => window.somTest.userEdit(c.sheet, c.cell, 35), {
+        sheet: part.sheet,
+        cell: cellA1(part.rect.row + 1, part.rect.col + 1),
+      });
+      await fp.waitForSelector("#scenarios-name", { visible: true });
+      await fp.type("#scenarios-name", "Flere deltagere");
+      await fp.click("#scenarios-save");
+      await fp.waitForFunction(() => document.querySelectorAll("#scenarios-list .scenario").length === 2, {
+        timeout: 20000,
+      });
+      await idle(fp);
+      await fp.click("#scenarios-compare");
+      await fp.waitForSelector("#scenarios-why", { visible: true, timeout: 20000 });
+      await idle(fp);
+      expect((await fp.evaluate(() => window.somTest.sheets())).map((x) => x.name)).toContain(
+        "Sammenligning",
+      );
+
+      const changed = calculate(
+        validOrThrow({
+          ...EXAMPLE_DATA,
+          participants: EXAMPLE_DATA.participants.map((p, i) => (i === 0 ? { ...p, count: 35 } : p)),
+        }),
+      );
+      const v = await values(fp, "Sammenligning");
+      const at = (label: string): number => v.findIndex((r) => r[0] === label);
+      const from = at("Fra: Basis");
+      const sum = at("Forskel = sum af bidragene");
+      const to = at("Til: Flere deltagere");
+      expect([from >= 0, sum > from, to === sum + 1]).toEqual([true, true, true]);
+      const num = (r: number): number => v[r]?.[1] as number; // column B: total net result
+      const contributions = v.slice(from + 1, sum).map((r) => r[1] as number);
+      expect(contributions).toHaveLength(DECOMPOSITION_FACTORS.length);
+      expect(num(from)).toBeCloseTo(example.total.netTotal, 6);
+      expect(num(to)).toBeCloseTo(changed.total.netTotal, 6);
+      const difference = changed.total.netTotal - example.total.netTotal;
+      expect(Math.abs(difference)).toBeGreaterThan(1);
+      expect(contributions.reduce((a, b) => a + b, 0)).toBeCloseTo(difference, 6);
+      // the difference row is an Excel formula over exactly the contribution rows
+      expect(await fp.evaluate((c) => window.somTest.cell("Sammenligning", c).formula, cellA1(sum, 1))).toBe(
+        `=SUM(${cellA1(from + 1, 1)}:${cellA1(sum - 1, 1)})`,
+      );
+      // only the participants differ, so every other factor contributes exactly 0 (Shapley, som-method.md §9)
+      expect(contributions.filter((c) => c !== 0)).toHaveLength(1);
+      expect(await fp.$eval("#scenarios-why dd:last-of-type", (e) => e.textContent)).toBe(
+        formatKr(difference, "da"),
+      );
+      await shot(fp, "21-scenarios-da");
+      await expectFitsPane(fp);
+    });
+
+    it("Vidensdatabase: a found price record is inserted as one SOM_Priser row at the workbook's price level", async () => {
+      // the user types the net price index for 2015 (the record's price year) and 2023 (the example's price level)
+      const index = await nameRect(fp, N.priceIndex);
+      expect(index.rect.rows).toBeGreaterThan(2);
+      for (const [i, [year, value]] of [
+        [2015, 100],
+        [2023, 117.5],
+      ].entries())
+        await fp.evaluate(
+          (c) => {
+            window.somTest.userEdit(c.sheet, c.year, c.y);
+            window.somTest.userEdit(c.sheet, c.index, c.i);
+          },
+          {
+            sheet: index.sheet,
+            year: cellA1(index.rect.row + 1 + i, index.rect.col),
+            index: cellA1(index.rect.row + 1 + i, index.rect.col + 1),
+            y: year as number,
+            i: value as number,
+          },
+        );
+      await fp.click("#tab-knowledge");
+      await fp.waitForSelector("#knowledge-search", { visible: true });
+      const all = await fp.$$eval(".knowledge-item", (e) => e.length);
+      await fp.type("#knowledge-search", "fængselsdøgn");
+      await fp.waitForFunction((n) => document.querySelectorAll(".knowledge-item").length < n, {}, all);
+      const found = await fp.$$eval(".knowledge-item", (e) => e.map((x) => x.getAttribute("data-id")));
+      expect(found).toContain("price_prison_day_avg");
+      await shot(fp, "22-knowledge-search-da");
+      // keyboard: focus the record's checkbox and tick it with Space
+      await fp.focus("#knowledge-pick-price_prison_day_avg-starter");
+      await fp.keyboard.press("Space");
+      expect(await fp.$eval("#knowledge-insert", (e) => (e as HTMLButtonElement).disabled)).toBe(false);
+      await fp.evaluate(() => window.somTest.resetStats());
+      await fp.click("#knowledge-insert");
+      await fp.waitForFunction(
+        () =>
+          document.querySelector("#confirm[open]") ||
+          document.querySelector(".status-box.success .status-text"),
+        { timeout: 20000 },
+      );
+      if (await fp.$("#confirm[open]")) await fp.click("#confirm-yes");
+      await fp.waitForFunction(
+        () => /1 /.test(document.querySelector("#knowledge-report")?.textContent ?? ""),
+        {
+          timeout: 20000,
+        },
+      );
+      await idle(fp);
+
+      const prices = await nameRect(fp, N.prices);
+      const v = (await values(fp, prices.sheet)).slice(prices.rect.row, prices.rect.row + prices.rect.rows);
+      const header = v[0] ?? [];
+      const c = (h: string): number => header.indexOf(h);
+      expect([c("Ydelse"), c("Enhed"), c("Prisår"), c("Kilde"), c("Stat")].every((x) => x >= 0)).toBe(true);
+      const rows = v.filter((r) => r[c("Ydelse")] === "Fængselsdøgn");
+      expect(rows).toHaveLength(1);
+      const r = rows[0] as CellValue[];
+      expect(r[c("Enhed")]).toBe("døgn");
+      expect(r[c("Prisår")]).toBe(2023);
+      // 1.469 kr. a day in 2015 prices (Kriminalforsorgen), to 2023 prices: 1469 × 117,5 / 100 = 1.726,075 kr.
+      expect(r[c("Stat")] as number).toBeCloseTo(1726.075, 9);
+      expect(r[c("Kommune")]).toBe(0);
+      expect(r[c("Region")]).toBe(0);
+      expect(String(r[c("Kilde")])).toMatch(/kriminalforsorgen/i);
+      expect(String(r[c("Kilde")])).toMatch(/2015/);
+      // one row written, on the sheet of SOM_Priser only
+      const written = await fp.evaluate(() => window.somTest.writtenRanges());
+      expect(written.map((w) => w.sheet)).toEqual(written.map(() => prices.sheet));
+      await shot(fp, "23-knowledge-inserted-da");
+      await expectFitsPane(fp);
+    });
+
+    it("every tab fits a 320 px pane: one row of tabs, no sideways scrolling of the page", async () => {
+      await fp.setViewport({ width: 320, height: 900 });
+      for (const id of ["calculation", "sensitivity", "knowledge", "scenarios"]) {
+        await fp.click(`#tab-${id}`);
+        await expectFitsPane(fp);
+        await shot(fp, `24-${id}-320px`);
+      }
+      // the longest lists and the widest table, at 320 px: the whole knowledge base (cards with gaps), the
+      // actors with their levels and a department key for three departments
+      await fp.click("#tab-knowledge");
+      await fp.click("#knowledge-search", { count: 3 });
+      await fp.keyboard.press("Backspace");
+      await fp.waitForFunction(() => document.querySelectorAll(".knowledge-item").length > 5);
+      expect(await fp.$$eval(".knowledge-gap", (e) => e.length)).toBeGreaterThan(0);
+      await expectFitsPane(fp);
+      await fp.$eval(".knowledge-gap", (e) => e.scrollIntoView({ block: "center" }));
+      await shot(fp, "26-knowledge-all-320px");
+      await fp.click("#tab-scenarios");
+      await fp.click("#scenarios-load-actors");
+      await fp.waitForSelector("#scenarios-departments-list", { visible: true, timeout: 20000 });
+      await fp.type("#scenarios-departments-list", "Jobcenter\nSocialforvaltningen\nSundhed og omsorg");
+      await fp.click("#scenarios-departments .actions button");
+      await fp.waitForSelector("#scenarios-key", { visible: true });
+      await expectFitsPane(fp);
+      const key = await fp.$eval("#scenarios-key", (e) => ({
+        box: e.clientWidth,
+        right: e.getBoundingClientRect().right,
+      }));
+      expect(key.right).toBeLessThanOrEqual(320); // the table scrolls inside the pane, not the page
+      await fp.$eval("#scenarios-actors-section", (e) => e.scrollIntoView());
+      await shot(fp, "27-scenarios-actors-320px");
+      await (
+        await fp.$("#scenarios-departments")
+      )?.screenshot({
+        path: path.join(ARTIFACTS, "28-department-key-320px.png"),
+      });
+      await (await fp.$("[role=tablist]"))?.screenshot({ path: path.join(ARTIFACTS, "29-tabs-320px.png") });
+      await fp.click("#lang-en");
+      for (const id of ["knowledge", "scenarios"]) {
+        await fp.click(`#tab-${id}`);
+        await expectFitsPane(fp);
+      }
+      await shot(fp, "25-scenarios-english-320px");
+      await fp.click("#lang-da");
+      expect(fpLog.errors).toEqual([]);
+      expect(fpLog.blocked).toEqual([]);
+    });
+  });
 });
+
+function validOrThrow(raw: RawScenario): Scenario {
+  const v = validateScenario(raw);
+  if (!v.ok) throw new Error("example data does not validate");
+  return v.value;
+}
 
 declare global {
   interface Window {
@@ -440,6 +778,7 @@ declare global {
       resetStats(): void;
       userEdit(sheet: string, a1: string, value: string | number | boolean | null): void;
       fillExample(lang?: "da" | "en"): string[];
+      sheetValues(sheet: string): CellValue[][] | null;
     };
   }
 }

@@ -33,8 +33,8 @@ export const ST = {
   },
   tornadoTitle: { da: "Tornado: samlet nettoresultat", en: "Tornado: total net result" },
   tornadoNote: {
-    da: "Basis {base}. Bjælkerne viser ændringen ved lav og høj værdi, største udsving øverst.",
-    en: "Base {base}. The bars show the change at the low and the high value, largest swing on top.",
+    da: "Basis {base} – bjælkerne viser ændringen ved lav og høj værdi, største udsving øverst.",
+    en: "Base {base} – the bars show the change at the low and the high value, largest swing on top.",
   },
   atLow: { da: "Lav", en: "Low" },
   atHigh: { da: "Høj", en: "High" },
