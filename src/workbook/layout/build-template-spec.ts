@@ -523,9 +523,16 @@ function sensitivitySheet(lang: Lang, name: string, data: TemplateData | undefin
   );
   d.gap();
   const gridTop = d.row;
-  const xs = Array.from({ length: 11 }, (_, k): CellValue[] => [k / 20]); // 0 %, 5 %, … 50 %
+  // Success-rate axis: 0 %, 20 %, … 200 % of the first effect's rate (capped at 100 %), as visible formulas, so the
+  // base case (factor 1) is always on the grid and marked; the cached values are those of `data`.
+  const factors = Array.from({ length: 11 }, (_, k) => k / 5);
+  const xs = factors.map((f): CellValue[] => [capped(f * rate)]);
+  const xFormulas = factors.map((f): (string | null)[] => [`=MIN(1,MAX(0,${f}*${firstRate}))`]);
   const ys = Array.from({ length: 11 }, (_, k): CellValue[] => [(k - 5) / 10]); // −50 % … +50 %
-  d.table(N.gridX, [{ header: label("successRate"), format: FMT.change }], xs, { col: 0 });
+  d.table(N.gridX, [{ header: label("successRate"), format: FMT.share }], xs, {
+    col: 0,
+    formulas: xFormulas,
+  });
   d.row = gridTop;
   d.table(N.gridY, [{ header: label("consequences"), format: FMT.change }], ys, { col: 1 });
   // The header cells name the axis parameters: a drop-down of the parameter names.

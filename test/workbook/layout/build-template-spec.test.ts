@@ -226,21 +226,16 @@ describe.each<Lang>(["da", "en"])("the blank template (%s)", (lang) => {
       const t = target(spec, name);
       return Array.from({ length: t.rect.rows }, (_, i) => valueAt(t.sheet, t.rect.row + i, t.rect.col));
     };
-    // 0 %, 5 %, … 50 % written as k/20; −50 % … +50 % as (k − 5)/10 (exact decimals as Excel parses them)
-    expect(axis(N.gridX)).toEqual([
-      label("successRate"),
-      0,
-      0.05,
-      0.1,
-      0.15,
-      0.2,
-      0.25,
-      0.3,
-      0.35,
-      0.4,
-      0.45,
-      0.5,
-    ]);
+    // Success-rate axis: k/5 × the first effect's rate (0 %, 20 %, … 200 % of it), capped at 100 %, as formulas;
+    // the template has no effect yet, so every cached value is 0, and factor 1 (the base case) is the 6th value.
+    expect(axis(N.gridX)).toEqual([label("successRate"), ...new Array(11).fill(0)]);
+    const gx = target(spec, N.gridX);
+    expect(formulaAt(gx.sheet, gx.rect.row + 6, gx.rect.col)).toMatch(
+      /^=MIN\(1,MAX\(0,1\*INDEX\(SOM_Effekter,2,MATCH\(/,
+    );
+    expect(formulaAt(gx.sheet, gx.rect.row + 11, gx.rect.col)).toMatch(
+      /^=MIN\(1,MAX\(0,2\*INDEX\(SOM_Effekter,2,MATCH\(/,
+    );
     expect(axis(N.gridY)).toEqual([
       label("consequences"),
       -0.5,
