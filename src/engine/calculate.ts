@@ -31,6 +31,17 @@ interface BlockParts {
   readonly beyondHorizon: number;
 }
 
+/**
+ * n zeros in an array V8 stores as unboxed doubles (written as 0.5 first, then 0), so copies of it never change
+ * representation when fractional kroner are added.
+ */
+function doubleZeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0.5);
+  for (let i = 0; i < n; i++) out[i] = 0;
+  return out;
+}
+
 function zeros(n: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(0);
@@ -110,8 +121,15 @@ interface Shared {
   readonly prices: readonly (readonly number[])[];
   readonly services: readonly number[];
   readonly costs: readonly CostsByKind[];
-  /** One frozen all-zero year series, shared by every block's services that carry no price for it. */
+  /**
+   * One frozen all-zero year series: shared by every block's services that carry no price for it, and copied
+   * (`slice`) to start each new series in one allocation.
+   */
   readonly zeroYears: readonly number[];
+  /** Unfrozen zeros of double representation, never written: each new series starts as a copy of it. */
+  readonly zeroTemplate: readonly number[];
+  /** Service name of each price row. */
+  readonly serviceNames: readonly string[];
 }
 
 /**
@@ -129,14 +147,14 @@ function partsFor(actors: readonly number[], shared: Shared): BlockParts {
     for (let i = 0; i < actors.length; i++) w += row[actors[i] ?? 0] ?? 0;
     weight.push(w);
   }
-  const consequences = zeros(H);
+  const consequences = shared.zeroTemplate.slice();
   // V by service: created at the service's first pair with a price for this block (so an actor who pays
   // nothing for a service shares one frozen array of zeros instead of allocating its own).
   const bySvc: (number[] | undefined)[] = new Array<number[] | undefined>(nServices);
   const nEffects = scenario.effects.length;
   // With one effect, V by effect is V itself: the same additions in the same order, so share the array.
   const byEff: number[][] = [];
-  for (let e = 0; e < nEffects; e++) byEff.push(nEffects === 1 ? consequences : zeros(H));
+  for (let e = 0; e < nEffects; e++) byEff.push(nEffects === 1 ? consequences : shared.zeroTemplate.slice());
   let beyondHorizon = 0;
   for (let k = 0; k < pairs.length; k++) {
     const pair = pairs[k] as PairUse;
@@ -145,7 +163,7 @@ function partsFor(actors: readonly number[], shared: Shared): BlockParts {
     const use = pair.signedUse;
     let svc = bySvc[pair.service];
     if (svc === undefined) {
-      svc = zeros(H);
+      svc = shared.zeroTemplate.slice();
       bySvc[pair.service] = svc;
     }
     if (nEffects === 1) {
@@ -175,7 +193,7 @@ function partsFor(actors: readonly number[], shared: Shared): BlockParts {
   const byService = new Map<string, readonly number[]>();
   for (let i = 0; i < services.length; i++) {
     const s = services[i] ?? 0;
-    byService.set(scenario.prices[s]?.service ?? "", bySvc[s] ?? shared.zeroYears);
+    byService.set(shared.serviceNames[s] ?? "", bySvc[s] ?? shared.zeroYears);
   }
   const byEffect = new Map<string, readonly number[]>();
   for (let e = 0; e < nEffects; e++) byEffect.set(scenario.effects[e]?.name ?? "", byEff[e] ?? zeros(H));
@@ -199,6 +217,8 @@ function sharedOf(scenario: Scenario): Shared {
     services: scenario.prices.map((_, i) => i).filter((i) => usedServices.has(i)),
     costs: costsByActorYear(scenario),
     zeroYears: Object.freeze(zeros(scenario.settings.horizon)),
+    zeroTemplate: doubleZeros(scenario.settings.horizon),
+    serviceNames: scenario.prices.map((p) => p.service),
   };
 }
 
