@@ -16,7 +16,7 @@ import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/inpu
 import { renderResultSheets } from "../workbook/render/results-sheet";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 import { loadScenario, type LoadOptions } from "./load-scenario";
-import { checkOwnership, SheetNotOwnedError, writeResultSheets } from "./write-results";
+import { checkOwnership, recordingPort, SheetNotOwnedError, writeResultSheets } from "./write-results";
 
 export interface CalculateOptions {
   /** Time stamped on the results (the caller's clock; same `now` → identical result cells). */
@@ -34,22 +34,6 @@ export type CalculateOutcome =
       readonly written: WorkbookSpec;
     }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
-
-/** A recording port around another: reads pass through, the one write is recorded and passed on. */
-function recording(port: WorkbookPort): { port: WorkbookPort; written: () => WorkbookSpec } {
-  let last: WorkbookSpec = { sheets: [], names: [] };
-  return {
-    port: {
-      readNames: (n) => port.readNames(n),
-      listSheets: () => port.listSheets(),
-      writeSheets: async (spec) => {
-        await port.writeSheets(spec);
-        last = spec;
-      },
-    },
-    written: () => last,
-  };
-}
 
 /** The base run without writing: what every run (also sensitivity and comparison) re-renders. */
 export type BaseRun =
@@ -118,7 +102,7 @@ export async function calculateWorkbook(
   // Both kinds of problems are shown together; nothing is written while any remains.
   if (notOwned !== null || !base.ok)
     return { ok: false, issues: [...(notOwned ?? []), ...(base.ok ? [] : base.issues)] };
-  const rec = recording(port);
+  const rec = recordingPort(port);
   try {
     await writeResultSheets(rec.port, [base.sheet], base.names, base.snapshot, options);
   } catch (error) {

@@ -37,7 +37,7 @@ import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model"
 import { SNAPSHOT_EXTRA_NAMES } from "./calculate-workbook";
 import { loadScenario } from "./load-scenario";
 import { toContractIssue, type ContractIssue } from "./contract-json";
-import { checkOwnership, SheetNotOwnedError, writeResultSheets } from "./write-results";
+import { checkOwnership, recordingPort, SheetNotOwnedError, writeResultSheets } from "./write-results";
 
 export interface SensitivityOptions {
   /** Time stamped on the sheets (the caller's clock; same `now` → identical result cells). */
@@ -155,22 +155,6 @@ export async function computeSensitivity(
   };
 }
 
-/** A recording port: reads pass through, the one write is recorded. */
-function recording(port: WorkbookPort): { port: WorkbookPort; written: () => WorkbookSpec } {
-  let last: WorkbookSpec = { sheets: [], names: [] };
-  return {
-    port: {
-      readNames: (n) => port.readNames(n),
-      listSheets: () => port.listSheets(),
-      writeSheets: async (spec) => {
-        await port.writeSheets(spec);
-        last = spec;
-      },
-    },
-    written: () => last,
-  };
-}
-
 /**
  * Writes `Resultater`, `Følsomhedsresultater` and `_som_meta` in one `writeSheets` call. An unowned sheet
  * with one of those names → `{ ok: false, issues }` and nothing written.
@@ -190,7 +174,7 @@ export async function writeSensitivity(
     engineVersion: ENGINE_VERSION,
     inputFingerprint: snapshotFingerprint(prepared.snapshot),
   });
-  const rec = recording(port);
+  const rec = recordingPort(port);
   try {
     await writeResultSheets(
       rec.port,

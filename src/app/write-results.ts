@@ -24,7 +24,7 @@ import {
   resultNameEntry,
   type MetaContext,
 } from "../workbook/render/meta-sheet";
-import type { NameSpec, SheetSpec } from "../workbook/sheet-model";
+import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 
 /** Raised by `writeResultSheets` when a target sheet exists but is not owned; carries the issues to show. */
 export class SheetNotOwnedError extends Error {
@@ -191,4 +191,23 @@ function resultNameBookkeeping(
   }
   for (const n of names) if ("sheet" in n) entries.push(resultNameEntry(n.sheet, n.name));
   return { entries, leftovers };
+}
+
+/**
+ * A port around `port` whose reads pass through and whose writes are passed on and recorded, so a use case can
+ * return exactly what it wrote (the CLI's `--out` adds those sheets to a copy of the input file).
+ */
+export function recordingPort(port: WorkbookPort): { port: WorkbookPort; written: () => WorkbookSpec } {
+  let last: WorkbookSpec = { sheets: [], names: [] };
+  return {
+    port: {
+      readNames: (n) => port.readNames(n),
+      listSheets: () => port.listSheets(),
+      writeSheets: async (spec) => {
+        await port.writeSheets(spec);
+        last = spec;
+      },
+    },
+    written: () => last,
+  };
 }

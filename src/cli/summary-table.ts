@@ -4,10 +4,10 @@
  * from `Results` and is rounded here for display (src/present/format.ts), amounts so that the actors' rounded
  * figures add up to the rounded total.
  */
-import type { Effect, InputIssue, Level, ResultBlock, Results } from "../engine/types";
+import type { Effect, InputIssue, ResultBlock, Results } from "../engine/types";
 import { LEVELS } from "../engine/types";
 import { formatKr, formatPercent, formatRatio, roundPreservingSum, type Lang } from "../present/format";
-import { LEVEL_LABELS } from "../workbook/names";
+import { levelLabel } from "../workbook/names";
 import { renderTable, type Align } from "./text-table";
 
 const T = {
@@ -64,11 +64,6 @@ const T = {
     warnings: "Warnings",
   },
 } as const;
-
-/** A level's label in the user's language ("Kommune" / "Municipality"). */
-export function levelLabel(level: Level, lang: Lang): string {
-  return LEVEL_LABELS.find((l) => l.level === level)?.[lang] ?? level;
-}
 
 /** "SOM_Omkostninger, Omkostninger!D7: message" — one input issue on one line. */
 export function issueLine(issue: InputIssue, lang: Lang): string {

@@ -91,7 +91,11 @@ export const COLUMNS = {
     col("priceYear", "Prisår", "Price year", false),
     col("source", "Kilde", "Source", false),
   ],
-  [N.sensitivity]: [col("parameter", "Parameter", "Parameter"), col("low", "Lav", "Low"), col("high", "Høj", "High")],
+  [N.sensitivity]: [
+    col("parameter", "Parameter", "Parameter"),
+    col("low", "Lav", "Low"),
+    col("high", "Høj", "High"),
+  ],
 } as const satisfies Partial<Record<ContractName, readonly ColumnDef[]>>;
 
 /** Max consequence years J (som-method.md §1). */
@@ -122,6 +126,10 @@ export const LEVEL_LABELS = [
   { level: "Stat", da: "Stat", en: "State" },
   { level: "Andet", da: "Andet", en: "Other" },
 ] as const;
+
+/** The label of a level in the user's language: levelLabel("Stat", "en") → "State". */
+export const levelLabel = (level: string, lang: "da" | "en"): string =>
+  LEVEL_LABELS.find((l) => l.level === level)?.[lang] ?? level;
 
 /** Sensitivity parameters (som-method.md §7): name in the workbook → engine key. */
 export const SENSITIVITY_PARAMETER_LABELS = [

@@ -13,11 +13,12 @@
  */
 import type { Decomposition, DecompositionOutcome } from "../../engine/decompose/decompose";
 import { DECOMPOSITION_FACTORS, type DecompositionFactor } from "../../engine/decompose/mix-scenarios";
-import { LEVELS, type Level, type ResultBlock, type Results, type Scenario } from "../../engine/types";
+import { LEVELS, type ResultBlock, type Results, type Scenario } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import { cellA1, rectA1 } from "../a1";
-import { LEVEL_LABELS, RESULT_SHEETS } from "../names";
-import type { Block, CellStyle, CellValue, ChartSpec, SheetSpec } from "../sheet-model";
+import { levelLabel, RESULT_SHEETS } from "../names";
+import { SheetWriter } from "./sheet-writer";
+import type { CellStyle, CellValue, ChartSpec, SheetSpec } from "../sheet-model";
 import { stampTime, type MetaContext } from "./meta-sheet";
 
 const KR = "#,##0";
@@ -199,32 +200,6 @@ function unionNames(lists: readonly (readonly string[])[]): string[] {
   return out;
 }
 
-const levelLabel = (level: Level, lang: Lang): string =>
-  LEVEL_LABELS.find((l) => l.level === level)?.[lang] ?? level;
-
-/** A sheet writer that stacks row blocks. */
-class Rows {
-  readonly blocks: Block[] = [];
-  row = 0;
-  add(
-    values: readonly (readonly CellValue[])[],
-    opts: {
-      style?: CellStyle;
-      numberFormat?: string | readonly (readonly string[])[];
-      formulas?: readonly (readonly (string | null)[])[];
-    } = {},
-  ): number {
-    const at = this.row;
-    if (values.length === 0) return at;
-    this.blocks.push({ row: at, col: 0, values, ...opts });
-    this.row += values.length;
-    return at;
-  }
-  skip(n = 1): void {
-    this.row += n;
-  }
-}
-
 /**
  * The comparison sheet for a model.
  * @example renderComparisonSheet(model, { now, lang: "da", engineVersion: ENGINE_VERSION }).name // "Sammenligning"
@@ -232,7 +207,7 @@ class Rows {
 export function renderComparisonSheet(model: ComparisonModel, ctx: MetaContext): SheetSpec {
   const lang = ctx.lang;
   const t = T[lang];
-  const w = new Rows();
+  const w = new SheetWriter();
   const entries = model.entries;
   const n = entries.length;
   const names = entries.map((e) => e.name);
@@ -402,7 +377,7 @@ export function renderComparisonSheet(model: ComparisonModel, ctx: MetaContext):
   };
 }
 
-function renderDecomposition(w: Rows, from: string, to: string, d: Decomposition, lang: Lang): void {
+function renderDecomposition(w: SheetWriter, from: string, to: string, d: Decomposition, lang: Lang): void {
   const t = T[lang];
   w.add([[t.whyTitle(from, to)]], { style: "subtitle" });
   const scopes = [

@@ -15,15 +15,15 @@ import {
   COST_KINDS,
   LEVELS,
   type CostKind,
-  type Level,
   type ResultBlock,
   type Results,
   type Scenario,
 } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import { cellA1 } from "../a1";
-import { COST_KIND_LABELS, LEVEL_LABELS, RESULT_SHEETS } from "../names";
-import type { Block, CellStyle, CellValue, NameSpec, SheetSpec } from "../sheet-model";
+import { COST_KIND_LABELS, levelLabel, RESULT_SHEETS } from "../names";
+import { SheetWriter } from "./sheet-writer";
+import type { CellStyle, CellValue, NameSpec, SheetSpec } from "../sheet-model";
 import {
   sheetFingerprintName,
   sheetStatusFormula,
@@ -187,8 +187,6 @@ const T = {
 
 type Texts = (typeof T)[Lang];
 
-const levelLabel = (level: Level, lang: Lang): string =>
-  LEVEL_LABELS.find((l) => l.level === level)?.[lang] ?? level;
 const costKindLabel = (kind: CostKind, t: Texts): string => t.costKind[kind];
 // Keep COST_KIND_LABELS referenced so a renamed kind shows up here at compile time.
 void COST_KIND_LABELS;
@@ -223,21 +221,6 @@ function scopes(results: Results, t: Texts, lang: Lang): Scope[] {
   }
   out.push({ label: t.total, suffix: "Total", describe: t.total, block: results.total, style: "total" });
   return out;
-}
-
-/** A growing sheet: blocks appended row by row. */
-class SheetWriter {
-  readonly blocks: Block[] = [];
-  row = 0;
-  add(values: CellValue[][], opts: Omit<Block, "row" | "col" | "values"> = {}, col = 0): number {
-    const at = this.row;
-    if (values.length > 0) this.blocks.push({ row: at, col, values, ...opts });
-    this.row += values.length;
-    return at;
-  }
-  skip(n = 1): void {
-    this.row += n;
-  }
 }
 
 /**

@@ -26,8 +26,9 @@ import type { Scenario } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import { cellA1, rectA1 } from "../a1";
 import { RESULT_SHEETS, SENSITIVITY_PARAMETER_LABELS } from "../names";
+import { SheetWriter } from "./sheet-writer";
 import { resultSelectorText } from "../read/read-sensitivity";
-import type { Block, CellStyle, CellValue, ChartSpec, NameSpec, NoteSpec, SheetSpec } from "../sheet-model";
+import type { CellStyle, CellValue, ChartSpec, NameSpec, NoteSpec, SheetSpec } from "../sheet-model";
 import {
   sheetFingerprintName,
   sheetStatusFormula,
@@ -215,30 +216,6 @@ const krText = (v: number, lang: Lang): string =>
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, lang === "da" ? "." : ",")
     .replace("-", "−");
-
-/** A growing sheet: blocks appended row by row. */
-class SheetWriter {
-  readonly blocks: Block[] = [];
-  row = 0;
-  add(values: CellValue[][], opts: Omit<Block, "row" | "col" | "values"> = {}, col = 0): number {
-    const at = this.row;
-    if (values.length > 0) this.blocks.push({ row: at, col, values, ...opts });
-    this.row += values.length;
-    return at;
-  }
-  /** A block at an explicit position; does not move the cursor. */
-  put(
-    row: number,
-    col: number,
-    values: CellValue[][],
-    opts: Omit<Block, "row" | "col" | "values"> = {},
-  ): void {
-    if (values.length > 0) this.blocks.push({ row, col, values, ...opts });
-  }
-  skip(n = 1): void {
-    this.row += n;
-  }
-}
 
 function breakEvenCell(v: BreakEvenValue, t: Texts): CellValue {
   if (v.reachable) return v.value;
