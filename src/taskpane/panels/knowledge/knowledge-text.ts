@@ -4,7 +4,7 @@ import type { RecordKind } from "../../../knowledge/types";
 import type { Lang } from "../../../present/format";
 
 export const KT = {
-  tab: { da: "Vidensdatabase", en: "Knowledge" },
+  tab: { da: "Viden", en: "Knowledge" },
   intro: {
     da: "Søg i vidensdatabasen og indsæt priser, konsekvenser og succesrater i beregningen. Hvert tal har kilde, år og sikkerhed (H officiel, M sekundær, L afledt). Tal, der ikke er offentliggjort, står som mangler med en henvisning.",
     en: "Search the knowledge database and insert prices, consequences and success rates into the calculation. Every figure has a source, year and confidence (H official, M secondary, L derived). Figures that are not public are shown as gaps with a pointer.",
