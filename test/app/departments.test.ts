@@ -9,9 +9,7 @@ import {
   splitKommuneAndSaveKey,
   distributionKeySpec,
 } from "../../src/app/departments";
-import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { FileWorkbook } from "../../src/file/file-workbook";
 import { writeWorkbookSpec } from "../../src/file/xlsx-writer";
@@ -20,6 +18,13 @@ import { calculate } from "../../src/engine/calculate";
 import { buildTemplateSpec } from "../../src/workbook/layout/build-template-spec";
 import { EXAMPLE_DATA } from "../../src/workbook/layout/example-data";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
+import {
+  convertToXlsx,
+  hasSoffice,
+  makeRecalcProfile,
+  makeTempDir,
+  removeTempDir,
+} from "../support/libreoffice";
 
 const yes = (): Promise<boolean> => Promise.resolve(true);
 
@@ -280,8 +285,7 @@ describe("the distribution key travels with the workbook (sheet Fordelingsnøgle
     expect(await readDistributionKey(file)).toEqual({ status: "ok", sheet: "Fordelingsnøgle", key });
   });
 
-  const haveSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
-  (haveSoffice ? it : it.skip)(
+  (hasSoffice() ? it : it.skip)(
     "shows I alt and Kontrol to a reader without the add-in: LibreOffice computes 100 % / OK, and 90 % / a warning",
     async () => {
       const key = {
@@ -312,34 +316,14 @@ describe("the distribution key travels with the workbook (sheet Fordelingsnøgle
           },
         ],
       };
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-key-lo-"));
+      const dir = makeTempDir("som-key-lo-");
       try {
         // A profile that recalculates on load (as Excel does with fullCalcOnLoad), so the cached values are not trusted.
-        fs.mkdirSync(path.join(dir, "profile", "user"), { recursive: true });
-        const recalc = (kind: string): string =>
-          `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${kind}RecalcMode" oor:op="fuse"><value>0</value></prop></item>`;
-        fs.writeFileSync(
-          path.join(dir, "profile", "user", "registrymodifications.xcu"),
-          `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${recalc("OOXML")}${recalc("ODF")}</oor:items>\n`,
-        );
+        const profile = makeRecalcProfile(dir);
         const file = path.join(dir, "noegle.xlsx");
         fs.writeFileSync(file, await writeWorkbookSpec(edited));
-        execFileSync(
-          "soffice",
-          [
-            `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            path.join(dir, "lo"),
-            file,
-          ],
-          { stdio: "pipe", timeout: 120_000 },
-        );
         const lo = FileWorkbook.fromBytes(
-          new Uint8Array(fs.readFileSync(path.join(dir, "lo", "noegle.xlsx"))),
+          new Uint8Array(fs.readFileSync(convertToXlsx(file, path.join(dir, "lo"), profile))),
         );
         const block = (await lo.readNames(["SOM_Fordelingsnoegle"])).get("som_fordelingsnoegle");
         const rows = block?.kind === "range" ? block.values.slice(1).map((r) => [r[4], r[5]]) : [];
@@ -348,7 +332,7 @@ describe("the distribution key travels with the workbook (sheet Fordelingsnøgle
         expect(rows[1]?.[0]).toBeCloseTo(0.9, 12); // 0,5 + 0,4 + 0
         expect(rows[1]?.[1]).toBe("Summen skal være 100 %");
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        removeTempDir(dir);
       }
     },
     180_000,

@@ -4,9 +4,7 @@
  * tiny and negative numbers, booleans, Danish letters) read back identically, and `som compare` still works.
  * Without `soffice` on PATH the suite is skipped with a printed message.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { listScenarios, saveScenario } from "../../src/app/scenarios";
 import { FileWorkbook } from "../../src/file/file-workbook";
@@ -21,20 +19,11 @@ import {
   type StoredScenario,
 } from "../../src/workbook/render/scenario-store";
 import { som } from "../cli/som";
+import { convertToXlsx, describeWithSoffice, makeTempDir, removeTempDir } from "../support/libreoffice";
 
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "pipe", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = hasSoffice();
-if (!available)
-  console.warn("SKIPPED test/app/scenarios-libreoffice.test.ts: `soffice` (LibreOffice) is not on PATH.");
-const describeLo = available ? describe : describe.skip;
+const describeLo = describeWithSoffice(
+  "SKIPPED test/app/scenarios-libreoffice.test.ts: `soffice` (LibreOffice) is not on PATH.",
+);
 
 const now = new Date("2026-11-23T12:00:00Z");
 
@@ -69,31 +58,12 @@ const tricky: StoredScenario = {
   ],
 };
 
-function convertWithLibreOffice(dir: string, file: string): string {
-  const outDir = path.join(dir, "lo");
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outDir,
-      file,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
-  return path.join(outDir, path.basename(file));
-}
-
 describeLo("scenarios in a workbook saved by LibreOffice", () => {
   let dir: string;
   let saved: readonly StoredScenario[];
   let converted: string;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-scen-lo-"));
+    dir = makeTempDir("som-scen-lo-");
     // Two real scenarios saved from the example workbook (the second with another success rate)…
     const template = buildTemplateSpec("da", EXAMPLE_DATA);
     const wb = MemoryWorkbook.fromSpec(template);
@@ -114,9 +84,9 @@ describeLo("scenarios in a workbook saved by LibreOffice", () => {
         names: [...template.names, ...store.names],
       }),
     );
-    converted = convertWithLibreOffice(dir, file);
+    converted = convertToXlsx(file, path.join(dir, "lo"), path.join(dir, "profile"));
   }, 180_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempDir(dir));
 
   it("keeps the hidden store sheet", async () => {
     const sheets = await (await FileWorkbook.open(converted)).listSheets();

@@ -6,7 +6,6 @@
  * host (the fake Excel of test/support/fake-excel behind `Office`/`Excel`); every other non-loopback request
  * is aborted and recorded. Screenshots go to test/artifacts/ (gitignored).
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,44 +23,25 @@ import { formatKr } from "../../src/present/format";
 import { EXAMPLE_DATA, EXAMPLE_SUCCESS_RATE } from "../../src/workbook/layout/example-data";
 import { INPUT_NAMES, N } from "../../src/workbook/names";
 import type { CellValue } from "../../src/workbook/sheet-model";
+import {
+  buildWithWebpack,
+  describeWithChromium,
+  launchChromium,
+  ROOT,
+} from "../support/pane-harness/chromium";
 
-const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = process.env.SOM_CHROMIUM ?? "/usr/bin/chromium";
 const ARTIFACTS = path.join(ROOT, "test", "artifacts");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/";
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium)
-  console.log(
-    `[e2e] SKIPPED: ${CHROMIUM} not found. Install Debian's chromium (apt-get install chromium; .ci/run does).`,
-  );
-const describeE2e = haveChromium ? describe : describe.skip;
+const describeE2e = describeWithChromium(
+  "e2e",
+  " Install Debian's chromium (apt-get install chromium; .ci/run does).",
+);
 
 /** Build the pane with the stub host into `out` (a child process: webpack does not run under frozen intrinsics). */
 function build(out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        require.resolve("webpack-cli/bin/cli.js"),
-        "--config",
-        "test/e2e/webpack.e2e.config.js",
-        "--mode",
-        "production",
-        "--env",
-        `out=${out}`,
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, SOM_ADDIN_URL: "https://addin.example.dk/som/" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let log = "";
-    child.stdout.on("data", (d: Buffer) => (log += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-    child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`webpack failed (${code}):\n${log.slice(-4000)}`)),
-    );
+  return buildWithWebpack("test/e2e/webpack.e2e.config.js", out, {
+    args: ["--mode", "production"],
+    env: { ...process.env, SOM_ADDIN_URL: "https://addin.example.dk/som/" },
   });
 }
 
@@ -150,12 +130,7 @@ describeE2e("task pane in headless Chromium", () => {
     stubJs = fs.readFileSync(path.join(out, "stub-office.js"), "utf8");
     server = await serve(out);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const puppeteer = await import("puppeteer-core");
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--lang=da-DK"],
-    });
+    browser = await launchChromium(["--lang=da-DK"]);
     ({ page, log } = await open(stubJs));
   }, 240000);
 

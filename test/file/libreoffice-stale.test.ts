@@ -5,69 +5,29 @@
  * results and `SOM_Status` = "Aktuel". After one input cell is changed in the file, LibreOffice's
  * recalculation turns `SOM_Status` into "Forældet". Skipped with a message when `soffice` is missing.
  */
-import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { isStale } from "../../src/app/stale";
 import { FileWorkbook } from "../../src/file/file-workbook";
 import { som } from "../cli/som";
+import {
+  convertToXlsx,
+  describeWithSoffice,
+  makeRecalcProfile,
+  makeTempDir,
+  removeTempDir,
+} from "../support/libreoffice";
 
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "pipe", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = hasSoffice();
-if (!available) {
-  console.warn(
-    "SKIPPED test/file/libreoffice-stale.test.ts: `soffice` (LibreOffice) is not on PATH; install libreoffice-calc-nogui.",
-  );
-}
-const describeLo = available ? describe : describe.skip;
+const describeLo = describeWithSoffice(
+  "SKIPPED test/file/libreoffice-stale.test.ts: `soffice` (LibreOffice) is not on PATH; install libreoffice-calc-nogui.",
+);
 
 const FIXTURE = path.join(__dirname, "..", "golden", "three-actors.xlsx");
 let dir: string;
 
-/** A LibreOffice profile that recalculates every formula when an .xlsx (or .ods) file is loaded. */
-function makeProfile(): string {
-  const profile = path.join(dir, "profile");
-  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(
-    path.join(profile, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  return profile;
-}
-
 /** Opens `file` in LibreOffice, recalculates, saves as .xlsx in a new folder; returns the new file. */
 function recalcWithLibreOffice(file: string, profile: string): string {
-  const outDir = path.join(dir, `lo-${path.basename(file, ".xlsx")}`);
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outDir,
-      file,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
-  return path.join(outDir, path.basename(file));
+  return convertToXlsx(file, path.join(dir, `lo-${path.basename(file, ".xlsx")}`), profile);
 }
 
 /** A copy of `file` with one cell changed (a small edit through exceljs, as a user's save would do). */
@@ -118,13 +78,13 @@ describeLo("the stale flag after LibreOffice recalculates", () => {
   let profile: string;
   let result: string;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-lo-stale-"));
-    profile = makeProfile();
+    dir = makeTempDir("som-lo-stale-");
+    profile = makeRecalcProfile(dir);
     result = path.join(dir, "result.xlsx");
     const r = await som(["calculate", FIXTURE, "--out", result]);
     if (r.code !== 0) throw new Error(`som calculate failed: ${r.err}`);
   }, 60_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempDir(dir));
 
   it("keeps the results and reads Aktuel when no input changed", async () => {
     const lo = recalcWithLibreOffice(result, profile);
@@ -178,8 +138,8 @@ describeLo("the sensitivity sheet's status after a later calculation, in LibreOf
     await cellValue(file, "Følsomhedsresultater", STATUS),
   ];
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-lo-sens-"));
-    profile = makeProfile();
+    dir = makeTempDir("som-lo-sens-");
+    profile = makeRecalcProfile(dir);
     const calculated = path.join(dir, "calculated.xlsx");
     sensitivity = path.join(dir, "sensitivity.xlsx");
     const c = await som(["calculate", FIXTURE, "--out", calculated]);
@@ -187,7 +147,7 @@ describeLo("the sensitivity sheet's status after a later calculation, in LibreOf
     const s = await som(["sensitivity", calculated, "--out", sensitivity]);
     if (s.code !== 0) throw new Error(`som sensitivity failed: ${s.err}`);
   }, 120_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempDir(dir));
 
   it("reads Aktuel on both sheets after a calculation on unchanged inputs", async () => {
     const again = path.join(dir, "again.xlsx");

@@ -4,61 +4,34 @@
  * defined names, including named constants. LibreOffice is installed here (and by .ci/run); without
  * `soffice` on PATH the suite is skipped with a message.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as XLSX from "xlsx";
 import { FileWorkbook } from "../../src/file/file-workbook";
 import { cellAt, findSheet, readXlsx, type XlsxBook } from "../../src/file/xlsx-reader";
 import { writeWorkbookSpec } from "../../src/file/xlsx-writer";
+import { convertToXlsx, describeWithSoffice, makeTempDir, removeTempDir } from "../support/libreoffice";
 import { featureSpec } from "./xlsx-test-kit";
 
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "pipe", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = hasSoffice();
-if (!available) {
-  console.warn(
-    "SKIPPED test/file/libreoffice.test.ts: `soffice` (LibreOffice) is not on PATH; install libreoffice-calc-nogui.",
-  );
-}
-const describeLo = available ? describe : describe.skip;
+const describeLo = describeWithSoffice(
+  "SKIPPED test/file/libreoffice.test.ts: `soffice` (LibreOffice) is not on PATH; install libreoffice-calc-nogui.",
+);
 
 describeLo("a workbook saved by LibreOffice", () => {
   let dir: string;
   let loBytes: Uint8Array;
   let book: XlsxBook;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-lo-"));
+    dir = makeTempDir("som-lo-");
     const src = path.join(dir, "ours.xlsx");
     fs.writeFileSync(src, await writeWorkbookSpec(featureSpec()));
-    const outDir = path.join(dir, "lo");
     // A private profile so that parallel runs (and a user's LibreOffice) do not share a lock.
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        outDir,
-        src,
-      ],
-      { stdio: "pipe", timeout: 120_000 },
+    loBytes = new Uint8Array(
+      fs.readFileSync(convertToXlsx(src, path.join(dir, "lo"), path.join(dir, "profile"))),
     );
-    loBytes = new Uint8Array(fs.readFileSync(path.join(outDir, "ours.xlsx")));
     book = readXlsx(loBytes);
   }, 180_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempDir(dir));
 
   const cell = (a1: string) => {
     const s = findSheet(book, "Indstillinger");

@@ -4,115 +4,49 @@
  * search, read the source, tick records, insert, answer the overwrite question, import a knowledge file, save
  * it into the workbook's knowledge sheet. A pane-level test: the shell (tabs, status bar) is the e2e suite's.
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Browser, Page } from "puppeteer-core";
+import type { Page } from "puppeteer-core";
 import { writeWorkbookSpec } from "../../src/file/xlsx-writer";
 import starter from "../../src/knowledge/data/starter.json";
 import { knowledgeSheetSpec } from "../../src/workbook/layout/knowledge-sheet";
+import {
+  describeWithChromium,
+  lastNote as lastNoteOf,
+  notesCount as notesCountOf,
+  paneHarness,
+  ROOT,
+  waitForNoteAfter,
+  type Note,
+} from "../support/pane-harness/chromium";
 
-const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = process.env.SOM_CHROMIUM ?? "/usr/bin/chromium";
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.log(`[knowledge pane] SKIPPED: ${CHROMIUM} not found.`);
-const describeChromium = haveChromium ? describe : describe.skip;
-
-interface Note {
-  kind: string;
-  text: { da: string; en: string };
-}
-interface PaneTest {
-  cell(sheet: string, a1: string): unknown;
-  notes(): Note[];
-  questions(): { da: string; en: string }[];
-  changed(): string[];
-  answer(yes: boolean): void;
-  setLang(l: "da" | "en"): void;
-  name(n: string): { sheet: string; ref: string } | null;
-}
-declare global {
-  interface Window {
-    paneTest: PaneTest;
-  }
-}
-
-function build(out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        require.resolve("webpack-cli/bin/cli.js"),
-        "--config",
-        "test/knowledge/pane/webpack.pane.config.js",
-        "--env",
-        `out=${out}`,
-      ],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let log = "";
-    child.stdout.on("data", (d: Buffer) => (log += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-    child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`webpack failed (${code}):\n${log.slice(-4000)}`)),
-    );
-  });
-}
+const describeChromium = describeWithChromium("knowledge pane");
 
 describeChromium("the knowledge panel in headless Chromium", () => {
-  let out = "";
-  let browser: Browser;
+  const pane = paneHarness({
+    config: "test/knowledge/pane/webpack.pane.config.js",
+    tmpPrefix: "som-knowledge-pane-",
+    readySelector: "#knowledge-list li",
+  });
+  const { errors, requests } = pane;
   let page: Page;
-  const errors: string[] = [];
-  const requests: string[] = [];
 
   const text = (sel: string): Promise<string> => page.$eval(sel, (e) => (e.textContent ?? "").trim());
   const items = (): Promise<string[]> =>
     page.$$eval("#knowledge-list li", (els) => els.map((e) => e.getAttribute("data-id") ?? ""));
-  const lastNote = (): Promise<Note | undefined> => page.evaluate(() => window.paneTest.notes().at(-1));
+  const lastNote = (): Promise<Note | undefined> => lastNoteOf(page);
   const search = async (q: string): Promise<void> => {
     await page.$eval("#knowledge-search", (e) => ((e as HTMLInputElement).value = ""));
     await page.type("#knowledge-search", q);
   };
-  const notesCount = (): Promise<number> => page.evaluate(() => window.paneTest.notes().length);
-  const waitNote = async (n: number): Promise<void> => {
-    await page.waitForFunction((k: number) => window.paneTest.notes().length > k, { timeout: 10000 }, n);
-  };
+  const notesCount = (): Promise<number> => notesCountOf(page);
+  const waitNote = (n: number): Promise<void> => waitForNoteAfter(page, n);
 
   beforeAll(async () => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), "som-knowledge-pane-"));
-    await build(out);
-    const js = fs.readFileSync(path.join(out, "pane.js"), "utf8");
-    const puppeteer = await import("puppeteer-core");
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
-    });
-    page = await browser.newPage();
-    await page.setViewport({ width: 360, height: 900 });
-    await page.setRequestInterception(true);
-    page.on("request", (req) => {
-      if (req.url().startsWith("data:") || req.url() === "about:blank") void req.continue();
-      else {
-        requests.push(req.url());
-        void req.abort();
-      }
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    await page.setContent('<!doctype html><html lang="da"><body><div id="root"></div></body></html>');
-    await page.addScriptTag({ content: js });
-    await page.waitForSelector("#knowledge-list li");
+    page = await pane.start();
   }, 180000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (out) fs.rmSync(out, { recursive: true, force: true });
-  });
+  afterAll(() => pane.stop());
 
   it("opens in Danish listing every starter record, with no network access and no errors", async () => {
     expect(await text("#knowledge-insert")).toBe("Indsæt valgte i beregningen");

@@ -4,9 +4,7 @@
  * values the layout writes as cached results (Følsomhed: 50 % / 150 % of the first success rate; Forside:
  * the "not calculated yet" status before any run). Skipped when `soffice` is not on PATH.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { FileWorkbook } from "../../../src/file/file-workbook";
 import { cellAt, findSheet } from "../../../src/file/xlsx-reader";
@@ -15,19 +13,11 @@ import { buildTemplateSpec } from "../../../src/workbook/layout/build-template-s
 import { EXAMPLE_DATA } from "../../../src/workbook/layout/example-data";
 import { N } from "../../../src/workbook/names";
 import type { WorkbookSpec } from "../../../src/workbook/sheet-model";
+import { convertToXlsx, describeWithSoffice, makeTempDir, removeTempDir } from "../../support/libreoffice";
 
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "pipe", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const available = hasSoffice();
-if (!available)
-  console.warn("SKIPPED test/workbook/layout/template-libreoffice.test.ts: `soffice` is not on PATH.");
-const describeLo = available ? describe : describe.skip;
+const describeLo = describeWithSoffice(
+  "SKIPPED test/workbook/layout/template-libreoffice.test.ts: `soffice` is not on PATH.",
+);
 
 /** The spec with every formula cell's cached result removed, so only a real calculation can fill it. */
 const withoutCachedResults = (spec: WorkbookSpec): WorkbookSpec => ({
@@ -46,30 +36,16 @@ describeLo("the example workbook calculated by LibreOffice", () => {
   let dir: string;
   let wb: FileWorkbook;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-layout-lo-"));
+    dir = makeTempDir("som-layout-lo-");
     const src = path.join(dir, "eksempel.xlsx");
     fs.writeFileSync(
       src,
       await writeWorkbookSpec(withoutCachedResults(buildTemplateSpec("da", EXAMPLE_DATA))),
     );
-    const out = path.join(dir, "lo");
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        out,
-        src,
-      ],
-      { stdio: "pipe", timeout: 120_000 },
-    );
-    wb = FileWorkbook.fromBytes(new Uint8Array(fs.readFileSync(path.join(out, "eksempel.xlsx"))));
+    const lo = convertToXlsx(src, path.join(dir, "lo"), path.join(dir, "profile"));
+    wb = FileWorkbook.fromBytes(new Uint8Array(fs.readFileSync(lo)));
   }, 180_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempDir(dir));
 
   it("computes the success-rate sensitivity as 50 % and 150 % of the first effect's 12,6 %", async () => {
     const s = (await wb.readNames([N.sensitivity])).get(N.sensitivity.toLowerCase());
