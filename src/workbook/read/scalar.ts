@@ -199,46 +199,29 @@ export function readScalar(
   return { value: first, at };
 }
 
-/** Read a scalar name as a number (see `readScalar`, `toNumber`). */
-export function readNumber(
+/** A reader of one scalar name that converts its value with `convert` (which records its own issues). */
+function scalarReader<T>(
+  convert: (value: CellValue, at: CellAt, issues: InputIssue[]) => T | undefined,
+): (
   named: ReadonlyMap<string, NamedValue>,
   name: string,
   issues: InputIssue[],
-  options: ReadOptions = {},
-): number | undefined {
-  const s = readScalar(named, name, issues, options);
-  return s === undefined ? undefined : toNumber(s.value, s.at, issues);
+  options?: ReadOptions,
+) => T | undefined {
+  return (named, name, issues, options = {}) => {
+    const s = readScalar(named, name, issues, options);
+    return s === undefined ? undefined : convert(s.value, s.at, issues);
+  };
 }
+
+/** Read a scalar name as a number (see `readScalar`, `toNumber`). */
+export const readNumber = scalarReader(toNumber);
 
 /** Read a scalar name as a whole number (see `toInteger`). */
-export function readInteger(
-  named: ReadonlyMap<string, NamedValue>,
-  name: string,
-  issues: InputIssue[],
-  options: ReadOptions = {},
-): number | undefined {
-  const s = readScalar(named, name, issues, options);
-  return s === undefined ? undefined : toInteger(s.value, s.at, issues);
-}
+export const readInteger = scalarReader(toInteger);
 
 /** Read a scalar name as a share, passed through as typed (see `toPercent`). */
-export function readPercent(
-  named: ReadonlyMap<string, NamedValue>,
-  name: string,
-  issues: InputIssue[],
-  options: ReadOptions = {},
-): number | undefined {
-  const s = readScalar(named, name, issues, options);
-  return s === undefined ? undefined : toPercent(s.value, s.at, issues);
-}
+export const readPercent = scalarReader(toPercent);
 
 /** Read a scalar name as trimmed text (see `toText`). */
-export function readText(
-  named: ReadonlyMap<string, NamedValue>,
-  name: string,
-  issues: InputIssue[],
-  options: ReadOptions = {},
-): string | undefined {
-  const s = readScalar(named, name, issues, options);
-  return s === undefined ? undefined : toText(s.value, s.at, issues);
-}
+export const readText = scalarReader(toText);
