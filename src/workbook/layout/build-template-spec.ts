@@ -289,12 +289,22 @@ function settingsSheet(
   return d.build({ columnWidths: [30, 16, 100], tabColor: TAB.input });
 }
 
-function interventionSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
+/** An input sheet that starts with its title, its guidance lines and a blank row. */
+function inputSheet(
+  name: string,
+  tx: { readonly title: Parameters<typeof say>[0]; readonly guidance: readonly Parameters<typeof say>[0][] },
+  lang: Lang,
+): SheetDraft {
   const d = new SheetDraft(name, "input");
-  const tx = TX.intervention;
   d.line(say(tx.title, lang), "title");
   for (const g of tx.guidance) d.line(say(g, lang), "muted");
   d.gap();
+  return d;
+}
+
+function interventionSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
+  const tx = TX.intervention;
+  const d = inputSheet(name, tx, lang);
   d.header(tx.header.map((h) => say(h, lang)));
   d.scalar(N.intervention, say(tx.name, lang), orNull(data?.intervention), GENERAL);
   d.scalar(N.targetGroup, say(tx.targetGroup, lang), orNull(data?.targetGroup), GENERAL);
@@ -329,11 +339,8 @@ function interventionSheet(lang: Lang, name: string, data: TemplateData | undefi
 }
 
 function effectsSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
-  const d = new SheetDraft(name, "input");
   const tx = TX.effects;
-  d.line(say(tx.title, lang), "title");
-  for (const g of tx.guidance) d.line(say(g, lang), "muted");
-  d.gap();
+  const d = inputSheet(name, tx, lang);
   const ec = COLUMNS[N.effects];
   const rows = (data?.effects ?? []).map((e): CellValue[] => [
     e.name,
@@ -353,11 +360,8 @@ function effectsSheet(lang: Lang, name: string, data: TemplateData | undefined):
 }
 
 function costsSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
-  const d = new SheetDraft(name, "input");
   const tx = TX.costs;
-  d.line(say(tx.title, lang), "title");
-  for (const g of tx.guidance) d.line(say(g, lang), "muted");
-  d.gap();
+  const d = inputSheet(name, tx, lang);
   const cc = COLUMNS[N.costs];
   const rows = (data?.costs ?? []).map((c): CellValue[] => [
     c.item,
@@ -387,11 +391,8 @@ function costsSheet(lang: Lang, name: string, data: TemplateData | undefined): P
 }
 
 function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
-  const d = new SheetDraft(name, "input");
   const tx = TX.consequences;
-  d.line(say(tx.title, lang), "title");
-  for (const g of tx.guidance) d.line(say(g, lang), "muted");
-  d.gap();
+  const d = inputSheet(name, tx, lang);
   const kc = COLUMNS[N.consequences];
   const years = Array.from({ length: MAX_CONSEQUENCE_YEARS }, (_, j) => j);
   const rows = (data?.consequences ?? []).map((k): CellValue[] => [
@@ -428,11 +429,8 @@ function pricesSheet(
   data: TemplateData | undefined,
   actors: readonly { readonly name: string }[],
 ): Part {
-  const d = new SheetDraft(name, "input");
   const tx = TX.prices;
-  d.line(say(tx.title, lang), "title");
-  for (const g of tx.guidance) d.line(say(g, lang), "muted");
-  d.gap();
+  const d = inputSheet(name, tx, lang);
   const pc = COLUMNS[N.prices];
   const rows = (data?.prices ?? []).map((p): CellValue[] => [
     p.service,
@@ -460,11 +458,8 @@ function pricesSheet(
 const capped = (x: number): number => Math.min(1, Math.max(0, x));
 
 function sensitivitySheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
-  const d = new SheetDraft(name, "input");
   const tx = TX.sensitivity;
-  d.line(say(tx.title, lang), "title");
-  for (const g of tx.guidance) d.line(say(g, lang), "muted");
-  d.gap();
+  const d = inputSheet(name, tx, lang);
   const label = (key: (typeof SENSITIVITY_PARAMETER_LABELS)[number]["key"]): string => {
     const l = SENSITIVITY_PARAMETER_LABELS.find((x) => x.key === key);
     if (l === undefined) throw new LayoutError(`No sensitivity parameter ${key}`);
