@@ -376,17 +376,8 @@ export function renderResultSheets(
     w.skip();
   }
 
-  // [D] rules.
-  w.add([[t.rulesTitle]], { style: "subtitle" });
-  w.add(
-    t.rules.map((r) => [r]),
-    { style: "guidance" },
-  );
-  w.skip();
-
-  // Names table.
-  w.add([[t.namesTitle]], { style: "subtitle" });
-  w.add([[t.nameCol, t.meaning]], { style: "header" });
+  // [D] rules and the names table.
+  w.rulesAndNamesHeader(t);
   const nameRows: CellValue[][] = [];
   for (const s of all) {
     for (const k of RESULT_NAME_KINDS)

@@ -477,14 +477,7 @@ export function renderSensitivitySheet(
   w.skip();
 
   // [D] rules and the names table.
-  w.add([[t.rulesTitle]], { style: "subtitle" });
-  w.add(
-    t.rules.map((r) => [r]),
-    { style: "guidance" },
-  );
-  w.skip();
-  w.add([[t.namesTitle]], { style: "subtitle" });
-  w.add([[t.nameCol, t.meaning]], { style: "header" });
+  w.rulesAndNamesHeader(t);
   w.add(
     [
       [SENSITIVITY_RESULT_NAMES.grid, `${t.gridName} (${resultText})`],

@@ -24,6 +24,27 @@ export class SheetWriter {
     if (values.length > 0) this.blocks.push({ row, col, values, ...opts });
   }
 
+  /**
+   * The closing part every result sheet shares: the [D] rules under their title, then the title and header row
+   * of the table of defined names (the caller adds the name rows).
+   */
+  rulesAndNamesHeader(t: {
+    readonly rulesTitle: string;
+    readonly rules: readonly string[];
+    readonly namesTitle: string;
+    readonly nameCol: string;
+    readonly meaning: string;
+  }): void {
+    this.add([[t.rulesTitle]], { style: "subtitle" });
+    this.add(
+      t.rules.map((r) => [r]),
+      { style: "guidance" },
+    );
+    this.skip();
+    this.add([[t.namesTitle]], { style: "subtitle" });
+    this.add([[t.nameCol, t.meaning]], { style: "header" });
+  }
+
   skip(n = 1): void {
     this.row += n;
   }
