@@ -60,6 +60,13 @@ export const KNOWLEDGE_COLUMNS: readonly KnowledgeColumn[] = [
   col("Region", "Region", "Region"),
   col("Stat", "Stat", "State"),
   col("grossAmount", "Bruttobeløb", "Gross amount"),
+  col("figureKind", "Art af tal", "Kind of figure"),
+  col("inklOverhead", "Inkl. administration og overhead", "Incl. administration and overhead"),
+  col("efterRefusion", "Efter refusion", "After refusion"),
+  col("gyldigFra", "Gyldig fra", "Valid from"),
+  col("gyldigTil", "Gyldig til", "Valid to"),
+  col("hovedomraade", "Hovedområde", "Main area"),
+  col("recommended", "Anbefalet af SØM", "Recommended by SØM"),
   col("source", "Kilde", "Source"),
   col("year", "Årstal", "Year of figure"),
   col("confidence", "Sikkerhed", "Confidence"),
@@ -101,6 +108,36 @@ const CONSEQUENCE_KIND = [
 
 const YES = { da: "Ja", en: "Yes" };
 const NO = { da: "Nej", en: "No" };
+
+/** Kinds of figure of a price record as written in `Art af tal`. */
+const FIGURE_KIND_LABELS = [
+  { kind: "pris", da: "Pris", en: "Price" },
+  { kind: "sats", da: "Sats", en: "Rate" },
+  { kind: "takst", da: "Takst", en: "Tariff" },
+] as const;
+
+/** Ja / Nej / ? for a yes-no-unknown field. */
+const yesNoUnknown = (v: boolean | null, lang: Lang): CellValue =>
+  v === null ? UNKNOWN_MARK : v ? YES[lang] : NO[lang];
+
+/** Reads Ja/Nej/Yes/No/TRUE/FALSE; blank or "?" is null (unknown); anything else is returned as is (the validator names it). */
+function readYesNo(v: CellValue | undefined): unknown {
+  if (blank(v)) return null;
+  if (typeof v === "boolean") return v;
+  const t = typeof v === "string" ? norm(v) : v;
+  if (t === UNKNOWN_MARK) return null;
+  if (t === "ja" || t === "yes") return true;
+  if (t === "nej" || t === "no") return false;
+  return v;
+}
+
+/** A date cell: ISO text as is; an Excel date serial (days since 1899-12-30) as ISO text. */
+function readDate(v: CellValue | undefined): unknown {
+  if (blank(v)) return undefined;
+  if (typeof v === "number" && Number.isInteger(v) && v > 0 && v < 2958466)
+    return new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
+  return typeof v === "string" ? v.trim() : v;
+}
 
 const norm = (s: string): string => s.trim().toLocaleLowerCase("da");
 
@@ -153,6 +190,13 @@ export function recordToRow(r: KnowledgeRecord, lang: Lang): CellValue[] | undef
       cells["Region"] = unknownOr(r.amounts.Region);
       cells["Stat"] = unknownOr(r.amounts.Stat);
       cells["grossAmount"] = r.grossAmount ?? null;
+      cells["figureKind"] = FIGURE_KIND_LABELS.find((k) => k.kind === r.figureKind)?.[lang] ?? r.figureKind;
+      cells["inklOverhead"] = yesNoUnknown(r.inklOverhead, lang);
+      cells["efterRefusion"] = yesNoUnknown(r.efterRefusion, lang);
+      cells["targetGroup"] = r.targetGroup ?? null;
+      cells["gyldigFra"] = r.gyldigFra ?? null;
+      cells["gyldigTil"] = r.gyldigTil ?? null;
+      cells["hovedomraade"] = r.hovedomraade ?? null;
       break;
     case "consequence":
       cells["targetGroup"] = r.targetGroup;
@@ -162,6 +206,7 @@ export function recordToRow(r: KnowledgeRecord, lang: Lang): CellValue[] | undef
       cells["consequenceKind"] =
         CONSEQUENCE_KIND.find((k) => k.kind === r.consequenceKind)?.[lang] ?? r.consequenceKind;
       r.deltaByYear.forEach((d, i) => (cells[`year${i + 1}`] = unknownOr(d)));
+      cells["recommended"] = yesNoUnknown(r.recommended, lang);
       break;
   }
   return KNOWLEDGE_COLUMNS.map((c) => cells[c.key] ?? null);
@@ -331,6 +376,22 @@ export function tableToKnowledge(
         };
         const gross = num("grossAmount");
         if (typeof gross === "number") rec["grossAmount"] = gross;
+        const fk = text(get("figureKind"));
+        if (fk !== undefined)
+          rec["figureKind"] =
+            FIGURE_KIND_LABELS.find(
+              (k) => norm(k.da) === norm(fk) || norm(k.en) === norm(fk) || k.kind === fk,
+            )?.kind ?? fk;
+        rec["inklOverhead"] = readYesNo(get("inklOverhead"));
+        rec["efterRefusion"] = readYesNo(get("efterRefusion"));
+        const tg = text(get("targetGroup"));
+        if (tg !== undefined) rec["targetGroup"] = tg;
+        for (const key of ["gyldigFra", "gyldigTil"]) {
+          const d = readDate(get(key));
+          if (d !== undefined) rec[key] = d;
+        }
+        const area = text(get("hovedomraade"));
+        if (area !== undefined) rec["hovedomraade"] = area;
         break;
       }
       case "consequence": {
@@ -348,6 +409,7 @@ export function tableToKnowledge(
         let last = delta.length;
         while (last > 0 && blank(get(`year${last}`))) last--;
         rec["deltaByYear"] = delta.slice(0, last);
+        rec["recommended"] = readYesNo(get("recommended"));
         break;
       }
       default:

@@ -86,6 +86,16 @@ export interface LevelAmounts {
   readonly Stat: number | null;
 }
 
+/**
+ * What kind of figure a price record holds (knowledge-base-sources.md §7.2):
+ * - "pris": a SØM-type price — average unit cost incl. administration, after refusion, split by actor;
+ * - "sats": a legal benefit rate (gross, before refusion) — an input to a price, not a price: inserting it
+ *   needs the actor split after refusion (and administration is not in it);
+ * - "takst": a tariff a provider charges (e.g. a municipality's takst for a place) — not necessarily the
+ *   average cost incl. overhead.
+ */
+export type FigureKind = "pris" | "sats" | "takst";
+
 export interface PriceRecord extends RecordBase {
   readonly kind: "price";
   /** The service (ydelse) as it would appear in SOM_Priser, e.g. "Fængselsdøgn". */
@@ -96,6 +106,19 @@ export interface PriceRecord extends RecordBase {
   readonly amounts: LevelAmounts;
   /** Gross amount before refund where the record is a benefit rate, for transparency. */
   readonly grossAmount?: number;
+  /** Kind of figure; a file without it means "pris" (the shipped base always states it). */
+  readonly figureKind: FigureKind;
+  /** True when the amounts include administration, sagsbehandling and overhead (SØM prices do); null = not known. */
+  readonly inklOverhead: boolean | null;
+  /** True when the per-level amounts are after refusion (SØM prices are); null = not known. */
+  readonly efterRefusion: boolean | null;
+  /** Target-group id when the price is specific to a group (SØM has some, e.g. hospital contacts). */
+  readonly targetGroup?: string;
+  /** First and last day the figure applies, ISO "YYYY-MM-DD" (rates change yearly; the July 2025 reform ends some). */
+  readonly gyldigFra?: string;
+  readonly gyldigTil?: string;
+  /** SØM's main area of economic consequences (hovedområde), as published, e.g. "Politi, retsvæsen og kriminalforsorg". */
+  readonly hovedomraade?: string;
 }
 
 export interface ConsequenceRecord extends RecordBase {
@@ -109,13 +132,21 @@ export interface ConsequenceRecord extends RecordBase {
   readonly consequenceKind: "Udgift" | "Indtaegt";
   /** Δq per successful citizen in consequence years 1..J; null entries are gaps. */
   readonly deltaByYear: readonly (number | null)[];
+  /**
+   * Whether SØM's "Kvalificering af konsekvenser" (2023 concept) recommends this consequence for the target
+   * group: true / false as published; null = not known (no published recommendation read).
+   */
+  readonly recommended: boolean | null;
 }
 
-/** Official parameters: discount rates and index uprating. */
+/** Official parameters: discount rates, index uprating and refusion rules. */
 export interface ParameterRecord extends RecordBase {
   readonly kind: "parameter";
-  readonly parameter: "discountRate" | "indexUprating";
-  /** For discount rates: the rate per band of years; for uprating: the rate per series. */
+  readonly parameter: "discountRate" | "indexUprating" | "refusion";
+  /**
+   * For discount rates: the rate per band of years; for uprating: the rate per series; for refusion: the
+   * state's refund share per stage (e.g. "Uge 1–4" 0,8).
+   */
   readonly values: readonly { readonly label: string; readonly value: number }[];
 }
 

@@ -11,6 +11,7 @@ import type {
   ConsequenceRecord,
   EffectRecord,
   EvidenceLevel,
+  FigureKind,
   Gap,
   KnowledgeBase,
   KnowledgeRecord,
@@ -119,6 +120,50 @@ class Checker {
     );
     return undefined;
   }
+}
+
+/** An optional yes/no/unknown field: absent or null → null; anything but a boolean is a problem. */
+function boolOrNull(c: Checker, o: Obj, field: string): boolean | null | undefined {
+  const v = own(o, field);
+  if (v === undefined || v === null) return null;
+  if (typeof v === "boolean") return v;
+  c.fail(field, `"${field}" skal være true, false eller null.`, `"${field}" must be true, false or null.`);
+  return undefined;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An optional calendar date "YYYY-MM-DD" that exists (no 31 June). */
+function isoDate(c: Checker, o: Obj, field: string): string | undefined | "invalid" {
+  const v = own(o, field);
+  if (v === undefined || v === null) return undefined;
+  const m = typeof v === "string" ? ISO_DATE.exec(v) : null;
+  const y = Number(m?.[1]);
+  const mo = Number(m?.[2]);
+  const d = Number(m?.[3]);
+  const days = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
+  if (!m || mo < 1 || mo > 12 || d < 1 || d > (days[mo - 1] ?? 0)) {
+    c.fail(
+      field,
+      `"${field}" skal være en dato som 2025-07-01 (er "${String(v)}").`,
+      `"${field}" must be a date like 2025-07-01 (is "${String(v)}").`,
+    );
+    return "invalid";
+  }
+  return v as string;
 }
 
 function provenance(c: Checker, o: Obj): Provenance | undefined {
@@ -293,13 +338,52 @@ function record(c: Checker, o: Obj, ids: ReadonlySet<string>): KnowledgeRecord |
       const unit = c.text(o, "unit");
       const amounts = levelAmounts(c, o);
       const gross = c.num(o, "grossAmount", { required: false });
-      if (amounts && Object.values(amounts).some((x) => x === null) && !g)
+      // A file without the kind of figure means a price (what a municipality's own price list holds).
+      const figureKind =
+        own(o, "figureKind") === undefined
+          ? "pris"
+          : c.oneOf<FigureKind>(o, "figureKind", ["pris", "sats", "takst"]);
+      const inklOverhead = boolOrNull(c, o, "inklOverhead");
+      const efterRefusion = boolOrNull(c, o, "efterRefusion");
+      const tg = own(o, "targetGroup") === undefined ? undefined : c.text(o, "targetGroup");
+      if (typeof tg === "string" && !ids.has(tg))
+        c.fail(
+          "targetGroup",
+          `Målgruppen "${tg}" findes ikke i filen.`,
+          `The target group "${tg}" is not in the file.`,
+        );
+      const from = isoDate(c, o, "gyldigFra");
+      const to = isoDate(c, o, "gyldigTil");
+      if (
+        typeof from === "string" &&
+        typeof to === "string" &&
+        from !== "invalid" &&
+        to !== "invalid" &&
+        from > to
+      )
+        c.fail("gyldigTil", `"gyldigTil" ligger før "gyldigFra".`, `"gyldigTil" is before "gyldigFra".`);
+      const area = own(o, "hovedomraade") === undefined ? undefined : c.text(o, "hovedomraade");
+      const unknown = amounts !== undefined && Object.values(amounts).some((x) => x === null);
+      if (unknown && !g)
         c.fail(
           "amounts",
           "Et ukendt beløb (null) kræver en 'gap' med henvisning.",
           "An unknown amount (null) needs a 'gap' with a pointer.",
         );
-      if (service && unit && amounts)
+      if (figureKind === "sats" && unknown && typeof gross !== "number")
+        c.fail(
+          "grossAmount",
+          "En sats uden fordeling på niveauer skal have bruttobeløbet (grossAmount).",
+          "A rate without a split by level needs its gross amount (grossAmount).",
+        );
+      if (
+        service &&
+        unit &&
+        amounts &&
+        figureKind &&
+        inklOverhead !== undefined &&
+        efterRefusion !== undefined
+      )
         rec = {
           ...base,
           kind,
@@ -307,6 +391,13 @@ function record(c: Checker, o: Obj, ids: ReadonlySet<string>): KnowledgeRecord |
           unit,
           amounts,
           ...(typeof gross === "number" ? { grossAmount: gross } : {}),
+          figureKind,
+          inklOverhead,
+          efterRefusion,
+          ...(typeof tg === "string" ? { targetGroup: tg } : {}),
+          ...(typeof from === "string" && from !== "invalid" ? { gyldigFra: from } : {}),
+          ...(typeof to === "string" && to !== "invalid" ? { gyldigTil: to } : {}),
+          ...(typeof area === "string" ? { hovedomraade: area } : {}),
         } satisfies PriceRecord;
       break;
     }
@@ -342,7 +433,8 @@ function record(c: Checker, o: Obj, ids: ReadonlySet<string>): KnowledgeRecord |
           "Ukendte år (null) kræver en 'gap' med henvisning.",
           "Unknown years (null) need a 'gap' with a pointer.",
         );
-      if (tg && sm && service && unit && ck && delta)
+      const recommended = boolOrNull(c, o, "recommended");
+      if (tg && sm && service && unit && ck && delta && recommended !== undefined)
         rec = {
           ...base,
           kind,
@@ -352,11 +444,12 @@ function record(c: Checker, o: Obj, ids: ReadonlySet<string>): KnowledgeRecord |
           unit,
           consequenceKind: ck,
           deltaByYear: delta,
+          recommended,
         } satisfies ConsequenceRecord;
       break;
     }
     case "parameter": {
-      const parameter = c.oneOf(o, "parameter", ["discountRate", "indexUprating"] as const);
+      const parameter = c.oneOf(o, "parameter", ["discountRate", "indexUprating", "refusion"] as const);
       const v = own(o, "values");
       const values: { label: string; value: number }[] = [];
       if (!Array.isArray(v) || v.length === 0 || v.length > 100)

@@ -34,6 +34,13 @@ describe("createSomSheets", () => {
     const read = readScenario(await wb.readNames(SCENARIO_NAMES));
     expect(read.issues).toEqual([]);
     expect(read.raw.settings.discountRate).toBe(0.035);
+    // SOM_Prisindeks starts with the shipped nettoprisindeks (2015 = 100), year by year through the last full year.
+    expect(read.raw.priceIndex.map((p) => p.year)).toEqual([
+      2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023,
+    ]);
+    expect(read.raw.priceIndex[0]?.index).toBeCloseTo(100, 12);
+    // 2023: (117,4 + 118,5 + 118,3 + 118,7 + 117,2 + 117,6 + 119,2 + 118,3 + 118,0 + 118,3 + 117,8 + 117,2) / 12
+    expect(read.raw.priceIndex[8]?.index).toBeCloseTo(1416.5 / 12, 12);
   });
 
   it("creates English sheets with English headers when asked", async () => {

@@ -35,6 +35,9 @@ const aPrice = (over: Partial<PriceRecord> = {}): PriceRecord => ({
   service: "Dag i dagtilbud",
   unit: "dag",
   amounts: { Kommune: 1000, Region: 0, Stat: 0 },
+  figureKind: "pris",
+  inklOverhead: null,
+  efterRefusion: null,
   provenance: { source: "Egen takst 2025", year: 2025, confidence: "H" },
   ...over,
 });
@@ -49,6 +52,7 @@ const aConsequence = (over: Partial<ConsequenceRecord> = {}): ConsequenceRecord 
   unit: "døgn",
   consequenceKind: "Udgift",
   deltaByYear: [-40, -30, -20],
+  recommended: null,
   provenance: { source: "SØM-regnearket maj 2023", year: 2023, confidence: "H" },
   ...over,
 });

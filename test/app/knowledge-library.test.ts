@@ -17,6 +17,9 @@ const aPrice = (over: Partial<PriceRecord> = {}): PriceRecord => ({
   service: "Dag i dagtilbud",
   unit: "dag",
   amounts: { Kommune: 1250, Region: 0, Stat: 0 },
+  figureKind: "pris",
+  inklOverhead: null,
+  efterRefusion: null,
   provenance: { source: "Odense Kommunes takstblad 2024", year: 2024, confidence: "H" },
   ...over,
 });
@@ -39,7 +42,7 @@ describe("the workbook's own knowledge sheet", () => {
     // Header on row 4, 4 records and the blank input rows below them.
     expect(wb.nameTarget(KNOWLEDGE_NAME)).toEqual({
       sheet: "Viden",
-      ref: `A4:AX${4 + 4 + KNOWLEDGE_BLANK_ROWS}`,
+      ref: `A4:BE${4 + 4 + KNOWLEDGE_BLANK_ROWS}`,
     });
     const back = await readWorkbookKnowledge(wb);
     expect(back.status === "ok" && back.knowledge.records).toEqual([
@@ -108,7 +111,7 @@ describe("the workbook's own knowledge sheet", () => {
   it("reports a broken record with sheet, row and column", async () => {
     const wb = new MemoryWorkbook();
     await saveToKnowledgeSheet(wb, [aPrice()], { lang: "da", confirm: no });
-    wb.setCell("Viden", "Y5", "ukendt"); // column Y = Sikkerhed (confidence) of the first record
+    wb.setCell("Viden", "AF5", "ukendt"); // column AF = Sikkerhed (confidence) of the first record
     const back = await readWorkbookKnowledge(wb);
     expect(back.status).toBe("invalid");
     if (back.status === "invalid")

@@ -48,7 +48,38 @@ describe("som knowledge", () => {
     expect(lines[1]).toMatch(/^Id\s+Type\s+Titel\s+Tal\s+År\s+Sikkerhed$/);
     expect(r.out).toContain("price_prison_closed_day");
     expect(r.out).toMatch(/K 0 \/ R 0 \/ S 1\.878 kr\.\/døgn\s+2015\s+H/);
-    expect(r.out).toContain(`4 af ${starter.records.length} poster.`); // average, closed, open and Københavns Fængsler
+    expect(r.out).toContain(`6 af ${starter.records.length} poster.`); // average, closed, open, Københavns Fængsler; open and closed 2013
+  });
+
+  it("prints the shipped nettoprisindeks with its source, the last full year and our annual means", async () => {
+    const r = await som(["knowledge", "index"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Nettoprisindeks (Danmarks Statistik), 2015 = 100");
+    expect(r.out).toContain("Kilde: https://www.dst.dk/da/Statistik/emner/oekonomi/prisindeks/nettoprisindeks");
+    expect(r.out).toContain("Sidste hele år: 2023.");
+    expect(r.out).toContain("beregnet af SØM for Excel");
+    // 2022 row: the twelve months and their mean 1362,4 / 12 = 113,53 (two decimals for display).
+    expect(r.out).toMatch(/^2022\s+107,9\s+109,5 .* 116,0\s+113,53$/m);
+    expect(r.out).toMatch(/^2024\s+118,1 .* 118,8\s+–\s+–\s+–\s+–\s+–\s+–\s+–$/m);
+  });
+
+  it("prints the index as JSON: source, base, annual means and monthly values", async () => {
+    const r = await som(["knowledge", "index", "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      source: string;
+      base: number;
+      lastFullYear: number;
+      annual: Record<string, number>;
+      monthly: Record<string, number>;
+    };
+    expect(doc.source).toBe("https://www.dst.dk/da/Statistik/emner/oekonomi/prisindeks/nettoprisindeks");
+    expect(doc.base).toBe(2015);
+    expect(doc.lastFullYear).toBe(2023);
+    expect(doc.monthly["2015-01"]).toBe(98.7);
+    expect(doc.annual["2015"]).toBeCloseTo(100, 12);
+    expect(doc.annual["2022"]).toBeCloseTo(1362.4 / 12, 12);
+    expect(Object.keys(doc.annual)).toHaveLength(9);
   });
 
   it("shows one record with its source, year and where a missing figure is", async () => {
@@ -75,14 +106,19 @@ describe("som knowledge", () => {
     // An independent reader sees the defined name and the typed price.
     const wb = XLSX.read(fs.readFileSync(path.join(dir, "odense.xlsx")), { type: "buffer" });
     const name = (wb.Workbook?.Names ?? []).find((n) => n.Name === "SOM_Viden");
-    expect(name?.Ref).toMatch(/^Viden!\$A\$4:\$AX\$\d+$/);
+    expect(name?.Ref).toMatch(/^Viden!\$A\$4:\$BE\$\d+$/);
     const sheet = wb.Sheets["Viden"];
     expect((sheet?.["B5"] as XLSX.CellObject | undefined)?.v).toBe("odense_dagtilbud");
     expect((sheet?.["S5"] as XLSX.CellObject | undefined)?.v).toBe(1250);
 
     const back = await som(["knowledge", "list", "--file", "odense.xlsx", "--json"], dir);
     expect(back.code).toBe(0);
-    expect((JSON.parse(back.out) as { records: unknown[] }).records).toEqual(ownFile.records);
+    // Read back with the defaults a file without them gets: a price ("pris", overhead and refusion not known),
+    // a consequence whose SØM recommendation is not known.
+    expect((JSON.parse(back.out) as { records: unknown[] }).records).toEqual([
+      { ...ownFile.records[0], figureKind: "pris", inklOverhead: null, efterRefusion: null },
+      { ...ownFile.records[1], recommended: null },
+    ]);
   });
 
   it("exports the starter base as JSON that validates again, and refuses to overwrite without --force", async () => {

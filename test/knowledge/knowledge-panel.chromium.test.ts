@@ -64,7 +64,7 @@ describeChromium("the knowledge panel in headless Chromium", () => {
 
   it("searches by text and shows each record's source, year and confidence", async () => {
     await search("lukket fængsel");
-    expect(await items()).toEqual(["price_prison_closed_day"]);
+    expect(await items()).toEqual(["price_prison_closed_day", "price_prison_closed_day_2013"]);
     expect(await text('#knowledge-list li[data-id="price_prison_closed_day"] .knowledge-source')).toBe(
       "Kilde: http://www.kriminalforsorgen.dk/%C3%98konomi-7062.aspx (2015; sikkerhed H)",
     );
@@ -88,7 +88,7 @@ describeChromium("the knowledge panel in headless Chromium", () => {
   it("inserts the ticked price into SOM_Priser at the workbook's price level: 1.878 × 125 / 100 = 2.347,5", async () => {
     await search("lukket fængsel");
     await page.click("#knowledge-pick-price_prison_closed_day-starter");
-    expect(await text("#knowledge-count")).toBe(`1 / ${starter.records.length} poster · 1 valgt`);
+    expect(await text("#knowledge-count")).toBe(`2 / ${starter.records.length} poster · 1 valgt`);
     const n = await notesCount();
     await page.click("#knowledge-insert");
     await waitNote(n);
@@ -192,7 +192,7 @@ describeChromium("the knowledge panel in headless Chromium", () => {
     expect((await lastNote())?.text.da).toBe("1 poster gemt i arket »Viden«.");
     expect(await page.evaluate(() => window.paneTest.name("SOM_Viden"))).toEqual({
       sheet: "Viden",
-      ref: "A4:AX45",
+      ref: "A4:BE45",
     });
     await page.waitForFunction(() =>
       (document.querySelector("#knowledge-sources")?.textContent ?? "").includes("»Viden«: 1"),

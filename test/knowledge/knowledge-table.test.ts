@@ -66,6 +66,10 @@ describe("the knowledge table (the Viden sheet and .xlsx knowledge files)", () =
         service: "Dag i dagtilbud",
         unit: "dag",
         amounts: { Kommune: 1250.5, Region: 0, Stat: 0 },
+        // A hand-typed row without "Art af tal" is a price; overhead and refusion are not known.
+        figureKind: "pris",
+        inklOverhead: null,
+        efterRefusion: null,
         provenance: { source: "Odense Kommunes takstblad 2024", year: 2024, confidence: "H" },
       },
     ]);

@@ -16,6 +16,9 @@ const odensePrice: KnowledgeRecord = {
   service: "Dag i dagtilbud",
   unit: "dag",
   amounts: { Kommune: 1250, Region: 0, Stat: 0 },
+  figureKind: "pris",
+  inklOverhead: null,
+  efterRefusion: null,
   provenance: { source: "Odense Kommunes takstblad 2025", year: 2025, confidence: "H" },
 };
 const odenseShelter: KnowledgeRecord = {
@@ -25,6 +28,9 @@ const odenseShelter: KnowledgeRecord = {
   service: "Døgn på herberg",
   unit: "døgn",
   amounts: { Kommune: 512.5, Region: 0, Stat: null },
+  figureKind: "takst",
+  inklOverhead: false,
+  efterRefusion: true,
   provenance: { source: "Odense Kommunes takstblad 2025", year: 2025, confidence: "M" },
   gap: { reason: "Statens andel er ikke opgjort.", where: "Social- og Boligstyrelsen" },
 };

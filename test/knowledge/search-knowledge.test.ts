@@ -10,7 +10,10 @@ const ids = (q: Parameters<typeof searchKnowledge>[1]): string[] =>
 
 describe("searching the knowledge database", () => {
   it("finds records by free text in any letter case, all words required", () => {
-    expect(ids({ text: "FÆNGSEL lukket" })).toEqual(["price_prison_closed_day"]);
+    expect(ids({ text: "FÆNGSEL lukket" })).toEqual([
+      "price_prison_closed_day",
+      "price_prison_closed_day_2013",
+    ]);
     expect(ids({ text: "fodlænke" })).toEqual(["price_electronic_tagging_day"]);
   });
 
@@ -29,9 +32,12 @@ describe("searching the knowledge database", () => {
   });
 
   it("filters by service (prices and consequences) and by intervention (effects)", () => {
-    expect(ids({ service: "måned på kontanthjælp" })).toEqual([
-      "price_kontanthjaelp_30plus_month",
+    expect(ids({ service: "måned på kontanthjælp (forsørger)" })).toEqual([
       "price_kontanthjaelp_30plus_provider_month",
+      "price_kontanthjaelp_30plus_provider_month_2016",
+      "price_kontanthjaelp_30plus_provider_month_2024",
+    ]);
+    expect(ids({ service: "måned på kontanthjælp", kinds: ["consequence"] })).toEqual([
       "cons_smi_kontanthjaelp",
     ]);
     expect(ids({ intervention: "ips" })).toEqual(["effect_ips_dk_rct", "effect_ips_ma_dk_rct"]);

@@ -6,6 +6,7 @@
  *   som knowledge list [--kind pris] [--search fængsel] [--group adult_homeless] [--json]
  *   som knowledge show <id> [--json]
  *   som knowledge export --out egne-priser.xlsx|.json [--file kilde.json|.xlsx] [--force]
+ *   som knowledge index [--json]      (the shipped nettoprisindeks: monthly values and our annual means)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -23,7 +24,8 @@ import { KIND_LABELS } from "../../knowledge/knowledge-table";
 import { searchKnowledge } from "../../knowledge/search-knowledge";
 import type { KnowledgeBase, KnowledgeRecord, RecordKind } from "../../knowledge/types";
 import type { KnowledgeProblem } from "../../knowledge/validate-knowledge";
-import type { Lang } from "../../present/format";
+import { formatNumber, type Lang } from "../../present/format";
+import { priceIndexDocument, shippedPriceIndex } from "../../knowledge/price-index";
 import { knowledgeSheetSpec } from "../../workbook/layout/knowledge-sheet";
 import { hasFlag, optionValue } from "../args";
 import { CliError, UsageError } from "../cli-error";
@@ -171,19 +173,52 @@ function showLines(r: KnowledgeRecord, lang: Lang): string[] {
   return lines;
 }
 
+/** The shipped nettoprisindeks as text: source, base, last full year, one row per year (months + our mean). */
+function indexLines(lang: Lang): string[] {
+  const s = shippedPriceIndex();
+  const months =
+    lang === "da"
+      ? ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"]
+      : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const years = [...new Set([...s.monthly.keys()].map((k) => Number(k.slice(0, 4))))];
+  const rows = years.map((y) => [
+    String(y),
+    ...months.map((_, m) => {
+      const v = s.monthly.get(`${y}-${String(m + 1).padStart(2, "0")}`);
+      return v === undefined ? "–" : formatNumber(v, lang, 1);
+    }),
+    s.annual.has(y) ? formatNumber(s.annual.get(y) ?? 0, lang, 2) : "–",
+  ]);
+  const mean = lang === "da" ? "Gns. (vores)" : "Mean (ours)";
+  const head = [lang === "da" ? "År" : "Year", ...months, mean];
+  return [
+    `${s.series} (${s.publisher}), ${s.base} = 100`,
+    `${lang === "da" ? "Kilde" : "Source"}: ${s.source}`,
+    `${lang === "da" ? "Tabel" : "Table"}: ${s.table}`,
+    lang === "da"
+      ? `Sidste hele år: ${s.lastFullYear}. Et prisniveau efter ${s.lastFullYear} kræver et fremskrevet indeks med kilde (fx Finansministeriet eller KL).`
+      : `Last full year: ${s.lastFullYear}. A price level after ${s.lastFullYear} needs a forecast index with a source (e.g. the Ministry of Finance or KL).`,
+    lang === "da"
+      ? s.annualNote
+      : "The annual figures are the mean of the year's twelve monthly values, computed by SØM for Excel (not Statistics Denmark's own annual figures, which may differ in the last decimal). Only full years have an annual figure.",
+    "",
+    ...renderTable(head, rows, ["left", ...months.map(() => "right" as const), "right"]),
+  ];
+}
+
 export const knowledgeCommand: Command = {
   name: "knowledge",
   usage: {
-    da: "list|show <id>|export [--file <viden.json|.xlsx>] [--kind <type>] [--search <tekst>] [--group <id>] [--json] [--out <fil.json|.xlsx>] [--force]",
-    en: "list|show <id>|export [--file <knowledge.json|.xlsx>] [--kind <type>] [--search <text>] [--group <id>] [--json] [--out <file.json|.xlsx>] [--force]",
+    da: "list|show <id>|export|index [--file <viden.json|.xlsx>] [--kind <type>] [--search <tekst>] [--group <id>] [--json] [--out <fil.json|.xlsx>] [--force]",
+    en: "list|show <id>|export|index [--file <knowledge.json|.xlsx>] [--kind <type>] [--search <text>] [--group <id>] [--json] [--out <file.json|.xlsx>] [--force]",
   },
   summary: {
     da: "Vis, søg i og eksportér vidensdatabasen",
     en: "Show, search and export the knowledge database",
   },
   description: {
-    da: "list: posterne (filtrér med --kind, --search, --group). show <id>: én post med kilde, år og sikkerhed.\nexport --out: gem vidensbasen som JSON eller som .xlsx med et vidensark (SOM_Viden), fx til en kommunes egen prisliste.\nKilden er startvidensbasen eller --file (JSON, eller .xlsx med navnet SOM_Viden).",
-    en: "list: the records (filter with --kind, --search, --group). show <id>: one record with source, year and confidence.\nexport --out: save the knowledge base as JSON or as .xlsx with a knowledge sheet (SOM_Viden), e.g. for a municipality's own price list.\nThe source is the starter base or --file (JSON, or .xlsx with the name SOM_Viden).",
+    da: "list: posterne (filtrér med --kind, --search, --group). show <id>: én post med kilde, år og sikkerhed.\nexport --out: gem vidensbasen som JSON eller som .xlsx med et vidensark (SOM_Viden), fx til en kommunes egen prisliste.\nKilden er startvidensbasen eller --file (JSON, eller .xlsx med navnet SOM_Viden).\nindex: nettoprisindekset (Danmarks Statistik, 2015 = 100), der følger med: månedstal med kilde og vores årsgennemsnit.",
+    en: "list: the records (filter with --kind, --search, --group). show <id>: one record with source, year and confidence.\nexport --out: save the knowledge base as JSON or as .xlsx with a knowledge sheet (SOM_Viden), e.g. for a municipality's own price list.\nThe source is the starter base or --file (JSON, or .xlsx with the name SOM_Viden).\nindex: the shipped net price index (Statistics Denmark, 2015 = 100): monthly values with their source and our annual means.",
   },
   options: [
     {
@@ -278,6 +313,19 @@ export const knowledgeCommand: Command = {
       );
       return 0;
     }
+    if (sub === "index") {
+      if (args.positionals.length > 1)
+        throw new UsageError({
+          da: `Uventet argument: ${args.positionals[1]}`,
+          en: `Unexpected argument: ${args.positionals[1]}`,
+        });
+      io.stdout(
+        hasFlag(args, "json")
+          ? `${JSON.stringify(priceIndexDocument(), null, 2)}\n`
+          : `${indexLines(lang).join("\n")}\n`,
+      );
+      return 0;
+    }
     if (sub === "export") {
       if (args.positionals.length > 1)
         throw new UsageError({
@@ -320,8 +368,8 @@ export const knowledgeCommand: Command = {
       return 0;
     }
     throw new UsageError({
-      da: `Ukendt underkommando: ${sub} (brug list, show eller export)`,
-      en: `Unknown subcommand: ${sub} (use list, show or export)`,
+      da: `Ukendt underkommando: ${sub} (brug list, show, export eller index)`,
+      en: `Unknown subcommand: ${sub} (use list, show, export or index)`,
     });
   },
 };

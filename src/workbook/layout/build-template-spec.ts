@@ -29,6 +29,7 @@ import {
 } from "../names";
 import type { CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../sheet-model";
 import { GENERAL, LayoutError, SheetDraft, a1, rangeA1, type TableColumn } from "./sheet-draft";
+import { annualSourceText, shippedPriceIndex } from "../../knowledge/price-index";
 import { knowledgeSheetSpec } from "./knowledge-sheet";
 import {
   DISCOUNT_RATE_SOURCE,
@@ -82,7 +83,7 @@ export const FMT = {
   year: "0",
   count: "General",
   delta: "#,##0.00",
-  index: "0.0",
+  index: "0.00",
 } as const;
 
 /** Sensitivity defaults [D] (task brief): ± changes as shares, horizon in years. */
@@ -276,7 +277,16 @@ function settingsSheet(
   d.line(say(tx.indexHeading, lang), "subtitle");
   d.line(say(tx.indexGuidance, lang), "muted");
   const ic = COLUMNS[N.priceIndex];
-  const indexRows = (data?.priceIndex ?? []).map((p): CellValue[] => [p.year, orNull(p.index), null]);
+  // The blank template (and "Opret SØM-ark") starts with the shipped nettoprisindeks: annual means of DST's
+  // monthly values, computed by us and labelled so in Kilde; the user may overwrite or add (forecast) years.
+  const indexRows: CellValue[][] =
+    data === undefined
+      ? [...shippedPriceIndex().annual].map(([year, index]): CellValue[] => [
+          year,
+          index,
+          annualSourceText(lang),
+        ])
+      : data.priceIndex.map((p): CellValue[] => [p.year, orNull(p.index), null]);
   d.table(
     N.priceIndex,
     [

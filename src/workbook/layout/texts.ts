@@ -153,8 +153,8 @@ export const TX = {
     ),
     indexHeading: t("Prisindeks", "Price index"),
     indexGuidance: t(
-      "Nettoprisindeks (Danmarks Statistik), som SØM bruger. Kræves for hvert prisår, der afviger fra prisniveauet; ellers kan blokken stå tom.",
-      "Net price index (Statistics Denmark), as SØM uses. Needed for every price year that differs from the price level; otherwise leave the block empty.",
+      "Nettoprisindeks (Danmarks Statistik, 2015 = 100), som SØM bruger. Kræves for hvert prisår, der afviger fra prisniveauet. Skabelonen udfyldes med årsgennemsnit af DST's månedstal for hele år (beregnet af SØM for Excel, se Kilde); ret eller tilføj år efter behov. Et år efter det sidste hele år kræver et fremskrevet indeks (fx fra Finansministeriet eller KL) med kilde.",
+      "Net price index (Statistics Denmark, 2015 = 100), as SØM uses. Needed for every price year that differs from the price level. The template is filled with annual means of DST's monthly values for full years (computed by SØM for Excel, see Kilde); change or add years as needed. A year after the last full year needs a forecast index (e.g. from the Ministry of Finance or KL) with its source.",
     ),
   },
   intervention: {

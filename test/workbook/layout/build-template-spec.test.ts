@@ -153,6 +153,27 @@ describe.each<Lang>(["da", "en"])("the blank template (%s)", (lang) => {
       expect([name, headerRow(spec, name)]).toEqual([name, expect.arrayContaining([source])]);
   });
 
+  it("fills SOM_Prisindeks with the shipped nettoprisindeks, each year's Kilde saying the mean is ours", () => {
+    const { sheet, rect } = target(spec, N.priceIndex);
+    const rows = Array.from({ length: 9 }, (_, i) =>
+      [0, 1, 2].map((c) => valueAt(sheet, rect.row + 1 + i, rect.col + c)),
+    );
+    expect(rows.map((r) => r[0])).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
+    // 2016: (99,5 + 100,4 + 100,4 + 100,6 + 100,7 + 100,8 + 100,8 + 100,5 + 100,4 + 100,7 + 100,5 + 100,5) / 12
+    expect(rows[1]?.[1]).toBeCloseTo(1205.8 / 12, 12);
+    for (const r of rows) {
+      expect(String(r[2])).toContain("Danmarks Statistik");
+      expect(String(r[2])).toContain(
+        lang === "da" ? "beregnet af SØM for Excel" : "computed by SØM for Excel",
+      );
+      expect(String(r[2])).toContain("https://www.dst.dk/");
+    }
+    // The example (data given, no index) keeps its own empty index.
+    const ex = buildTemplateSpec({ lang, data: EXAMPLE_DATA });
+    const e = target(ex, N.priceIndex);
+    expect(valueAt(e.sheet, e.rect.row + 1, e.rect.col)).toBeNull();
+  });
+
   it("leaves spare blank rows inside each input block for the user to type into", () => {
     for (const name of [N.actors, N.effects, N.costs, N.consequences, N.prices, N.priceIndex]) {
       const { sheet, rect } = target(spec, name);
