@@ -20,7 +20,11 @@
  *   "MANGLER" with the pointer to the official figure, so the gap stays visible.
  */
 import type { InputIssue, Level } from "../engine/types";
+import { missingIndexYearText, shippedPriceIndex } from "../knowledge/price-index";
 import type { KnowledgeRecord, PriceRecord } from "../knowledge/types";
+import { planIndexFill } from "./knowledge-index-fill";
+import { figureKindSource, rateSplit, type LevelShares } from "./knowledge-rates";
+import { sameTargetGroupWarnings } from "./knowledge-target-groups";
 import type { Lang } from "../present/format";
 import { colLetters, parseCellA1, parseRectA1 } from "../workbook/a1";
 import {
@@ -53,6 +57,8 @@ export interface InsertionTarget {
   readonly prices: BlockGeometry | undefined;
   readonly consequences: BlockGeometry | undefined;
   readonly effects: BlockGeometry | undefined;
+  /** `SOM_Prisindeks` as a block, so missing index years can be added from the shipped nettoprisindeks. */
+  readonly priceIndexBlock: BlockGeometry | undefined;
 }
 
 /** A block as read, plus the geometry needed to write into it. */
@@ -132,12 +138,21 @@ export async function readInsertionTarget(port: WorkbookPort): Promise<Insertion
     prices: geometry(readBlock(named, N.prices, COLUMNS[N.prices], ignored)),
     consequences: geometry(readBlock(named, N.consequences, COLUMNS[N.consequences], ignored)),
     effects: geometry(readBlock(named, N.effects, COLUMNS[N.effects], ignored)),
+    priceIndexBlock: geometry(indexBlock),
   };
 }
 
 // ───────────────────────────── Planning (pure) ─────────────────────────────
 
-export type TargetBlock = typeof N.prices | typeof N.consequences | typeof N.effects;
+export type TargetBlock = typeof N.prices | typeof N.consequences | typeof N.effects | typeof N.priceIndex;
+
+/** The geometry of a target block in `target`. */
+export function blockGeometry(target: InsertionTarget, block: TargetBlock): BlockGeometry | undefined {
+  if (block === N.prices) return target.prices;
+  if (block === N.consequences) return target.consequences;
+  if (block === N.effects) return target.effects;
+  return target.priceIndexBlock;
+}
 
 /** One row to write: sheet cells by 0-based column (columns not listed are left as they are). */
 export interface PlannedRow {
@@ -165,6 +180,13 @@ export interface InsertionPlan {
   readonly refused: readonly InsertionNote[];
   /** Things the user should know about rows that are inserted (gaps left blank, amounts moved, years cut). */
   readonly notes: readonly InsertionNote[];
+  /**
+   * Rates (and prices known only as a gross amount) that were NOT inserted because nobody said how they split
+   * across actors after refusion: the pane asks the user for the split (`PlanOptions.splits`) and tries again.
+   */
+  readonly needsSplit: readonly PriceRecord[];
+  /** Warnings about the calculation as a whole (e.g. two effects for one target group: double counting). */
+  readonly warnings: readonly InsertionNote[];
 }
 
 export interface PlanOptions {
@@ -172,6 +194,13 @@ export interface PlanOptions {
   readonly lang: Lang;
   /** Outcome (Effektmål) to put on inserted consequence lines; default: see `planInsertion`. */
   readonly effectName?: string;
+  /** The user's split of a rate's gross amount across levels (shares 0–1 summing to 1), by record id. */
+  readonly splits?: ReadonlyMap<string, LevelShares>;
+  /**
+   * Every record the user can browse (starter, workbook, files): used to tell which target group an effect
+   * already in `SOM_Effekter` belongs to. Default: the records being inserted.
+   */
+  readonly knownRecords?: readonly KnowledgeRecord[];
 }
 
 const fmtNumber = (x: number): string => String(Math.round(x * 1e6) / 1e6).replace(".", ",");
@@ -201,6 +230,7 @@ export function planInsertion(
   const rows: PlannedRow[] = [];
   const refused: InsertionNote[] = [];
   const notes: InsertionNote[] = [];
+  const needsSplit: PriceRecord[] = [];
   const refuse = (r: KnowledgeRecord, da: string, en: string): void =>
     void refused.push({ recordId: r.id, text: { da, en } });
   const note = (r: KnowledgeRecord, da: string, en: string): void =>
@@ -308,6 +338,7 @@ export function planInsertion(
       case "price":
         planPrice(r, target, options, {
           rows,
+          needsSplit,
           refuse: (da, en) => refuse(r, da, en),
           note: (da, en) => note(r, da, en),
           place,
@@ -426,7 +457,12 @@ export function planInsertion(
         break;
     }
   }
-  return { rows, refused, notes };
+  const warnings = sameTargetGroupWarnings(
+    (target.effects?.read.rows ?? []).map((row) => cellText(row.fields.get("effect")?.value)),
+    records,
+    options.knownRecords ?? records,
+  );
+  return { rows, refused, notes, needsSplit, warnings };
 }
 
 /** "3", "3–5", "1, 3–5". */
@@ -444,6 +480,7 @@ function span(years: readonly number[]): string {
 
 interface PriceHelpers {
   readonly rows: PlannedRow[];
+  readonly needsSplit: PriceRecord[];
   refuse(da: string, en: string): void;
   note(da: string, en: string): void;
   place(block: TargetBlock, g: BlockGeometry, existingRow: number | undefined): PlannedRow["target"];
@@ -473,7 +510,7 @@ export function priceLevelFactor(
   return { ok: true, factor: to / from, from, to };
 }
 
-function planPrice(r: PriceRecord, target: InsertionTarget, _options: PlanOptions, h: PriceHelpers): void {
+function planPrice(r: PriceRecord, target: InsertionTarget, options: PlanOptions, h: PriceHelpers): void {
   const g = target.prices;
   const cv = g && h.colOf(g, "service");
   if (!g || cv === undefined) {
@@ -488,13 +525,36 @@ function planPrice(r: PriceRecord, target: InsertionTarget, _options: PlanOption
     );
     return;
   }
+  // A rate (or a price known only as a gross amount) is never inserted as if it were a split price.
+  const split = options.splits?.get(r.id);
+  const rate = rateSplit(r, split);
+  if (rate.kind === "needsSplit") {
+    h.needsSplit.push(r);
+    h.refuse(rate.text.da, rate.text.en);
+    return;
+  }
+  if (rate.kind === "badSplit") {
+    h.refuse(rate.text.da, rate.text.en);
+    return;
+  }
+  const amounts = rate.kind === "split" ? rate.amounts : r.amounts;
   const b = r.provenance.year;
   const conv = priceLevelFactor(b, P, target.priceIndex);
   if (!conv.ok) {
     const years = conv.missing.join(" og ");
+    const series = shippedPriceIndex();
+    const beyond = conv.missing
+      .filter((y) => !series.annual.has(y))
+      .map((y) => missingIndexYearText(y, series));
     h.refuse(
-      `Prisindekset (SOM_Prisindeks) mangler år ${years}. Prisen er i ${b}-priser og skal omregnes til prisniveau ${P}: tilføj indekset for ${years} (nettoprisindekset fra Danmarks Statistik).`,
-      `The price index (SOM_Prisindeks) has no year ${conv.missing.join(" and ")}. The price is at ${b} prices and must be converted to price level ${P}: add the index for ${conv.missing.join(" and ")} (Statistics Denmark's net price index).`,
+      [
+        `Prisindekset (SOM_Prisindeks) mangler år ${years}. Prisen er i ${b}-priser og skal omregnes til prisniveau ${P}: tilføj indekset for ${years} (nettoprisindekset fra Danmarks Statistik).`,
+        ...beyond.map((t) => t.da),
+      ].join(" "),
+      [
+        `The price index (SOM_Prisindeks) has no year ${conv.missing.join(" and ")}. The price is at ${b} prices and must be converted to price level ${P}: add the index for ${conv.missing.join(" and ")} (Statistics Denmark's net price index).`,
+        ...beyond.map((t) => t.en),
+      ].join(" "),
     );
     return;
   }
@@ -511,7 +571,7 @@ function planPrice(r: PriceRecord, target: InsertionTarget, _options: PlanOption
   for (const a of actorCols) cells.set(a.col, null);
   const gapLevels: string[] = [];
   for (const level of ["Kommune", "Region", "Stat"] as const) {
-    const amount = r.amounts[level];
+    const amount = amounts[level];
     const at = actorCols.filter((a) => a.level === level);
     if (amount === null) {
       gapLevels.push(level);
@@ -533,7 +593,7 @@ function planPrice(r: PriceRecord, target: InsertionTarget, _options: PlanOption
         `Several actors have the level ${level}; the whole amount is with "${first?.name}". Split it yourself between ${at.map((a) => `"${a.name}"`).join(", ")}.`,
       );
   }
-  const extra: string[] = [];
+  const extra: string[] = [...figureKindSource(r, rate)];
   if (b !== P && conv.from !== undefined && conv.to !== undefined)
     extra.push(`${b}-priser omregnet til ${P} med indeks ${fmtNumber(conv.from)} → ${fmtNumber(conv.to)}`);
   if (gapLevels.length > 0) {
@@ -574,6 +634,10 @@ export interface InsertReport {
   /** Records not inserted (refused by the plan, or overwrite/append declined by the user). */
   readonly skipped: readonly InsertionNote[];
   readonly notes: readonly InsertionNote[];
+  /** Rates not inserted until the user says how they split across actors (see `InsertionPlan.needsSplit`). */
+  readonly needsSplit: readonly PriceRecord[];
+  /** Warnings about the calculation as a whole (two effects for one target group, an index of another series). */
+  readonly warnings: readonly InsertionNote[];
 }
 
 /** The question put to the user before filled rows are overwritten or rows are appended below a block. */
@@ -626,9 +690,8 @@ export async function applyInsertionPlan(
         });
 
   const inserted: InsertReport["inserted"][number][] = [];
-  for (const block of [N.prices, N.consequences, N.effects] as const) {
-    const g =
-      block === N.prices ? target.prices : block === N.consequences ? target.consequences : target.effects;
+  for (const block of [N.priceIndex, N.prices, N.consequences, N.effects] as const) {
+    const g = blockGeometry(target, block);
     const mine = rows.filter((r) => r.block === block).sort((a, b) => a.target.row - b.target.row);
     if (!g || mine.length === 0) continue;
     // Existing values of replaced rows, so columns the plan does not touch are written back unchanged.
@@ -675,6 +738,8 @@ export async function applyInsertionPlan(
     inserted,
     skipped,
     notes: plan.notes.filter((n) => inserted.some((x) => x.recordId === n.recordId)),
+    needsSplit: plan.needsSplit,
+    warnings: plan.warnings,
   };
 }
 
@@ -687,9 +752,23 @@ export async function insertKnowledge(
   records: readonly KnowledgeRecord[],
   options: PlanOptions & { readonly confirm: (question: Bilingual) => Promise<boolean> },
 ): Promise<InsertReport> {
-  const target = await readInsertionTarget(port);
+  let target = await readInsertionTarget(port);
+  // Index years the prices need and the workbook lacks: offered from the shipped nettoprisindeks (asked once).
+  const fill = planIndexFill(target, records, options);
+  let added: InsertReport | undefined;
+  const warnings: InsertionNote[] = [];
+  if (fill?.kind === "conflict") warnings.push({ recordId: "", text: fill.text });
+  if (fill?.kind === "offer" && (await options.confirm(fill.question))) {
+    added = await applyInsertionPlan(port, target, fill.plan, () => Promise.resolve(true));
+    target = await readInsertionTarget(port);
+  }
   const plan = planInsertion(target, records, options);
-  return applyInsertionPlan(port, target, plan, options.confirm);
+  const report = await applyInsertionPlan(port, target, plan, options.confirm);
+  return {
+    ...report,
+    inserted: [...(added?.inserted ?? []), ...report.inserted],
+    warnings: [...warnings, ...report.warnings],
+  };
 }
 
 const colIndexOf = (cell: string): number => parseCellA1(cell)?.col ?? -1;

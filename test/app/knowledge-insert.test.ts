@@ -406,10 +406,251 @@ describe("the insertion plan", () => {
   });
 });
 
+/** A fresh Danish template with the start year typed (price level = start year); the index is the shipped one. */
+async function aFreshTemplate(startYear: number): Promise<MemoryWorkbook> {
+  const wb = MemoryWorkbook.fromSpec(buildTemplateSpec("da"));
+  const sy = (await wb.readNames(["SOM_Startaar"])).get("som_startaar");
+  if (sy?.kind !== "range") throw new Error("template has no SOM_Startaar");
+  await wb.writeCells(sy.sheet, sy.row, sy.col, [[startYear]]);
+  return wb;
+}
+
+/** The SOM_Priser row of `service` as header → value, read through the name (layout-independent). */
+async function priceRow(wb: MemoryWorkbook, service: string): Promise<Map<string, CellValue> | undefined> {
+  const p = (await wb.readNames(["SOM_Priser"])).get("som_priser");
+  if (p?.kind !== "range") return undefined;
+  const header = (p.values[0] ?? []).map(String);
+  const row = p.values.find((r) => r[0] === service);
+  return row && new Map(header.map((h, i) => [h, row[i] ?? null]));
+}
+
 describe("inserting into the SØM template itself", () => {
+  it("inserts the prison-day price at the template's price level in one go: the index ships (2015 → 2023: × 118,04…/100)", async () => {
+    const wb = await aFreshTemplate(2023);
+    const asked: string[] = [];
+    const report = await insertKnowledge(wb, [rec("price_prison_day_avg", "price")], {
+      lang: "da",
+      confirm: (q) => (asked.push(q.da), Promise.resolve(false)),
+    });
+    expect(asked).toEqual([]);
+    expect(report.skipped).toEqual([]);
+    const read = readScenario(await wb.readNames(SCENARIO_NAMES));
+    expect(read.issues).toEqual([]);
+    const price = read.raw.prices.find((p) => p.service === "Fængselsdøgn");
+    // I(2023) = 1416,5 / 12 (the mean of 2023's twelve months), I(2015) = 1200,0 / 12 = 100:
+    // 1.469 kr. × (1416,5 / 12) / 100 = 1.734,032083… kr. at 2023 prices, all with the state.
+    expect(price?.priceYear).toBe(2023);
+    expect(price?.priceKrByActor.get("Stat")).toBeCloseTo((1469 * 1416.5) / 1200, 9);
+    expect(price?.priceKrByActor.get("Kommune")).toBe(0);
+    expect(price?.source).toContain("http://www.kriminalforsorgen.dk/%C3%98konomi-7062.aspx");
+    expect(price?.source).toContain("2015-priser omregnet til 2023 med indeks 100 → 118,041667");
+  });
+
+  it("refuses a price level after the index's last full year and asks for a cited forecast index", async () => {
+    const wb = await aFreshTemplate(2025);
+    const report = await insertKnowledge(wb, [rec("price_prison_day_avg", "price")], {
+      lang: "da",
+      confirm: yes,
+    });
+    expect(report.inserted).toEqual([]);
+    const text = report.skipped[0]?.text.da ?? "";
+    expect(text).toContain("Prisindekset (SOM_Prisindeks) mangler år 2025.");
+    expect(text).toContain("har hele år til og med 2023");
+    expect(text).toContain("Skriv selv et fremskrevet indeks for 2025");
+    expect(text).toContain("Finansministeriets eller KL's");
+    expect(report.skipped[0]?.text.en).toContain("forecast index for 2025");
+  });
+
+  it("never inserts a rate as a price silently: kontanthjælp without a split writes nothing and says what is missing", async () => {
+    const wb = await aFreshTemplate(2023);
+    const before = wb.sheetGrid("Priser");
+    const r = rec("price_kontanthjaelp_30plus_month", "price");
+    const report = await insertKnowledge(wb, [r], { lang: "da", confirm: yes });
+    expect(report.inserted).toEqual([]);
+    expect(report.needsSplit.map((x) => x.id)).toEqual(["price_kontanthjaelp_30plus_month"]);
+    const text = report.skipped[0]?.text.da ?? "";
+    expect(text).toContain("er en sats (bruttobeløb 11.944 kr./måned, 2023), ikke en SØM-pris");
+    expect(text).toContain("fordelingen på kommune, region og stat efter refusion");
+    expect(text).toContain("administration og sagsbehandling");
+    expect(wb.sheetGrid("Priser")).toEqual(before);
+  });
+
+  it("inserts kontanthjælp after the user's split (stat 20 % after week 52): 11.944 × 80 % / 20 %, Kilde says whose split", async () => {
+    const wb = await aFreshTemplate(2023);
+    const r = rec("price_kontanthjaelp_30plus_month", "price");
+    const report = await insertKnowledge(wb, [r], {
+      lang: "da",
+      confirm: yes,
+      splits: new Map([[r.id, { Kommune: 0.8, Region: 0, Stat: 0.2 }]]),
+    });
+    expect(report.skipped).toEqual([]);
+    expect(report.needsSplit).toEqual([]);
+    const row = await priceRow(wb, "Måned på kontanthjælp");
+    // 11.944 × 0,8 = 9.555,2 and 11.944 × 0,2 = 2.388,8 (2023 prices = price level, factor 1).
+    expect(row?.get("Kommune")).toBeCloseTo(9555.2, 9);
+    expect(row?.get("Stat")).toBeCloseTo(2388.8, 9);
+    expect(row?.get("Region")).toBe(0);
+    const kilde = String(row?.get("Kilde"));
+    expect(kilde).toContain("https://bm.dk/satser/satser-for-2023/kontanthjaelp/ (2023, sikkerhed H)");
+    expect(kilde).toContain("sats (bruttobeløb 11.944 kr./måned), ikke en SØM-pris");
+    expect(kilde).toContain("fordeling: brugerens skøn (Kommune 80 %, Stat 20 %)");
+    expect(kilde).toContain("administration og sagsbehandling ikke medregnet");
+    expect(kilde).not.toContain("MANGLER");
+  });
+
+  it("refuses a split that does not add up to 100 %", async () => {
+    const wb = await aFreshTemplate(2023);
+    const r = rec("price_kontanthjaelp_30plus_month", "price");
+    const report = await insertKnowledge(wb, [r], {
+      lang: "da",
+      confirm: yes,
+      splits: new Map([[r.id, { Kommune: 0.6, Region: 0, Stat: 0.3 }]]),
+    });
+    expect(report.inserted).toEqual([]);
+    expect(report.skipped[0]?.text.da).toContain("tilsammen giver 100 % (er 90 %)");
+  });
+
+  it("labels a tariff as a tariff in Kilde", async () => {
+    const wb = await aFreshTemplate(2022);
+    await insertKnowledge(wb, [rec("price_psych_special_place_day", "price")], { lang: "da", confirm: yes });
+    const row = await priceRow(wb, "Døgn på særlig plads i psykiatrien");
+    expect(row?.get("Kommune")).toBe(4165);
+    expect(String(row?.get("Kilde"))).toContain("takst (ikke nødvendigvis gennemsnitsomkostning");
+  });
+});
+
+describe("adding missing index years from the shipped nettoprisindeks", () => {
+  it("asks once, adds 2015 with its source, then converts the price (1.469 × 125 / 100 = 1.836,25)", async () => {
+    const wb = aSomWorkbook({ priceLevel: 2025, index: [[2025, 125]] });
+    const asked: string[] = [];
+    const report = await insertKnowledge(wb, [rec("price_prison_day_avg", "price")], {
+      lang: "da",
+      confirm: (q) => (asked.push(q.da), Promise.resolve(true)),
+    });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain(
+      "Prisindekset (SOM_Prisindeks) mangler år 2015 for at omregne til prisniveau 2025.",
+    );
+    expect(asked[0]).toContain("2015: 100,00");
+    // aSomWorkbook: SOM_Prisindeks at E6:F7 (header, 2025); the new year goes below it and the name grows.
+    expect([wb.getCell("Indstillinger", "E8"), wb.getCell("Indstillinger", "F8")]).toEqual([2015, 100]);
+    expect(report.inserted.map((x) => x.recordId)).toEqual(["nettoprisindeks_2015", "price_prison_day_avg"]);
+    expect(wb.getCell("Priser", "F4")).toBe(1836.25);
+  });
+
+  it("writes the series' source next to the added year when the block has a Kilde column", async () => {
+    const wb = MemoryWorkbook.fromSpec(buildTemplateSpec("da"));
+    const named = await wb.readNames(["SOM_Prisniveau", "SOM_Prisindeks"]);
+    const pl = named.get("som_prisniveau");
+    const ix = named.get("som_prisindeks");
+    if (pl?.kind !== "range" || ix?.kind !== "range") throw new Error("template names missing");
+    await wb.writeCells(pl.sheet, pl.row, pl.col, [[2020]]);
+    // The user cleared the shipped rows 2015 and 2016.
+    await wb.writeCells(ix.sheet, ix.row + 1, ix.col, [
+      [null, null, null],
+      [null, null, null],
+    ]);
+    const report = await insertKnowledge(wb, [rec("price_prison_day_avg", "price")], {
+      lang: "da",
+      confirm: yes,
+    });
+    expect(report.inserted.map((x) => x.recordId)).toEqual(["nettoprisindeks_2015", "price_prison_day_avg"]);
+    const after = (await wb.readNames(["SOM_Prisindeks"])).get("som_prisindeks");
+    if (after?.kind !== "range") throw new Error("no index");
+    const row2015 = after.values.find((r) => r[0] === 2015);
+    expect(row2015?.[1]).toBeCloseTo(100, 12);
+    expect(String(row2015?.[2])).toContain("beregnet af SØM for Excel");
+    // 2020: (103,6 + 104,3 + 103,9 + 103,9 + 103,7 + 103,8 + 104,6 + 103,9 + 103,7 + 104,0 + 103,6 + 103,4) / 12 = 1246,4 / 12
+    const price = await priceRow(wb, "Fængselsdøgn");
+    expect(price?.get("Stat")).toBeCloseTo((1469 * 1246.4) / 1200, 9);
+  });
+
+  it("refuses (as before) when the user declines, and adds nothing", async () => {
+    const wb = aSomWorkbook({ priceLevel: 2025, index: [[2025, 125]] });
+    const report = await insertKnowledge(wb, [rec("price_prison_day_avg", "price")], {
+      lang: "da",
+      confirm: no,
+    });
+    expect(report.inserted).toEqual([]);
+    expect(report.skipped[0]?.text.da).toMatch(/^Prisindekset \(SOM_Prisindeks\) mangler år 2015\./);
+    expect(wb.getCell("Indstillinger", "E8")).toBeNull();
+  });
+
+  it("adds nothing from the series when the workbook's index is another series, and warns", async () => {
+    const wb = aSomWorkbook({
+      priceLevel: 2025,
+      index: [
+        [2020, 100],
+        [2025, 112],
+      ],
+    });
+    const asked: string[] = [];
+    const report = await insertKnowledge(wb, [rec("price_prison_day_avg", "price")], {
+      lang: "da",
+      confirm: (q) => (asked.push(q.da), Promise.resolve(true)),
+    });
+    expect(asked).toEqual([]);
+    expect(report.inserted).toEqual([]);
+    expect(report.warnings[0]?.text.da).toContain("ser ud til at være et andet indeks");
+    expect(report.warnings[0]?.text.da).toContain("år 2020 har 100,00, nettoprisindekset 103,87");
+  });
+});
+
+describe("two effects for one target group", () => {
+  const ownEffect: EffectRecord = {
+    kind: "effect",
+    id: "own_ips_12m",
+    title: "IPS lokalt",
+    intervention: "IPS",
+    targetGroup: "adult_smi_employment",
+    outcome: "Job efter 12 måneder",
+    treatedShare: null,
+    controlShare: null,
+    suggestedSuccessRate: 0.1,
+    design: "Egen opgørelse",
+    evidenceLevel: 3,
+    provenance: { source: "https://example.org/egen", year: 2024, confidence: "L", note: "egen" },
+  };
+
+  it("warns that consequences would be counted twice when an effect for the same group is already in SOM_Effekter", async () => {
+    const wb = aSomWorkbook({ priceLevel: 2025, effects: [["I ordinært job eller uddannelse", 0.1]] });
+    const report = await insertKnowledge(wb, [ownEffect], {
+      lang: "da",
+      confirm: yes,
+      knownRecords: starter,
+    });
+    expect(report.inserted.map((x) => x.recordId)).toEqual(["own_ips_12m"]);
+    expect(report.warnings.map((w) => w.text.da)).toEqual([
+      'Effekterne "I ordinært job eller uddannelse" og "Job efter 12 måneder" gælder begge målgruppen "Voksne med svær psykisk lidelse, der ønsker job (IPS-forsøgets population)". Deres konsekvenser ville blive talt to gange: SØM har ét succesmål pr. målgruppe i en beregning. Behold én af dem, eller lav en beregning pr. effekt.',
+    ]);
+  });
+
+  it("does not warn for the same effect again, nor for effects of different groups", async () => {
+    const wb = aSomWorkbook({ priceLevel: 2025, effects: [["I ordinært job eller uddannelse", 0.1]] });
+    // The IPS effect with its group: it is named by the group's success measure, i.e. it is the same effect.
+    const same = await insertKnowledge(
+      wb,
+      [rec("adult_smi_employment", "targetGroup"), rec("effect_ips_dk_rct", "effect")],
+      {
+        lang: "da",
+        confirm: yes,
+        knownRecords: starter,
+      },
+    );
+    expect(same.warnings).toEqual([]);
+    const other = await insertKnowledge(
+      aSomWorkbook({ priceLevel: 2025, effects: [["Mindre kontakt med psykiatrien", 0.1]] }),
+      [ownEffect],
+      { lang: "da", confirm: yes, knownRecords: starter },
+    );
+    expect(other.warnings).toEqual([]);
+  });
+});
+
+describe("inserting into the SØM template with the user's own index", () => {
   it("fills the template's first blank price row, and the workbook then reads as a scenario with that price", async () => {
     const wb = MemoryWorkbook.fromSpec(buildTemplateSpec("da"));
-    // The template leaves the price level and index to the user: type P = 2025 and I(2015) = 100, I(2025) = 125.
+    // Type P = 2025 and overwrite the shipped index rows with the user's own I(2015) = 100, I(2025) = 125.
     const named = await wb.readNames(["SOM_Prisniveau", "SOM_Prisindeks"]);
     const pl = named.get("som_prisniveau");
     const ix = named.get("som_prisindeks");
