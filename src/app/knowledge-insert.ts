@@ -539,6 +539,11 @@ function planPrice(r: PriceRecord, target: InsertionTarget, options: PlanOptions
   }
   const amounts = rate.kind === "split" ? rate.amounts : r.amounts;
   const b = r.provenance.year;
+  if (r.gyldigTil !== undefined && Number(r.gyldigTil.slice(0, 4)) < P)
+    h.note(
+      `"${r.title}" gælder til ${r.gyldigTil}; prisniveau ${P} ligger efter. Tjek, om ydelsen stadig findes med samme sats (fx erstattes uddannelseshjælp af en ny kontanthjælp fra 1. juli 2025).`,
+      `"${r.title}" applies until ${r.gyldigTil}; price level ${P} is later. Check that the benefit still exists at that rate (e.g. uddannelseshjælp is replaced by a new kontanthjælp from 1 July 2025).`,
+    );
   const conv = priceLevelFactor(b, P, target.priceIndex);
   if (!conv.ok) {
     const years = conv.missing.join(" og ");

@@ -55,7 +55,9 @@ describe("som knowledge", () => {
     const r = await som(["knowledge", "index"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Nettoprisindeks (Danmarks Statistik), 2015 = 100");
-    expect(r.out).toContain("Kilde: https://www.dst.dk/da/Statistik/emner/oekonomi/prisindeks/nettoprisindeks");
+    expect(r.out).toContain(
+      "Kilde: https://www.dst.dk/da/Statistik/emner/oekonomi/prisindeks/nettoprisindeks",
+    );
     expect(r.out).toContain("Sidste hele år: 2023.");
     expect(r.out).toContain("beregnet af SØM for Excel");
     // 2022 row: the twelve months and their mean 1362,4 / 12 = 113,53 (two decimals for display).

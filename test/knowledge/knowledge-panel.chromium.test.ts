@@ -10,6 +10,7 @@ import * as path from "node:path";
 import type { Page } from "puppeteer-core";
 import { writeWorkbookSpec } from "../../src/file/xlsx-writer";
 import starter from "../../src/knowledge/data/starter.json";
+import { colLetters, parseRectA1 } from "../../src/workbook/a1";
 import { knowledgeSheetSpec } from "../../src/workbook/layout/knowledge-sheet";
 import {
   describeWithChromium,
@@ -249,12 +250,139 @@ describeChromium("the knowledge panel in headless Chromium", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The SOM_Priser row whose Ydelse is `service`, as header → value, found through the defined name. */
+  const priceRow = async (service: string): Promise<Record<string, unknown> | undefined> => {
+    const target = await page.evaluate(() => window.paneTest.name("SOM_Priser"));
+    if (!target || !("ref" in target)) throw new Error("no SOM_Priser");
+    const rect = parseRectA1(target.ref);
+    if (!rect) throw new Error(`bad ref ${target.ref}`);
+    const grid: unknown[][] = [];
+    for (let r = 0; r < rect.rows; r++) {
+      const cells = Array.from(
+        { length: rect.cols },
+        (_, c) => `${colLetters(rect.col + c)}${rect.row + r + 1}`,
+      );
+      grid.push(
+        await page.evaluate(
+          (sheet, a1s) => a1s.map((a) => window.paneTest.cell(sheet, a)),
+          target.sheet,
+          cells,
+        ),
+      );
+    }
+    const header = (grid[0] ?? []).map(String);
+    const row = grid.find((r) => r[0] === service);
+    return row && Object.fromEntries(header.map((h, i) => [h, row[i]]));
+  };
+  /** Screenshots at 320 and 1280 px with the pane's own style sheet (the page itself has none). */
+  const shot = async (name: string): Promise<void> => {
+    fs.mkdirSync(path.join(ROOT, "test", "artifacts"), { recursive: true });
+    if (!(await page.$("style[data-pane-css]"))) {
+      const css = fs.readFileSync(path.join(ROOT, "src", "taskpane", "taskpane.css"), "utf8");
+      await page.addStyleTag({ content: css });
+      await page.$eval("style:last-of-type", (e) => e.setAttribute("data-pane-css", ""));
+      await page.$eval("#root", (e) => e.classList.add("panel"));
+    }
+    for (const width of [320, 1280]) {
+      await page.setViewport({ width, height: 900 });
+      await page.screenshot({
+        path: path.join(ROOT, "test", "artifacts", `${name}-${width}.png`),
+        fullPage: true,
+      });
+    }
+    await page.setViewport({ width: 360, height: 900 });
+  };
+
   it("switches to English", async () => {
     await page.evaluate(() => window.paneTest.setLang("en"));
     expect(await text("#knowledge-insert")).toBe("Insert selected into the calculation");
     expect(await text('#knowledge-list li[data-id="odense_dagtilbud"] .knowledge-meta')).toBe(
       "Price · sheet Viden · odense_dagtilbud",
     );
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it("from a fresh template (start year 2023), inserts the prison-day price at the price level in one click: the index ships", async () => {
+    await page.evaluate(() => window.knowledgeFreshTemplate(2023));
+    await page.waitForSelector("#knowledge-list li");
+    expect(await text("#knowledge-insert")).toBe("Indsæt valgte i beregningen");
+    await search("gennemsnit pr. indsat");
+    expect(await items()).toEqual(["price_prison_day_avg"]);
+    expect(await text('#knowledge-list li[data-id="price_prison_day_avg"] .knowledge-detail')).toBe(
+      "Art: pris (SØM-type gennemsnitsomkostning) · Hovedområde: Politi, retsvæsen og kriminalforsorg",
+    );
+    await page.click("#knowledge-pick-price_prison_day_avg-starter");
+    const n = await notesCount();
+    await page.click("#knowledge-insert");
+    await waitNote(n);
+    expect(await lastNote()).toEqual({
+      kind: "success",
+      text: { da: "1 række(r) indsat.", en: "1 row(s) inserted." },
+    });
+    expect(await page.evaluate(() => window.paneTest.questions())).toEqual([]);
+    const row = await priceRow("Fængselsdøgn");
+    // 1.469 kr. (2015) × I(2023) / I(2015) = 1.469 × (1416,5 / 12) / 100 = 1.734,03… (2023 = mean of its 12 months).
+    expect(row?.["Prisår"]).toBe(2023);
+    expect(row?.["Stat"]).toBeCloseTo((1469 * 1416.5) / 1200, 9);
+    expect(row?.["Kommune"]).toBe(0);
+    expect(String(row?.["Kilde"])).toContain(
+      "http://www.kriminalforsorgen.dk/%C3%98konomi-7062.aspx (2015, sikkerhed H)",
+    );
+    expect(String(row?.["Kilde"])).toContain("2015-priser omregnet til 2023 med indeks 100 → 118,041667");
+    await shot("knowledge-pane-fresh-template-price");
+  });
+
+  it("inserts a kontanthjælp rate only after the user says how it splits across actors, with the refusion rule as help", async () => {
+    await search("kontanthjælp 30 år og derover, ikke forsørger");
+    expect(await items()).toEqual(["price_kontanthjaelp_30plus_month"]);
+    expect(
+      await text('#knowledge-list li[data-id="price_kontanthjaelp_30plus_month"] .knowledge-figure'),
+    ).toBe("Sats 11.944 kr./måned (brutto, før refusion; ikke fordelt)");
+    await page.click("#knowledge-pick-price_kontanthjaelp_30plus_month-starter");
+    let n = await notesCount();
+    await page.click("#knowledge-insert");
+    await waitNote(n);
+    // Refused as a price: nothing written, the pane says what is missing and asks for the split.
+    expect(await lastNote()).toEqual({
+      kind: "error",
+      text: {
+        da: "Satsen er ikke indsat: angiv fordelingen på aktører under knappen.",
+        en: "The rate was not inserted: give the split across actors below the button.",
+      },
+    });
+    expect(await priceRow("Måned på kontanthjælp")).toBeUndefined();
+    expect(await text("#knowledge-report")).toContain(
+      "er en sats (bruttobeløb 11.944 kr./måned, 2023), ikke en SØM-pris",
+    );
+    const form = "#knowledge-split-price_kontanthjaelp_30plus_month";
+    expect(await text(`${form} .banner.warning`)).toContain(
+      "Mangler: fordelingen på kommune, region og stat efter refusion; administration og sagsbehandling",
+    );
+    const help = await text(`${form}-help`);
+    expect(help).toContain("Uge 1–4 80 %, Uge 5–26 40 %, Uge 27–52 30 %, Over 52 uger 20 %");
+    expect(help).toContain("sikkerhed M – sekundær kilde");
+    expect(await page.$eval(`${form}-insert`, (e) => (e as HTMLButtonElement).disabled)).toBe(true);
+    await shot("knowledge-pane-rate-split");
+    // The citizen has been on support for more than 52 weeks: the state refunds 20 %.
+    await page.click(`${form}-stage-4`);
+    expect(await text(`${form}-sum`)).toBe(
+      "I alt: 100 % – Kommune 9.555,20 kr./måned, Stat 2.388,80 kr./måned",
+    );
+    n = await notesCount();
+    await page.click(`${form}-insert`);
+    await waitNote(n);
+    expect((await lastNote())?.kind).toBe("success");
+    const row = await priceRow("Måned på kontanthjælp");
+    // 11.944 × 80 % = 9.555,2 and 11.944 × 20 % = 2.388,8 (2023 = the price level: factor 1).
+    expect(row?.["Kommune"]).toBeCloseTo(9555.2, 9);
+    expect(row?.["Stat"]).toBeCloseTo(2388.8, 9);
+    expect(row?.["Region"]).toBe(0);
+    const kilde = String(row?.["Kilde"]);
+    expect(kilde).toContain("https://bm.dk/satser/satser-for-2023/kontanthjaelp/ (2023, sikkerhed H)");
+    expect(kilde).toContain("fordeling: brugerens skøn (Kommune 80 %, Stat 20 %)");
+    expect(await page.$(form)).toBeNull();
+    await shot("knowledge-pane-rate-inserted");
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });

@@ -10,18 +10,26 @@
  * Text from records is untrusted (it may come from an emailed file) and is only set through `textContent`.
  */
 import type { InsertReport } from "../../../app/knowledge-insert";
+import type { LevelShares } from "../../../app/knowledge-rates";
 import type { KnowledgeEntry, SaveReport, WorkbookKnowledge } from "../../../app/knowledge-library";
 import { figureText } from "../../../knowledge/figure-text";
 import { knowledgeToJson } from "../../../knowledge/knowledge-json";
 import { searchKnowledge, targetGroupsIn } from "../../../knowledge/search-knowledge";
-import type { KnowledgeBase, KnowledgeRecord, RecordKind } from "../../../knowledge/types";
+import type {
+  KnowledgeBase,
+  KnowledgeRecord,
+  ParameterRecord,
+  PriceRecord,
+  RecordKind,
+} from "../../../knowledge/types";
 import type { KnowledgeValidation } from "../../../knowledge/validate-knowledge";
 import type { Lang } from "../../../present/format";
 import type { InputEditPort, WorkbookPort } from "../../../workbook/port";
 import { clear, h } from "../../dom";
 import { describeError } from "../../errors";
 import type { Panel, PanelContext, Text } from "../../panel";
-import { KT, kindText, originText } from "./knowledge-text";
+import { splitForm } from "./knowledge-split-form";
+import { KT, figureKindText, kindText, originText } from "./knowledge-text";
 
 /** The use cases the panel calls (wired in `index.ts`; tests may pass others). */
 export interface KnowledgeUseCases {
@@ -30,7 +38,14 @@ export interface KnowledgeUseCases {
   insertKnowledge(
     port: WorkbookPort & InputEditPort,
     records: readonly KnowledgeRecord[],
-    options: { readonly lang: Lang; readonly confirm: (q: Text) => Promise<boolean> },
+    options: {
+      readonly lang: Lang;
+      readonly confirm: (q: Text) => Promise<boolean>;
+      /** The user's split of a rate, by record id (from the split form). */
+      readonly splits?: ReadonlyMap<string, LevelShares>;
+      /** Every record the user can browse, to tell which target group an effect in SOM_Effekter belongs to. */
+      readonly knownRecords?: readonly KnowledgeRecord[];
+    },
   ): Promise<InsertReport>;
   saveToKnowledgeSheet(
     port: WorkbookPort & InputEditPort,
@@ -65,6 +80,11 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
       const imported: { file: string; knowledge: KnowledgeBase }[] = [];
       const selected = new Set<string>();
       let busy = false;
+      /** Rates waiting for the user's split (shown as forms under the report). */
+      let pendingSplits: PriceRecord[] = [];
+      const refusionHelp = starter.records.find(
+        (r): r is ParameterRecord => r.kind === "parameter" && r.id === "param_refusionstrappe_2016",
+      );
 
       const entries = (): KnowledgeEntry[] => [
         ...starter.records.map((record) => ({ record, origin: { kind: "starter" as const } })),
@@ -93,6 +113,7 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
       const insertBtn = h("button", { type: "button", class: "primary", id: "knowledge-insert" });
       const insertHint = h("p", { class: "hint", id: "knowledge-insert-hint" });
       const report = h("div", { class: "knowledge-report", id: "knowledge-report", "aria-live": "polite" });
+      const splits = h("div", { class: "knowledge-splits", id: "knowledge-splits" });
       const reloadBtn = h("button", { type: "button", class: "secondary", id: "knowledge-reload" });
       const importInput = h("input", {
         type: "file",
@@ -123,6 +144,7 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
         h("div", { class: "actions" }, insertBtn),
         insertHint,
         report,
+        splits,
         h("div", { class: "actions" }, reloadBtn, importLabel, importInput, saveBtn, exportBtn),
         fileHint,
       );
@@ -219,6 +241,7 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
             `${kindText(r.kind, lang())} · ${originText(e.origin, lang())} · ${r.id}`,
           ),
           h("p", { class: "knowledge-figure" }, figureText(r, lang())),
+          ...detailLines(r).map((line) => h("p", { class: "knowledge-detail knowledge-meta" }, line)),
           h(
             "p",
             { class: "knowledge-source" },
@@ -239,20 +262,98 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
         return li;
       }
 
+      /** What kind of figure a price is, its validity and main area; a consequence's SØM recommendation. */
+      function detailLines(r: KnowledgeRecord): string[] {
+        const yn = (v: boolean | null): string => t(v === null ? KT.unknown : v ? KT.yes : KT.no);
+        if (r.kind === "price") {
+          const parts = [`${t(KT.figureKind)}: ${figureKindText(r.figureKind, lang())}`];
+          if (r.gyldigFra !== undefined || r.gyldigTil !== undefined)
+            parts.push(`${t(KT.validity)}: ${r.gyldigFra ?? "…"} – ${r.gyldigTil ?? "…"}`);
+          if (r.hovedomraade !== undefined) parts.push(`${t(KT.mainArea)}: ${r.hovedomraade}`);
+          return [parts.join(" · ")];
+        }
+        if (r.kind === "consequence") return [`${t(KT.recommended)}: ${yn(r.recommended)}`];
+        return [];
+      }
+
+      function renderSplits(): void {
+        clear(splits);
+        for (const r of pendingSplits)
+          splits.append(
+            splitForm({
+              record: r,
+              refusion: refusionHelp,
+              lang: lang(),
+              busy,
+              onInsert: (shares) => void guarded(() => insert([r], new Map([[r.id, shares]]))),
+            }),
+          );
+      }
+
+      /** Inserts `chosen` (with the user's splits of rates, if any) and shows the report. */
+      async function insert(
+        chosen: readonly KnowledgeRecord[],
+        given?: ReadonlyMap<string, LevelShares>,
+      ): Promise<void> {
+        const result = await useCases.insertKnowledge(ctx.workbook, chosen, {
+          lang: lang(),
+          confirm: (q) => ctx.confirm(q),
+          knownRecords: entries().map((e) => e.record),
+          ...(given !== undefined ? { splits: given } : {}),
+        });
+        const L = lang();
+        const lines = [
+          ...result.inserted.map(
+            (x) => `${t(KT.insertedRow)} ${x.block} (${x.sheet} ${t(KT.row)} ${x.row}): ${x.recordId}`,
+          ),
+          ...result.notes.map((n) => `${n.recordId}: ${n.text[L]}`),
+          ...result.skipped.map((n) => `${t(KT.notInserted)} ${n.recordId}: ${n.text[L]}`),
+        ];
+        showReport(
+          `${result.inserted.length} ${t(KT.rowsInserted)}`,
+          lines,
+          result.warnings.map((w) => w.text[L]),
+        );
+        // Rates still waiting for a split get a form; one just inserted leaves the list.
+        const done = new Set(result.inserted.map((x) => x.recordId));
+        pendingSplits = [
+          ...pendingSplits.filter((r) => !done.has(r.id) && !result.needsSplit.some((x) => x.id === r.id)),
+          ...result.needsSplit,
+        ];
+        if (result.inserted.length > 0) {
+          ctx.notify("success", {
+            da: `${result.inserted.length} ${KT.rowsInserted.da}.`,
+            en: `${result.inserted.length} ${KT.rowsInserted.en}.`,
+          });
+          ctx.workbookChanged("inputs");
+          selected.clear();
+        } else ctx.notify("error", result.needsSplit.length > 0 ? KT.needsSplit : KT.nothingInserted);
+      }
+
       function renderAll(): void {
         renderStatic();
         renderGroups();
         renderSources();
         renderList();
+        renderSplits();
       }
 
-      function showReport(title: string, lines: readonly string[]): void {
+      function showReport(title: string, lines: readonly string[], warnings: readonly string[] = []): void {
         clear(report);
-        if (lines.length === 0 && title === "") return;
+        if (lines.length === 0 && title === "" && warnings.length === 0) return;
         report.append(
           h("p", { class: "knowledge-report-title" }, title),
           h("ul", {}, ...lines.map((l) => h("li", {}, l))),
         );
+        if (warnings.length > 0)
+          report.append(
+            h(
+              "div",
+              { class: "banner warning", id: "knowledge-warnings" },
+              h("p", { class: "knowledge-report-title" }, t(KT.warnings)),
+              h("ul", {}, ...warnings.map((w) => h("li", {}, w))),
+            ),
+          );
       }
 
       async function loadWorkbook(): Promise<void> {
@@ -278,6 +379,7 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
         busy = true;
         renderSources();
         insertBtn.disabled = true;
+        for (const b of splits.querySelectorAll("button")) b.disabled = true;
         try {
           await task();
         } catch (err) {
@@ -286,6 +388,7 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
           busy = false;
           renderSources();
           renderList();
+          renderSplits();
         }
       }
 
@@ -301,27 +404,7 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
             const chosen = entries()
               .filter((e) => selected.has(keyOf(e)))
               .map((e) => e.record);
-            const result = await useCases.insertKnowledge(ctx.workbook, chosen, {
-              lang: lang(),
-              confirm: (q) => ctx.confirm(q),
-            });
-            const L = lang();
-            const lines = [
-              ...result.inserted.map(
-                (x) => `${t(KT.insertedRow)} ${x.block} (${x.sheet} ${t(KT.row)} ${x.row}): ${x.recordId}`,
-              ),
-              ...result.notes.map((n) => `${n.recordId}: ${n.text[L]}`),
-              ...result.skipped.map((n) => `${t(KT.notInserted)} ${n.recordId}: ${n.text[L]}`),
-            ];
-            showReport(`${result.inserted.length} ${t(KT.rowsInserted)}`, lines);
-            if (result.inserted.length > 0) {
-              ctx.notify("success", {
-                da: `${result.inserted.length} ${KT.rowsInserted.da}.`,
-                en: `${result.inserted.length} ${KT.rowsInserted.en}.`,
-              });
-              ctx.workbookChanged("inputs");
-              selected.clear();
-            } else ctx.notify("error", KT.nothingInserted);
+            await insert(chosen);
           }),
       );
 

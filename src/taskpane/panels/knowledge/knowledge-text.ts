@@ -35,6 +35,10 @@ export const KT = {
     da: "Intet blev indsat – se forklaringen under knappen.",
     en: "Nothing was inserted – see the explanation below the button.",
   },
+  needsSplit: {
+    da: "Satsen er ikke indsat: angiv fordelingen på aktører under knappen.",
+    en: "The rate was not inserted: give the split across actors below the button.",
+  },
   reload: { da: "Genindlæs arket Viden", en: "Reload the Knowledge sheet" },
   importFile: { da: "Importér vidensfil", en: "Import knowledge file" },
   saveToSheet: { da: "Gem importerede i arket Viden", en: "Save imported into the Knowledge sheet" },
@@ -63,7 +67,50 @@ export const KT = {
   },
   notSaved: { da: "Ikke gemt:", en: "Not saved:" },
   ownKnowledge: { da: "Egen vidensbase", en: "Own knowledge base" },
+  splitTitle: { da: "Fordel på aktører før indsættelse", en: "Split across actors before inserting" },
+  splitRate: { da: "Sats (brutto, før refusion):", en: "Rate (gross, before refusion):" },
+  splitTotal: { da: "Samlet beløb:", en: "Total amount:" },
+  splitMissingRate: {
+    da: "En sats er ikke en SØM-pris. Mangler: fordelingen på kommune, region og stat efter refusion; administration og sagsbehandling (er ikke med i satsen). Angiv fordelingen nedenfor – den skrives i Kilde som dit skøn.",
+    en: "A rate is not a SØM price. Missing: the split across municipality, region and state after refusion; administration and case handling (not in the rate). Give the split below – Kilde records it as your estimate.",
+  },
+  splitMissingTotal: {
+    da: "Beløbet kendes kun samlet. Mangler: fordelingen på kommune, region og stat. Angiv fordelingen nedenfor – den skrives i Kilde som dit skøn.",
+    en: "Only the total is known. Missing: the split across municipality, region and state. Give the split below – Kilde records it as your estimate.",
+  },
+  splitHelp: { da: "Hjælp –", en: "Help –" },
+  splitHelpRest: {
+    da: "Gælder forsørgelsesydelser efter borgerens samlede tid på offentlig forsørgelse; kommunen betaler resten. Vælg et trin eller skriv din egen fordeling.",
+    en: "Applies to income-support benefits by the citizen's total time on public support; the municipality pays the rest. Pick a stage or type your own split.",
+  },
+  secondary: { da: "sekundær kilde", en: "secondary source" },
+  splitSum: { da: "I alt", en: "Total" },
+  splitMust100: { da: "skal give 100 %", en: "must add up to 100 %" },
+  splitKilde: {
+    da: "Kilde-cellen får satsens kilde og »fordeling: brugerens skøn (…)«.",
+    en: "The Kilde cell gets the rate's source and »fordeling: brugerens skøn (…)« (the user's estimate).",
+  },
+  splitInsert: { da: "Indsæt med denne fordeling", en: "Insert with this split" },
+  warnings: { da: "Advarsler:", en: "Warnings:" },
+  figureKind: { da: "Art", en: "Kind" },
+  validity: { da: "Gyldig", en: "Valid" },
+  mainArea: { da: "Hovedområde", en: "Main area" },
+  recommended: { da: "Anbefalet af SØM", en: "Recommended by SØM" },
+  yes: { da: "ja", en: "yes" },
+  no: { da: "nej", en: "no" },
+  unknown: { da: "ukendt", en: "not known" },
 } as const;
+
+const FIGURE_KINDS = {
+  pris: { da: "pris (SØM-type gennemsnitsomkostning)", en: "price (SØM-type average cost)" },
+  sats: {
+    da: "sats (lovbestemt ydelse, brutto) – ikke en SØM-pris",
+    en: "rate (legal benefit, gross) – not a SØM price",
+  },
+  takst: { da: "takst (tilbuddets pris)", en: "tariff (the provider's charge)" },
+} as const;
+
+export const figureKindText = (k: keyof typeof FIGURE_KINDS, lang: Lang): string => FIGURE_KINDS[k][lang];
 
 const KINDS: Readonly<Record<RecordKind, { readonly da: string; readonly en: string }>> = {
   targetGroup: { da: "Målgruppe", en: "Target group" },
