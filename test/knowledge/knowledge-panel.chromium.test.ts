@@ -142,6 +142,28 @@ describeChromium("the knowledge panel in headless Chromium", () => {
     expect(await text("#knowledge-report")).toContain("Prisindekset (SOM_Prisindeks) mangler år 2014.");
   });
 
+  it("offers to add a missing index year from the shipped nettoprisindeks instead of failing", async () => {
+    await search("sikret institution");
+    await page.click("#knowledge-pick-price_secure_institution_year-starter");
+    const asked = (await page.evaluate(() => window.paneTest.questions())).length;
+    const n = await notesCount();
+    await page.click("#knowledge-insert");
+    await waitNote(n);
+    const questions = await page.evaluate(() => window.paneTest.questions());
+    expect(questions.slice(asked).map((q) => q.da)).toEqual([
+      expect.stringMatching(
+        /^Prisindekset \(SOM_Prisindeks\) mangler år 2020 for at omregne til prisniveau 2025\. Tilføj det fra nettoprisindekset, der følger med \(Danmarks Statistik, 2015 = 100; årsgennemsnit af månedstallene, beregnet af SØM for Excel\) – 2020: 103,87\?/,
+      ),
+    ]);
+    expect((await lastNote())?.kind).toBe("success");
+    expect(await text("#knowledge-report")).toContain("Indsat i SOM_Prisindeks");
+    // 1.510.239 kr. (2020) × 125 / (1246,4 / 12), in the Kommune column (row 5, below the prison row).
+    expect(await page.evaluate(() => window.paneTest.cell("Priser", "D5"))).toBeCloseTo(
+      (1510239 * 125 * 12) / 1246.4,
+      6,
+    );
+  });
+
   it("imports a municipality's JSON file, reports a broken one, and saves the import into a new Viden sheet", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-knowledge-import-"));
     const good = path.join(dir, "odense.json");
