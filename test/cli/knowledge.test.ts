@@ -95,6 +95,16 @@ describe("som knowledge", () => {
     expect(r.out).toContain("  Hvor findes tallet: Social- og Boligministeriets satser");
   });
 
+  it("shows a rate as a rate: gross amount, not after refusion, validity", async () => {
+    const r = await som(["knowledge", "show", "price_uddannelseshjaelp_away_month"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  Tal: Sats 6.545 kr./måned (brutto, før refusion; ikke fordelt)");
+    expect(r.out).toContain("  Art af tal: sats (lovbestemt ydelse, brutto) – ikke en SØM-pris");
+    expect(r.out).toContain("  Inkl. administration og overhead: nej; efter refusion: nej");
+    expect(r.out).toContain("  Gyldig: 2023-01-01 – 2023-12-31");
+    expect(r.out).toContain("Fra 1. juli 2025 erstattes uddannelseshjælp");
+  });
+
   it("says clearly when an id does not exist", async () => {
     const r = await som(["knowledge", "show", "no_such", "--lang", "en"]);
     expect(r.code).toBe(1);

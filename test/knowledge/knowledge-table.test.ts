@@ -77,6 +77,36 @@ describe("the knowledge table (the Viden sheet and .xlsx knowledge files)", () =
     expect(tableToKnowledge(en, origin, "Viden").ok).toBe(true);
   });
 
+  it("reads a rate typed in Excel: kind label, Ja/Nej/?, a date cell as an Excel serial number", () => {
+    const v = tableToKnowledge(
+      aTable({
+        ...ownPrice,
+        Kommune: "?",
+        Stat: null,
+        Bruttobeløb: 11944,
+        "Art af tal": "Sats",
+        "Inkl. administration og overhead": "Nej",
+        "Efter refusion": "?",
+        "Gyldig fra": 45108, // 1 July 2023: (2023-07-01 − 1899-12-30) = 45.108 days
+        "Gyldig til": "2023-12-31",
+        "Mangler: hvorfor": "Fordelingen mangler.",
+        "Mangler: hvor findes tallet": "Refusionsreglerne.",
+      }),
+      origin,
+      "Viden",
+    );
+    if (!v.ok) throw new Error(JSON.stringify(v.problems));
+    expect(v.value.records[0]).toMatchObject({
+      figureKind: "sats",
+      grossAmount: 11944,
+      inklOverhead: false,
+      efterRefusion: null,
+      gyldigFra: "2023-07-01",
+      gyldigTil: "2023-12-31",
+      amounts: { Kommune: null, Region: 0, Stat: null },
+    });
+  });
+
   it("names the sheet, row, id and column of a problem", () => {
     const v = tableToKnowledge(
       aTable(ownPrice, { ...ownPrice, Id: "b", Region: "?", Kilde: null }),

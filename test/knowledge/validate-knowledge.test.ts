@@ -148,3 +148,92 @@ describe("the JSON schema and the validator agree", () => {
     }
   });
 });
+
+describe("the honest-price fields of a price record", () => {
+  const aPrice = (over: Record<string, unknown>): unknown => ({
+    formatVersion: 1,
+    name: "test",
+    records: [
+      {
+        kind: "price",
+        id: "p",
+        title: "Pris",
+        service: "Ydelse",
+        unit: "måned",
+        amounts: { Kommune: null, Region: 0, Stat: null },
+        gap: { reason: "Fordelingen mangler.", where: "Refusionsreglerne." },
+        provenance: { source: "https://bm.dk/x", year: 2023, confidence: "H" },
+        ...over,
+      },
+    ],
+  });
+  const problems = (over: Record<string, unknown>): string[] => {
+    const v = validateKnowledgeBase(aPrice(over), "f.json");
+    return v.ok ? [] : v.problems.map((p) => `${p.record} › ${p.field}: ${p.message.da}`);
+  };
+
+  it("accepts a rate with its gross amount, validity and main area, and keeps them", () => {
+    const v = validateKnowledgeBase(
+      aPrice({
+        figureKind: "sats",
+        grossAmount: 11944,
+        inklOverhead: false,
+        efterRefusion: false,
+        gyldigFra: "2023-01-01",
+        gyldigTil: "2023-12-31",
+        hovedomraade: "Overførsler",
+      }),
+      "f.json",
+    );
+    if (!v.ok) throw new Error(JSON.stringify(v.problems));
+    expect(v.value.records[0]).toMatchObject({
+      figureKind: "sats",
+      grossAmount: 11944,
+      inklOverhead: false,
+      efterRefusion: false,
+      gyldigFra: "2023-01-01",
+      gyldigTil: "2023-12-31",
+      hovedomraade: "Overførsler",
+    });
+  });
+
+  it("refuses a rate with unknown levels and no gross amount", () => {
+    expect(problems({ figureKind: "sats" })).toEqual([
+      "p › grossAmount: En sats uden fordeling på niveauer skal have bruttobeløbet (grossAmount).",
+    ]);
+  });
+
+  it("refuses an unknown kind of figure, a non-boolean overhead flag, impossible dates and a reversed period", () => {
+    expect(problems({ figureKind: "skøn" })).toEqual([
+      'p › figureKind: Feltet "figureKind" skal være en af: pris, sats, takst.',
+    ]);
+    expect(problems({ inklOverhead: "ja" })).toEqual([
+      'p › inklOverhead: "inklOverhead" skal være true, false eller null.',
+    ]);
+    expect(problems({ gyldigFra: "2023-02-30" })).toEqual([
+      'p › gyldigFra: "gyldigFra" skal være en dato som 2025-07-01 (er "2023-02-30").',
+    ]);
+    expect(problems({ gyldigFra: "2024-01-01", gyldigTil: "2023-12-31" })).toEqual([
+      'p › gyldigTil: "gyldigTil" ligger før "gyldigFra".',
+    ]);
+    expect(problems({ gyldigFra: "2024-02-29" })).toEqual([]);
+  });
+
+  it("refuses a price target group that is not in the file", () => {
+    expect(problems({ targetGroup: "nobody" })).toEqual([
+      'p › targetGroup: Målgruppen "nobody" findes ikke i filen.',
+    ]);
+  });
+
+  it("refuses a consequence whose recommendation is not true, false or null", () => {
+    const data = clone(starter) as { records: Record<string, unknown>[] };
+    const c = data.records.find((r) => r["kind"] === "consequence");
+    if (c) c["recommended"] = "anbefalet";
+    const v = validateKnowledgeBase(data, "starter.json");
+    expect(v.ok).toBe(false);
+    if (!v.ok)
+      expect(v.problems.map((p) => `${p.record} › ${p.field}`)).toEqual([
+        `${String(c?.["id"])} › recommended`,
+      ]);
+  });
+});

@@ -153,10 +153,47 @@ function showLines(r: KnowledgeRecord, lang: Lang): string[] {
     `  ${L.kind}: ${kindLabel(r.kind, lang)}`,
     `  ${L.fig}: ${figureText(r, lang)}`,
   ];
-  if (r.kind === "price") lines.push(`  ${lang === "da" ? "Ydelse" : "Service"}: ${r.service} (${r.unit})`);
+  const yn = (v: boolean | null): string =>
+    v === null
+      ? lang === "da"
+        ? "ukendt"
+        : "not known"
+      : v
+        ? lang === "da"
+          ? "ja"
+          : "yes"
+        : lang === "da"
+          ? "nej"
+          : "no";
+  if (r.kind === "price") {
+    const kinds = {
+      pris: { da: "pris (SØM-type gennemsnitsomkostning)", en: "price (SØM-type average cost)" },
+      sats: {
+        da: "sats (lovbestemt ydelse, brutto) – ikke en SØM-pris",
+        en: "rate (legal benefit, gross) – not a SØM price",
+      },
+      takst: { da: "takst (tilbuddets pris)", en: "tariff (the provider's charge)" },
+    } as const;
+    lines.push(
+      `  ${lang === "da" ? "Ydelse" : "Service"}: ${r.service} (${r.unit})`,
+      `  ${lang === "da" ? "Art af tal" : "Kind of figure"}: ${kinds[r.figureKind][lang]}`,
+      `  ${lang === "da" ? "Inkl. administration og overhead" : "Incl. administration and overhead"}: ${yn(r.inklOverhead)}; ${lang === "da" ? "efter refusion" : "after refusion"}: ${yn(r.efterRefusion)}`,
+    );
+    if (r.grossAmount !== undefined)
+      lines.push(
+        `  ${lang === "da" ? "Bruttobeløb" : "Gross amount"}: ${formatNumber(r.grossAmount, lang, Number.isInteger(r.grossAmount) ? 0 : 2)} kr./${r.unit}`,
+      );
+    if (r.gyldigFra !== undefined || r.gyldigTil !== undefined)
+      lines.push(`  ${lang === "da" ? "Gyldig" : "Valid"}: ${r.gyldigFra ?? "…"} – ${r.gyldigTil ?? "…"}`);
+    if (r.hovedomraade !== undefined)
+      lines.push(`  ${lang === "da" ? "Hovedområde" : "Main area"}: ${r.hovedomraade}`);
+    if (r.targetGroup !== undefined)
+      lines.push(`  ${lang === "da" ? "Målgruppe" : "Target group"}: ${r.targetGroup}`);
+  }
   if (r.kind === "consequence")
     lines.push(
       `  ${lang === "da" ? "Ydelse" : "Service"}: ${r.service} (${r.unit}), ${r.consequenceKind}; ${r.targetGroup} – ${r.successMeasure}`,
+      `  ${lang === "da" ? "Anbefalet af SØM" : "Recommended by SØM"}: ${yn(r.recommended)}`,
     );
   if (r.kind === "effect")
     lines.push(

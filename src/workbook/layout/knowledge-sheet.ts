@@ -60,7 +60,9 @@ function widthOf(key: string): number {
     key === "outcome" ||
     key === "intervention" ||
     key === "design" ||
-    key === "service"
+    key === "service" ||
+    key === "hovedomraade" ||
+    key === "inklOverhead"
   )
     return 28;
   if (key.startsWith("year") && key !== "year") return 8;
