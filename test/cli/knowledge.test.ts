@@ -103,6 +103,9 @@ describe("som knowledge", () => {
     expect(r.out).toContain("  Inkl. administration og overhead: nej; efter refusion: nej");
     expect(r.out).toContain("  Gyldig: 2023-01-01 – 2023-12-31");
     expect(r.out).toContain("Fra 1. juli 2025 erstattes uddannelseshjælp");
+    expect(r.out).toContain("  Sikkerhed: H\n");
+    const m = await som(["knowledge", "show", "price_su_away_month"]);
+    expect(m.out).toContain("  Sikkerhed: M (sekundær kilde)");
   });
 
   it("says clearly when an id does not exist", async () => {

@@ -331,6 +331,14 @@ describeChromium("the knowledge panel in headless Chromium", () => {
     expect(await text("#knowledge-insert")).toBe("Indsæt valgte i beregningen");
     await search("gennemsnit pr. indsat");
     expect(await items()).toEqual(["price_prison_day_avg"]);
+    expect(await text('#knowledge-list li[data-id="price_prison_day_avg"] .knowledge-source')).toBe(
+      "Kilde: http://www.kriminalforsorgen.dk/%C3%98konomi-7062.aspx (2015; sikkerhed H)",
+    );
+    await search("SU udeboende");
+    expect(await text('#knowledge-list li[data-id="price_su_away_month"] .knowledge-source')).toBe(
+      "Kilde: https://seniorfolk.dk/su-2024/ (2024; sikkerhed M – sekundær kilde)",
+    );
+    await search("gennemsnit pr. indsat");
     expect(await text('#knowledge-list li[data-id="price_prison_day_avg"] .knowledge-detail')).toBe(
       "Art: pris (SØM-type gennemsnitsomkostning) · Hovedområde: Politi, retsvæsen og kriminalforsorg",
     );

@@ -202,7 +202,17 @@ function showLines(r: KnowledgeRecord, lang: Lang): string[] {
   lines.push(
     `  ${L.src}: ${r.provenance.source}`,
     `  ${L.year}: ${r.provenance.year}`,
-    `  ${L.conf}: ${r.provenance.confidence}`,
+    `  ${L.conf}: ${r.provenance.confidence}${
+      r.provenance.confidence === "M"
+        ? lang === "da"
+          ? " (sekundær kilde)"
+          : " (secondary source)"
+        : r.provenance.confidence === "L"
+          ? lang === "da"
+            ? " (afledt tal eller svag kilde)"
+            : " (derived figure or weak source)"
+          : ""
+    }`,
   );
   if (r.provenance.derivation) lines.push(`  ${L.der}: ${r.provenance.derivation}`);
   if (r.provenance.note) lines.push(`  ${L.note}: ${r.provenance.note}`);

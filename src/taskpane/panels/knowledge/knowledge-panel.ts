@@ -245,7 +245,7 @@ export function createKnowledgePanel(useCases: KnowledgeUseCases): Panel {
           h(
             "p",
             { class: "knowledge-source" },
-            `${t(KT.source)}: ${p.source} (${p.year}; ${t(KT.confidence)} ${p.confidence})`,
+            `${t(KT.source)}: ${p.source} (${p.year}; ${t(KT.confidence)} ${p.confidence}${p.confidence === "M" ? ` – ${t(KT.secondary)}` : p.confidence === "L" ? ` – ${t(KT.derived)}` : ""})`,
           ),
           p.derivation
             ? h("p", { class: "knowledge-derivation hint" }, `${t(KT.derivation)}: ${p.derivation}`)

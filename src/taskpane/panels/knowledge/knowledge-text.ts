@@ -84,6 +84,7 @@ export const KT = {
     en: "Applies to income-support benefits by the citizen's total time on public support; the municipality pays the rest. Pick a stage or type your own split.",
   },
   secondary: { da: "sekundær kilde", en: "secondary source" },
+  derived: { da: "afledt tal eller svag kilde", en: "derived figure or weak source" },
   splitSum: { da: "I alt", en: "Total" },
   splitMust100: { da: "skal give 100 %", en: "must add up to 100 %" },
   splitKilde: {
