@@ -13,7 +13,9 @@ import { RESULT_SHEETS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
 import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
 import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
+import { LIVE_SHEETS, renderLiveSheets } from "../workbook/render/live-sheets";
 import { renderResultSheets } from "../workbook/render/results-sheet";
+import type { NamedValue } from "../workbook/port";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 import { loadScenario, type LoadOptions } from "./load-scenario";
 import { checkOwnership, recordingPort, SheetNotOwnedError, writeResultSheets } from "./write-results";
@@ -22,6 +24,11 @@ export interface CalculateOptions {
   /** Time stamped on the results (the caller's clock; same `now` → identical result cells). */
   readonly now: Date;
   readonly lang: Lang;
+  /**
+   * Also write the live formula sheets (`Levende resultater` and its four step sheets, som-method.md §12) —
+   * the option "Levende resultater" in the add-in, `--live` on the command line.
+   */
+  readonly live?: boolean;
 }
 
 export type CalculateOutcome =
@@ -46,6 +53,8 @@ export type BaseRun =
       readonly sheet: SheetSpec;
       readonly names: readonly NameSpec[];
       readonly snapshot: InputSnapshot;
+      /** The values behind the names read (the live sheets take the blocks' shape from them). */
+      readonly named: ReadonlyMap<string, NamedValue>;
     }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
@@ -86,6 +95,7 @@ export async function prepareBaseRun(
     sheet: rendered.sheet,
     names: rendered.names,
     snapshot: loaded.snapshot,
+    named: loaded.named,
   };
 }
 
@@ -97,14 +107,25 @@ export async function calculateWorkbook(
   port: WorkbookPort,
   options: CalculateOptions,
 ): Promise<CalculateOutcome> {
-  const notOwned = await checkOwnership(port, [RESULT_SHEETS.results]);
+  const live = options.live === true;
+  const notOwned = await checkOwnership(port, [
+    RESULT_SHEETS.results,
+    ...(live ? Object.values(LIVE_SHEETS) : []),
+  ]);
   const base = await prepareBaseRun(port, options);
   // Both kinds of problems are shown together; nothing is written while any remains.
   if (notOwned !== null || !base.ok)
     return { ok: false, issues: [...(notOwned ?? []), ...(base.ok ? [] : base.issues)] };
+  const sheets: SheetSpec[] = [base.sheet];
+  const names: NameSpec[] = [...base.names];
+  if (live) {
+    const rendered = renderLiveSheets(base.scenario, base.results, base.named, { lang: options.lang });
+    sheets.push(...rendered.sheets);
+    names.push(...rendered.names);
+  }
   const rec = recordingPort(port);
   try {
-    await writeResultSheets(rec.port, [base.sheet], base.names, base.snapshot, options);
+    await writeResultSheets(rec.port, sheets, names, base.snapshot, options);
   } catch (error) {
     if (error instanceof SheetNotOwnedError) return { ok: false, issues: error.issues };
     throw error;

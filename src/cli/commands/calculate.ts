@@ -7,6 +7,7 @@
 import { calculateWorkbook } from "../../app/calculate-workbook";
 import { contractJsonText } from "../../app/contract-json";
 import { FileWorkbook } from "../../file/file-workbook";
+import { hasFlag } from "../args";
 import type { Command } from "../command";
 import { reportIssues, workbookArgs } from "../workbook-command";
 import { renderSummary } from "../summary-table";
@@ -14,8 +15,8 @@ import { renderSummary } from "../summary-table";
 export const calculateCommand: Command = {
   name: "calculate",
   usage: {
-    da: "<fil.xlsx> [--out <resultat.xlsx>] [--json]",
-    en: "<file.xlsx> [--out <result.xlsx>] [--json]",
+    da: "<fil.xlsx> [--out <resultat.xlsx> [--live]] [--json]",
+    en: "<file.xlsx> [--out <result.xlsx> [--live]] [--json]",
   },
   summary: {
     da: "Beregn en SØM-projektmappe og vis resultatet",
@@ -35,6 +36,13 @@ export const calculateCommand: Command = {
       },
     },
     {
+      name: "live",
+      help: {
+        da: "Skriv også de levende formelark (Levende resultater), der regner selv uden tilføjelsesprogrammet",
+        en: "Also write the live formula sheets (Levende resultater) that recalculate without the add-in",
+      },
+    },
+    {
       name: "json",
       help: {
         da: "Udskriv resultatet som JSON (maskinlæsbart)",
@@ -45,9 +53,10 @@ export const calculateCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
     const { input, out, json } = workbookArgs(args, io.cwd);
+    const live = hasFlag(args, "live");
 
     const workbook = await FileWorkbook.open(input);
-    const outcome = await calculateWorkbook(workbook, { now: io.now(), lang });
+    const outcome = await calculateWorkbook(workbook, { now: io.now(), lang, live });
     if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang });
     if (out !== undefined) {
       // The bytes read at the start plus the sheets the run wrote: the copy holds exactly the inputs calculated.

@@ -1,0 +1,165 @@
+/**
+ * The live sheets' formulas (som-method.md §12), checked without a spreadsheet program: no number that came
+ * from an input cell, only Excel 2016 functions that LibreOffice also has (none volatile), `,` separators,
+ * the `SOM_Levende_*` names, ownership and re-runs. Equality with the engine is proven by LibreOffice in
+ * test/file/libreoffice-live.test.ts.
+ */
+import { calculateWorkbook } from "../../../src/app/calculate-workbook";
+import type { RawScenario } from "../../../src/engine/types";
+import { buildTemplateSpec } from "../../../src/workbook/layout/build-template-spec";
+import { MemoryWorkbook } from "../../../src/workbook/memory-workbook";
+import { META_NAMES, RESULT_SHEETS } from "../../../src/workbook/names";
+import { LIVE_NAME_PREFIXES, LIVE_SHEETS, LIVE_STATUS_NAME } from "../../../src/workbook/render/live-sheets";
+import type { WorkbookSpec } from "../../../src/workbook/sheet-model";
+import { LARGE, randomScenario } from "../../support/live-scenarios";
+
+const NOW = new Date("2026-01-02T03:04:05Z");
+const LIVE = new Set<string>(Object.values(LIVE_SHEETS));
+
+async function liveRun(raw: RawScenario): Promise<{ written: WorkbookSpec; wb: MemoryWorkbook }> {
+  const wb = MemoryWorkbook.fromSpec(buildTemplateSpec("da", raw));
+  const outcome = await calculateWorkbook(wb, { now: NOW, lang: "da", live: true });
+  if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.message.en).join(" "));
+  return { written: outcome.written, wb };
+}
+
+function liveFormulas(spec: WorkbookSpec): string[] {
+  const out: string[] = [];
+  for (const s of spec.sheets)
+    if (LIVE.has(s.name))
+      for (const b of s.blocks)
+        for (const row of b.formulas ?? []) for (const f of row) if (f !== null) out.push(f);
+  return out;
+}
+
+/** The formula without its text constants and quoted sheet names. */
+const withoutStrings = (f: string): string =>
+  f.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, "S!");
+
+/**
+ * Numeric literals of a formula, after removing INDEX(<contract name>,row,col) positions (the block's shape,
+ * found by header at generation time) and cell references.
+ */
+function literals(f: string): string[] {
+  const text = withoutStrings(f)
+    .replace(/INDEX\(SOM_[A-Za-z]+,\d+,\d+\)/g, "X")
+    .replace(/INDEX\(SOM_[A-Za-z]+,0,\d+\)/g, "X");
+  return [...text.matchAll(/(?<![A-Za-z_$\d.])\d+(?:\.\d+)?(?:E[+-]?\d+)?(?![\d(])/g)].map((m) => m[0]);
+}
+
+/** Every number of the raw inputs (amounts, rates, counts, Δq, prices, index values, years, settings). */
+function inputNumbers(raw: RawScenario): Set<number> {
+  const out = new Set<number>();
+  const add = (x: number | undefined): void => {
+    if (x !== undefined) out.add(x);
+  };
+  for (const v of Object.values(raw.settings)) if (typeof v === "number") add(v);
+  raw.participants.forEach((p) => add(p.count));
+  raw.effects.forEach((e) => add(e.successRate));
+  raw.costs.forEach((c) => [c.amountKr, c.priceYear, c.fromYear, c.toYear].forEach(add));
+  raw.consequences.forEach((l) => l.deltaByYear.forEach(add));
+  raw.prices.forEach((p) => {
+    add(p.priceYear);
+    p.priceKrByActor.forEach(add);
+  });
+  raw.priceIndex.forEach((p) => [p.year, p.index].forEach(add));
+  return out;
+}
+
+const ALLOWED_FUNCTIONS = new Set([
+  "INDEX",
+  "MATCH",
+  "SUMIF",
+  "SUM",
+  "SUMPRODUCT",
+  "COUNTIF",
+  "COUNTA",
+  "ROWS",
+  "COLUMNS",
+  "IF",
+  "AND",
+  "NOT",
+  "MAX",
+  "ABS",
+  "TRIM",
+  "IFERROR",
+  "NA",
+]);
+
+describe("the live sheets' formulas", () => {
+  const seeds = Array.from({ length: 40 }, (_, i) => 1000 + i);
+
+  it("contain no number that came from an input cell, only 0, 1, the 1e-9 tolerance and the default rate", async () => {
+    const seen = new Set<string>();
+    for (const seed of seeds) {
+      const raw = randomScenario(seed);
+      const inputs = inputNumbers(raw);
+      const { written } = await liveRun(raw);
+      const formulas = liveFormulas(written);
+      expect(formulas.length).toBeGreaterThan(500);
+      const bad: string[] = [];
+      for (const f of formulas)
+        for (const lit of literals(f)) {
+          seen.add(lit);
+          // Structural constants only: 0 and 1 (t − 1, (1 + ρ), defaults), 1E-9 (the engine's tolerance),
+          // 0.035 (the discount rate's default when SOM_Diskonteringsrente is blank).
+          if (!["0", "1", "1E-9", "0.035"].includes(lit)) bad.push(`${lit} in ${f}`);
+          else if (lit !== "0" && lit !== "1" && inputs.has(Number(lit))) bad.push(`input ${lit} in ${f}`);
+        }
+      expect(bad).toEqual([]);
+    }
+    // The scan sees the literals it allows (it is not vacuous).
+    expect([...seen].sort()).toEqual(expect.arrayContaining(["0", "1", "1E-9"]));
+  });
+
+  it("the scan finds an input number copied into a formula", () => {
+    expect(literals("=INDEX(SOM_Priser,3,4)*1.0375+'Levende 1 Priser'!$B$7")).toEqual(["1.0375"]);
+    expect(literals('=IF(A1="2025 kr.",0,12500)')).toEqual(["0", "12500"]);
+  });
+
+  it("use only Excel 2016 functions that LibreOffice evaluates, none volatile, with `,` separators", async () => {
+    const { written } = await liveRun(randomScenario(7, LARGE));
+    const formulas = liveFormulas(written);
+    const used = new Set<string>();
+    for (const f of formulas) {
+      const text = withoutStrings(f);
+      for (const m of text.matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1] as string);
+      expect(text.includes(";")).toBe(false);
+      expect(f.startsWith("=")).toBe(true);
+    }
+    expect([...used].filter((u) => !ALLOWED_FUNCTIONS.has(u))).toEqual([]);
+    expect(used.has("SUMPRODUCT")).toBe(true);
+  });
+
+  it("carry the SOM_Levende_* key-figure names for the total, each level and each actor, on the live sheet", async () => {
+    const raw = randomScenario(1003);
+    const { written } = await liveRun(raw);
+    const names = new Map(written.names.map((n) => [n.name, n]));
+    const levels = new Set(raw.actors.map((a) => a.level));
+    const suffixes = ["Total", ...levels, ...raw.actors.map((_, i) => `A${i + 1}`)];
+    for (const prefix of Object.values(LIVE_NAME_PREFIXES))
+      for (const suffix of suffixes) {
+        const n = names.get(`${prefix}${suffix}`);
+        expect(n !== undefined && "sheet" in n ? n.sheet : undefined).toBe(LIVE_SHEETS.results);
+      }
+    expect(names.get(LIVE_STATUS_NAME)).toBeDefined();
+    // The static names stay.
+    expect(names.get("SOM_Res_Netto_Total")).toBeDefined();
+  });
+
+  it("are owned sheets: a second Beregn rewrites them; without the option none are written", async () => {
+    const raw = randomScenario(1004);
+    const { wb } = await liveRun(raw);
+    const again = await calculateWorkbook(wb, { now: NOW, lang: "da", live: true });
+    expect(again.ok).toBe(true);
+    const owned = (await wb.readNames([META_NAMES.ownedSheets])).get(META_NAMES.ownedSheets.toLowerCase());
+    const list = owned?.kind === "range" ? owned.values.flat() : [];
+    for (const s of LIVE) expect(list).toContain(s);
+    const plain = await calculateWorkbook(MemoryWorkbook.fromSpec(buildTemplateSpec("da", raw)), {
+      now: NOW,
+      lang: "da",
+    });
+    expect(plain.ok && plain.written.sheets.map((s) => s.name).filter((n) => LIVE.has(n))).toEqual([]);
+    expect(plain.ok && plain.written.sheets.some((s) => s.name === RESULT_SHEETS.results)).toBe(true);
+  });
+});
