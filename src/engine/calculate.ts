@@ -3,9 +3,13 @@
  * and in total, per calculation year, in kroner at price level P, positive = gain for the public budget.
  *
  * Pure and deterministic: no rounding (presentation rounds), no clock, no randomness.
- * Cost grows as O(L_c × H + L_k × H × (J + A) + A × (H + S)) for L_c cost lines, L_k consequence lines,
- * J consequence years, A actors and S services — linear in every dimension except the cohort × consequence-year
- * convolution (H × J per line).
+ * Cost grows as O(L_c × T × v + L_k × D × J + pairs × T × A + A × (T + S)) for L_c cost lines, L_k
+ * consequence lines, D start years, J consequence years, T calculation years, A actors and S services —
+ * linear in every dimension except the cohort × consequence-year convolution (D × J per line).
+ *
+ * Perspective `kommune` (som-method.md §6): only the actors of level Kommune are reported; every reported
+ * block is computed by the same code as under `public`, so the kommune-only total equals the public
+ * Kommune level bit for bit.
  */
 import { pricesAtLevel, signedUseByPair, type PairUse } from "./consequences";
 import { costsByActorYear, type CostsByKind } from "./costs";
@@ -19,7 +23,8 @@ import {
   UNDEFINED_REASON,
   type KeyFigureName,
 } from "./key-figures";
-import type { CostKind, Level, ResultBlock, Results, Scenario } from "./types";
+import { calcYearCount, countedYears } from "./time";
+import type { Actor, CohortFollowUp, CostKind, Level, ResultBlock, Results, Scenario } from "./types";
 import { COST_KINDS, LEVELS } from "./types";
 
 /** The additive parts of a result block; everything else is derived from them. */
@@ -60,8 +65,8 @@ const sum = (xs: readonly number[]): number => {
 
 /** Derives totals and key figures from the additive parts (som-method.md §6). */
 function finishBlock(parts: BlockParts, scenario: Scenario, completers: number): ResultBlock {
-  const H = scenario.settings.horizon;
-  const { Opstart, Drift, PrDeltager, Sparet } = parts.costsByKind;
+  const H = calcYearCount(scenario.settings);
+  const { Opstart, Drift, PrDeltager, PrForloeb, Sparet } = parts.costsByKind;
   const V = parts.consequences;
   const costs: number[] = [];
   const net: number[] = [];
@@ -73,7 +78,12 @@ function finishBlock(parts: BlockParts, scenario: Scenario, completers: number):
   for (let t = 0; t < H; t++) {
     // C_t summed over the kinds in COST_KINDS order (the sensitivity fast path mirrors this order).
     const c =
-      0 + (Opstart[t] as number) + (Drift[t] as number) + (PrDeltager[t] as number) + (Sparet[t] as number);
+      0 +
+      (Opstart[t] as number) +
+      (Drift[t] as number) +
+      (PrDeltager[t] as number) +
+      (PrForloeb[t] as number) +
+      (Sparet[t] as number);
     const v = V[t] as number;
     const nr = v - c;
     costs.push(c);
@@ -138,7 +148,7 @@ interface Shared {
  */
 function partsFor(actors: readonly number[], shared: Shared): BlockParts {
   const { scenario, pairs, prices, services } = shared;
-  const H = scenario.settings.horizon;
+  const H = calcYearCount(scenario.settings);
   const nServices = prices.length;
   const weight: number[] = [];
   for (let s = 0; s < nServices; s++) {
@@ -216,14 +226,14 @@ function sharedOf(scenario: Scenario): Shared {
     // Services in the order of the price rows, restricted to those a consequence line uses.
     services: scenario.prices.map((_, i) => i).filter((i) => usedServices.has(i)),
     costs: costsByActorYear(scenario),
-    zeroYears: Object.freeze(zeros(scenario.settings.horizon)),
-    zeroTemplate: doubleZeros(scenario.settings.horizon),
+    zeroYears: Object.freeze(zeros(calcYearCount(scenario.settings))),
+    zeroTemplate: doubleZeros(calcYearCount(scenario.settings)),
     serviceNames: scenario.prices.map((p) => p.service),
   };
 }
 
 function emptyCosts(H: number): CostsByKind {
-  return { Opstart: zeros(H), Drift: zeros(H), PrDeltager: zeros(H), Sparet: zeros(H) };
+  return { Opstart: zeros(H), Drift: zeros(H), PrDeltager: zeros(H), PrForloeb: zeros(H), Sparet: zeros(H) };
 }
 
 /**
@@ -234,13 +244,15 @@ function emptyCosts(H: number): CostsByKind {
  * if (v.ok) calculate(v.value).byActor[0].netTotal; // Σ_t NR for the first actor, kr. at price level P
  */
 export function calculate(scenario: Scenario): Results {
-  const H = scenario.settings.horizon;
+  const settings = scenario.settings;
+  const H = calcYearCount(settings);
   const shared = sharedOf(scenario);
   const completers = sum(scenario.participants);
   const A = scenario.actors.length;
   const byActor: ResultBlock[] = [];
   const all: number[] = [];
   for (let a = 0; a < A; a++) {
+    if (!isReported(scenario, a)) continue;
     byActor.push(finishBlock(partsFor([a], shared), scenario, completers));
     all.push(a);
   }
@@ -248,23 +260,47 @@ export function calculate(scenario: Scenario): Results {
   for (const level of LEVELS) {
     const members = all.filter((a) => scenario.actors[a]?.level === level);
     // A level with one actor is that actor's block (the same numbers; no need to compute them twice).
-    if (members.length === 1) byLevel.set(level, byActor[members[0] ?? 0] as ResultBlock);
+    if (members.length === 1) byLevel.set(level, byActor[all.indexOf(members[0] ?? 0)] as ResultBlock);
     else if (members.length > 1)
       byLevel.set(level, finishBlock(partsFor(members, shared), scenario, completers));
   }
   const total = finishBlock(partsFor(all, shared), scenario, completers);
-  const startYear = scenario.settings.startYear;
+  const startYear = settings.startYear;
+  const v = settings.duration;
+  const cohorts: CohortFollowUp[] = scenario.participants.map((starters, i) => ({
+    startCalcYear: i + 1,
+    completionCalcYear: i + v,
+    completionYear: startYear + i + v - 1,
+    starters,
+    yearsFollowed: countedYears(settings, i + v),
+  }));
   return {
     years: yearsFrom(startYear, H),
-    priceLevel: scenario.settings.priceLevel,
-    discountRate: scenario.settings.discountRate,
-    actors: scenario.actors,
+    priceLevel: settings.priceLevel,
+    discountRate: settings.discountRate,
+    actors: all.map((a) => scenario.actors[a] as Actor),
+    actorIndex: all,
+    excludedActors: scenario.actors.filter((_, a) => !isReported(scenario, a)),
     byActor,
     byLevel,
     total,
     beyondHorizon: total.beyondHorizon,
     totalCompleters: completers,
+    horizon: {
+      method: settings.horizonMethod,
+      years: settings.horizon,
+      calcYears: H,
+      lastYear: startYear + H - 1,
+    },
+    duration: v,
+    perspective: settings.perspective,
+    cohorts,
   };
+}
+
+/** Whether actor a is reported under the scenario's perspective (som-method.md §6). */
+export function isReported(scenario: Scenario, a: number): boolean {
+  return scenario.settings.perspective === "public" || scenario.actors[a]?.level === "Kommune";
 }
 
 /**

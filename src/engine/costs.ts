@@ -1,15 +1,17 @@
 /**
  * Costs C_{a,t} (som-method.md §3), in kroner at price level P, positive = money spent.
  *
- * | Kind       | Contribution in year t ∈ [f, l] |
- * | Opstart    | A                               |
- * | Drift      | A                               |
- * | PrDeltager | A × N_t                         |
- * | Sparet     | −A (reduces costs)              |
+ * | Kind       | Contribution in year t ∈ [f, l]                                        |
+ * | Opstart    | A                                                                      |
+ * | Drift      | A                                                                      |
+ * | PrDeltager | A × R_t, R_t = Σ_{s=t−v+1..t} N_s (citizens in the intervention in t)  |
+ * | PrForloeb  | A × N_t (per course, paid in the start year [D])                       |
+ * | Sparet     | −A (reduces costs)                                                     |
  *
- * Years after the horizon are not counted (a shorter horizon in a sensitivity variant cuts lines off).
+ * Years after T are not counted (a shorter horizon in a sensitivity variant cuts lines off).
  */
 import { toPriceLevel } from "./price-level";
+import { calcYearCount, receiving } from "./time";
 import type { CostKind, Scenario } from "./types";
 import { COST_KINDS } from "./types";
 
@@ -27,7 +29,8 @@ function zeros(n: number): number[] {
  * @example costsByActorYear(s)[0].Drift[1] // operating cost of actor 0 in year 2
  */
 export function costsByActorYear(scenario: Scenario): CostsByKind[] {
-  const H = scenario.settings.horizon;
+  const H = calcYearCount(scenario.settings);
+  const v = scenario.settings.duration;
   const out: CostsByKind[] = scenario.actors.map(() => {
     const byKind = {} as CostsByKind;
     for (const kind of COST_KINDS) byKind[kind] = zeros(H);
@@ -46,6 +49,9 @@ export function costsByActorYear(scenario: Scenario): CostsByKind[] {
           target[i] = (target[i] ?? 0) + amount;
           break;
         case "PrDeltager":
+          target[i] = (target[i] ?? 0) + amount * receiving(scenario.participants, v, t);
+          break;
+        case "PrForloeb":
           target[i] = (target[i] ?? 0) + amount * (scenario.participants[i] ?? 0);
           break;
         case "Sparet":

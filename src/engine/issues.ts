@@ -95,8 +95,8 @@ export const ENGINE_ISSUES = {
   "unknown-cost-kind": {
     severity: "error",
     message: (p) => ({
-      da: `${q(p.value)} er ikke en omkostningsart. Brug Opstart, Drift, Pr. deltager eller Sparet.`,
-      en: `${q(p.value)} is not a cost kind. Use Start-up, Operating, Per participant or Saved.`,
+      da: `${q(p.value)} er ikke en omkostningsart. Brug Opstart, Drift, Pr. deltager, Pr. forløb eller Sparet.`,
+      en: `${q(p.value)} is not a cost kind. Use Start-up, Operating, Per participant, Per course or Saved.`,
     }),
   },
   "unknown-consequence-kind": {
@@ -144,8 +144,8 @@ export const ENGINE_ISSUES = {
   "year-outside-horizon": {
     severity: "error",
     message: (p) => ({
-      da: `${p.field_da} er år ${p.value}, men beregningsårene går fra 1 til ${p.horizon} (tidshorisonten).`,
-      en: `${p.field_en} is year ${p.value}, but the calculation years run from 1 to ${p.horizon} (the horizon).`,
+      da: `${p.field_da} er år ${p.value}, men beregningsårene går fra 1 til ${p.horizon}.`,
+      en: `${p.field_en} is year ${p.value}, but the calculation years run from 1 to ${p.horizon}.`,
     }),
   },
   "from-after-to": {
@@ -167,6 +167,48 @@ export const ENGINE_ISSUES = {
     message: (p) => ({
       da: `En konsekvens kan højst have ${p.max} år (her ${p.value}).`,
       en: `A consequence can have at most ${p.max} years (here ${p.value}).`,
+    }),
+  },
+  "unknown-horizon-method": {
+    severity: "error",
+    message: (p) => ({
+      da: `${q(p.value)} er ikke en horisontmetode. Brug Pr. kohorte (SØM's praksis) eller Kalenderår.`,
+      en: `${q(p.value)} is not a horizon method. Use Per cohort (SØM's practice) or Calendar years.`,
+    }),
+  },
+  "unknown-perspective": {
+    severity: "error",
+    message: (p) => ({
+      da: `${q(p.value)} er ikke et perspektiv. Brug Offentlig sektor eller Kun kommune.`,
+      en: `${q(p.value)} is not a perspective. Use Public sector or Municipality only.`,
+    }),
+  },
+  "unknown-consequence-phase": {
+    severity: "error",
+    message: (p) => ({
+      da: `${q(p.value)} er ikke en fase. Brug Efter indsats eller Under indsats.`,
+      en: `${q(p.value)} is not a phase. Use After (Efter indsats) or During (Under indsats).`,
+    }),
+  },
+  "calendar-horizon-too-short": {
+    severity: "error",
+    message: (p) => ({
+      da: `Med Kalenderår skal alle deltagere afslutte inden for tidshorisonten: driftsperiode + varighed − 1 = ${p.period} + ${p.duration} − 1 = ${p.needed} år, men tidshorisonten er ${p.horizon} år. Sæt tidshorisonten til mindst ${p.needed}, eller vælg Pr. kohorte.`,
+      en: `With Calendar years every participant must complete within the horizon: operating period + duration − 1 = ${p.period} + ${p.duration} − 1 = ${p.needed} years, but the horizon is ${p.horizon} years. Set the horizon to at least ${p.needed}, or choose Per cohort.`,
+    }),
+  },
+  "during-value-outside-intervention": {
+    severity: "error",
+    message: (p) => ({
+      da: `En konsekvens med fasen Under indsats har værdien ${p.value} i år ${p.year}, men med en varighed på ${p.duration} år må den kun have værdier i år 1 til ${p.last} (årene før afslutningsåret). Flyt værdien til en linje med fasen Efter indsats, eller ret varigheden.`,
+      en: `A consequence in the phase During has the value ${p.value} in year ${p.year}, but with a duration of ${p.duration} years it may only have values in years 1 to ${p.last} (the years before the completion year). Move the value to a line in the phase After, or correct the duration.`,
+    }),
+  },
+  "perspective-without-kommune": {
+    severity: "error",
+    message: () => ({
+      da: "Perspektivet er Kun kommune, men ingen aktør har niveauet Kommune. Giv mindst én aktør niveauet Kommune, eller vælg Offentlig sektor.",
+      en: "The perspective is Municipality only, but no actor has the level Kommune (Municipality). Give at least one actor that level, or choose Public sector.",
     }),
   },
   "unused-effect": {
@@ -199,6 +241,7 @@ export const FIELD = {
   priceLevel: { field_da: "Prisniveauet", field_en: "The price level" },
   discountRate: { field_da: "Diskonteringsrenten", field_en: "The discount rate" },
   operatingPeriod: { field_da: "Driftsperioden", field_en: "The operating period" },
+  duration: { field_da: "Varigheden", field_en: "The duration" },
   actor: { field_da: "En aktør", field_en: "An actor" },
   effect: { field_da: "Et effektmål", field_en: "An outcome" },
   successRate: { field_da: "Succesraten", field_en: "The success rate" },

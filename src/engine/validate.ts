@@ -2,8 +2,9 @@
  * Validation at the edge (som-method.md §1–5): a `RawScenario` as read becomes a trusted `Scenario`, or the
  * list of every problem at once. The calculation steps accept only the validated type and never re-check.
  *
- * Defaults applied here (som-method.md §1, §3): horizon 10 (with a warning), price level = start year,
- * discount rate 3,5 %, blank participants = 0, blank Δq = 0, blank price = 0, blank price year = P, and the
+ * Defaults applied here (som-method.md §1, §3, §4, §6): horizon 10 (with a warning), horizon method
+ * `perCohort`, duration 1, perspective `public`, price level = start year, discount rate 3,5 %, blank
+ * participants = 0, blank Δq = 0, blank phase = `after`, blank price = 0, blank price year = P, and the
  * cost kinds' default first/last years.
  */
 import { engineIssue, FIELD } from "./issues";
@@ -23,12 +24,22 @@ import type {
   Settings,
   Validation,
 } from "./types";
-import { CONSEQUENCE_KINDS, COST_KINDS, LEVELS } from "./types";
+import { calcYearCount } from "./time";
+import {
+  CONSEQUENCE_KINDS,
+  CONSEQUENCE_PHASES,
+  COST_KINDS,
+  HORIZON_METHODS,
+  LEVELS,
+  PERSPECTIVES,
+} from "./types";
 
 /** Limits of som-method.md §1 (unit in the name). */
 export const LIMITS = {
   startYear: { min: 2000, max: 2100 },
   horizonYears: { min: 1, max: 30 },
+  operatingPeriodYears: { min: 1, max: 30 },
+  durationYears: { min: 1, max: 10 },
   priceLevel: { min: 1900, max: 2100 },
   discountRateShare: { min: 0, max: 0.2 },
   maxConsequenceYears: 20,
@@ -40,6 +51,10 @@ export const DEFAULTS = {
   horizonYears: 10,
   /** Share; Finansministeriet's rate for years 0–35 [S: FM 2021/2023]. */
   discountRateShare: 0.035,
+  /** SØM's practice [S]: ten years from each cohort's completion year. */
+  horizonMethod: "perCohort",
+  durationYears: 1,
+  perspective: "public",
 } as const;
 
 type Path = readonly (string | number)[];
@@ -169,27 +184,97 @@ function validateSettings(raw: RawScenario, out: Collector): Settings | undefine
       discountRate = undefined;
     } else discountRate = s.discountRate;
   }
-  const operatingPeriod =
-    horizon === undefined
-      ? integerIn(
+  const operatingPeriod = integerIn(
+    out,
+    s.operatingPeriod,
+    p("operatingPeriod"),
+    FIELD.operatingPeriod,
+    LIMITS.operatingPeriodYears.min,
+    LIMITS.operatingPeriodYears.max,
+    true,
+  );
+  const duration =
+    s.duration === undefined
+      ? DEFAULTS.durationYears
+      : integerIn(
           out,
-          s.operatingPeriod,
-          p("operatingPeriod"),
-          FIELD.operatingPeriod,
-          1,
-          LIMITS.horizonYears.max,
+          s.duration,
+          p("duration"),
+          FIELD.duration,
+          LIMITS.durationYears.min,
+          LIMITS.durationYears.max,
           true,
-        )
-      : integerIn(out, s.operatingPeriod, p("operatingPeriod"), FIELD.operatingPeriod, 1, horizon, true);
+        );
+  const horizonMethod = enumValue(
+    out,
+    s.horizonMethod,
+    HORIZON_METHODS,
+    DEFAULTS.horizonMethod,
+    p("horizonMethod"),
+    "unknown-horizon-method",
+  );
+  const perspective = enumValue(
+    out,
+    s.perspective,
+    PERSPECTIVES,
+    DEFAULTS.perspective,
+    p("perspective"),
+    "unknown-perspective",
+  );
+  // Kalenderår [D]: every participant must complete within the horizon, D + v − 1 ≤ F (som-method.md §2).
+  if (
+    horizonMethod === "calendar" &&
+    horizon !== undefined &&
+    operatingPeriod !== undefined &&
+    duration !== undefined &&
+    operatingPeriod + duration - 1 > horizon
+  ) {
+    out.add(
+      engineIssue(
+        "calendar-horizon-too-short",
+        p("horizon"),
+        { horizon, period: operatingPeriod, duration, needed: operatingPeriod + duration - 1 },
+        p("operatingPeriod"),
+      ),
+    );
+    return undefined;
+  }
   if (
     startYear === undefined ||
     horizon === undefined ||
     priceLevel === undefined ||
     discountRate === undefined ||
-    operatingPeriod === undefined
+    operatingPeriod === undefined ||
+    duration === undefined ||
+    horizonMethod === undefined ||
+    perspective === undefined
   )
     return undefined;
-  return { startYear, horizon, priceLevel, discountRate, operatingPeriod };
+  return {
+    startYear,
+    horizon,
+    horizonMethod,
+    duration,
+    perspective,
+    priceLevel,
+    discountRate,
+    operatingPeriod,
+  };
+}
+
+/** An enumeration given as an engine code (the reader maps Danish/English labels to codes); blank = default. */
+function enumValue<T extends string>(
+  out: Collector,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  path: Path,
+  code: "unknown-horizon-method" | "unknown-perspective" | "unknown-consequence-phase",
+): T | undefined {
+  if (value === undefined || value.trim() === "") return fallback;
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) out.add(engineIssue(code, path, { value }));
+  return found;
 }
 
 /** Validates a list of names: non-blank and unique (case-insensitive). Returns the key → index map. */
@@ -238,8 +323,8 @@ function validateActors(raw: RawScenario, out: Collector): { actors: Actor[]; by
 }
 
 function validateParticipants(raw: RawScenario, settings: Settings | undefined, out: Collector): number[] {
-  const horizon = settings?.horizon ?? LIMITS.horizonYears.max;
-  const participants = new Array<number>(horizon).fill(0);
+  const period = settings?.operatingPeriod ?? LIMITS.operatingPeriodYears.max;
+  const participants = new Array<number>(period).fill(0);
   const seenYears = new Set<number>();
   raw.participants.forEach((row, i) => {
     const year = integerIn(
@@ -264,17 +349,7 @@ function validateParticipants(raw: RawScenario, settings: Settings | undefined, 
       return;
     }
     seenYears.add(year);
-    if (count === 0) return; // a zero row outside the horizon or after the operating period is harmless
-    if (year > horizon) {
-      out.add(
-        engineIssue("year-outside-horizon", ["participants", i, "calcYear"], {
-          ...FIELD.participantYear,
-          value: year,
-          horizon,
-        }),
-      );
-      return;
-    }
+    if (count === 0) return; // a zero row after the operating period is harmless
     if (settings !== undefined && year > settings.operatingPeriod) {
       out.add(
         engineIssue(
@@ -376,10 +451,12 @@ function validatePriceIndex(raw: RawScenario, out: Collector): Map<number, numbe
   return index;
 }
 
-const COST_DEFAULT_LAST: Readonly<Record<CostKind, "from" | "operating">> = {
+/** Default last year by kind (som-method.md §3): f, D, or D + v − 1 (the last year anyone receives the intervention). */
+const COST_DEFAULT_LAST: Readonly<Record<CostKind, "from" | "operating" | "receiving">> = {
   Opstart: "from",
   Drift: "operating",
-  PrDeltager: "operating",
+  PrDeltager: "receiving",
+  PrForloeb: "operating",
   Sparet: "operating",
 };
 
@@ -425,12 +502,18 @@ function validateCosts(
             true,
           );
     if (settings === undefined || kind === undefined) return;
-    const H = settings.horizon;
+    const H = calcYearCount(settings);
     const from =
       c.fromYear === undefined
         ? 1
         : integerIn(out, c.fromYear, path("fromYear"), FIELD.fromYear, -Infinity, Infinity, true);
-    const defaultTo = COST_DEFAULT_LAST[kind] === "from" ? from : settings.operatingPeriod;
+    const last = COST_DEFAULT_LAST[kind];
+    const defaultTo =
+      last === "from"
+        ? from
+        : last === "operating"
+          ? settings.operatingPeriod
+          : settings.operatingPeriod + settings.duration - 1;
     const to =
       c.toYear === undefined
         ? defaultTo
@@ -524,6 +607,7 @@ function validatePrices(
 
 function validateConsequences(
   raw: RawScenario,
+  settings: Settings | undefined,
   effectKeys: ReadonlyMap<string, number>,
   serviceKeys: ReadonlyMap<string, number>,
   out: Collector,
@@ -539,6 +623,14 @@ function validateConsequences(
       out.add(engineIssue("unknown-service", path("service"), { value: c.service }, ["prices"]));
     const kind = CONSEQUENCE_KINDS.find((k): k is ConsequenceKind => k === c.kind);
     if (kind === undefined) out.add(engineIssue("unknown-consequence-kind", path("kind"), { value: c.kind }));
+    const phase = enumValue(
+      out,
+      c.phase,
+      CONSEQUENCE_PHASES,
+      "after",
+      path("phase"),
+      "unknown-consequence-phase",
+    );
     if (c.deltaByYear.length > LIMITS.maxConsequenceYears) {
       out.add(
         engineIssue(
@@ -559,8 +651,26 @@ function validateConsequences(
       }
       return q;
     });
-    if (effect === undefined || service === undefined || kind === undefined || !finite) return;
-    const line: ConsequenceLine = { effect, service, unit: c.unit?.trim() ?? "", kind, deltaByYear };
+    // "Under indsats" [D]: values only in years k = 1..v − 1 of a citizen's time in the intervention (§4).
+    if (phase === "during" && settings !== undefined) {
+      const v = settings.duration;
+      deltaByYear.forEach((q, j) => {
+        if (q !== 0 && j + 1 > v - 1) {
+          out.add(
+            engineIssue(
+              "during-value-outside-intervention",
+              ["consequences", i, "deltaByYear", j],
+              { year: j + 1, value: q, duration: v, last: v - 1 },
+              ["settings", "duration"],
+            ),
+          );
+          finite = false;
+        }
+      });
+    }
+    if (effect === undefined || service === undefined || kind === undefined || phase === undefined || !finite)
+      return;
+    const line: ConsequenceLine = { effect, service, unit: c.unit?.trim() ?? "", kind, deltaByYear, phase };
     lines.push(c.source === undefined ? line : { ...line, source: c.source });
   });
   return lines;
@@ -583,7 +693,10 @@ export function validateScenario(raw: RawScenario): Validation<Scenario> {
   const priceIndex = validatePriceIndex(raw, out);
   const costs = validateCosts(raw, settings, actorKeys, priceIndex, out);
   const { prices, byKey: serviceKeys } = validatePrices(raw, settings, actors, priceIndex, out);
-  const consequences = validateConsequences(raw, effectKeys, serviceKeys, out);
+  const consequences = validateConsequences(raw, settings, effectKeys, serviceKeys, out);
+  // Kun kommune (som-method.md §6): there must be an actor of level Kommune to report.
+  if (settings?.perspective === "kommune" && actors.length > 0 && !actors.some((a) => a.level === "Kommune"))
+    out.add(engineIssue("perspective-without-kommune", ["settings", "perspective"], {}, ["actors"]));
 
   effects.forEach((e, i) => {
     if (effectKeys.get(refKey(e.name)) === i && !consequences.some((c) => c.effect === i))

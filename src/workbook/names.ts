@@ -1,10 +1,10 @@
 /**
- * The defined names and block headers of the workbook contract (shared/spec/workbook-contract.md v1).
+ * The defined names and block headers of the workbook contract (shared/spec/workbook-contract.md v2).
  * This is the product's public interface with the user's workbook: one place, used by the reader,
  * the template layout and the add-in.
  */
 
-export const CONTRACT_VERSION = 1;
+export const CONTRACT_VERSION = 2;
 
 /** Scalar names. */
 export const N = {
@@ -12,9 +12,12 @@ export const N = {
   targetGroup: "SOM_Maalgruppe",
   startYear: "SOM_Startaar",
   horizon: "SOM_Tidshorisont",
+  horizonMethod: "SOM_Horisontmetode",
+  perspective: "SOM_Perspektiv",
   priceLevel: "SOM_Prisniveau",
   discountRate: "SOM_Diskonteringsrente",
   operatingPeriod: "SOM_Driftsperiode",
+  duration: "SOM_Varighed",
   gridResult: "SOM_Grid_Resultat",
   // blocks
   actors: "SOM_Aktoerer",
@@ -83,6 +86,7 @@ export const COLUMNS = {
     col("service", "Ydelse", "Service"),
     col("unit", "Enhed", "Unit", false),
     col("kind", "Art", "Kind"),
+    col("phase", "Fase", "Phase", false),
     col("source", "Kilde", "Source", false),
   ],
   [N.prices]: [
@@ -112,6 +116,7 @@ export const COST_KIND_LABELS = [
   { kind: "Opstart", da: "Opstart", en: "Start-up" },
   { kind: "Drift", da: "Drift", en: "Operating" },
   { kind: "PrDeltager", da: "Pr. deltager", en: "Per participant" },
+  { kind: "PrForloeb", da: "Pr. forløb", en: "Per course" },
   { kind: "Sparet", da: "Sparet", en: "Saved" },
 ] as const;
 
@@ -119,6 +124,31 @@ export const CONSEQUENCE_KIND_LABELS = [
   { kind: "Udgift", da: "Udgift", en: "Expenditure" },
   { kind: "Indtaegt", da: "Indtægt", en: "Revenue" },
 ] as const;
+
+/** Consequence phases (som-method.md §4): Danish, English alias → engine code. Blank = `after`. */
+export const PHASE_LABELS = [
+  { code: "after", da: "Efter indsats", en: "After" },
+  { code: "during", da: "Under indsats", en: "During" },
+] as const;
+
+/** Horizon methods (som-method.md §2): Danish, English alias → engine code. Blank = `perCohort`. */
+export const HORIZON_METHOD_LABELS = [
+  { code: "perCohort", da: "Pr. kohorte", en: "Per cohort" },
+  { code: "calendar", da: "Kalenderår", en: "Calendar years" },
+] as const;
+
+/** Perspectives (som-method.md §6): Danish, English alias → engine code. Blank = `public`. */
+export const PERSPECTIVE_LABELS = [
+  { code: "public", da: "Offentlig sektor", en: "Public sector" },
+  { code: "kommune", da: "Kun kommune", en: "Municipality only" },
+] as const;
+
+/** The label of an enumeration code in the user's language: enumLabel(HORIZON_METHOD_LABELS, "calendar", "da") → "Kalenderår". */
+export const enumLabel = (
+  labels: readonly { readonly code: string; readonly da: string; readonly en: string }[],
+  code: string,
+  lang: "da" | "en",
+): string => labels.find((l) => l.code === code)?.[lang] ?? code;
 
 export const LEVEL_LABELS = [
   { level: "Kommune", da: "Kommune", en: "Municipality" },

@@ -15,6 +15,7 @@ export function aBlock(
     Opstart: costs,
     Drift: zeros,
     PrDeltager: zeros,
+    PrForloeb: zeros,
     Sparet: zeros,
   };
   const costTotal = costs.reduce((a, b) => a + b, 0);
@@ -63,6 +64,17 @@ export function someResults(
     total,
     beyondHorizon: 0,
     totalCompleters: 10,
+    actorIndex: actors.map((_, i) => i),
+    excludedActors: [],
+    horizon: {
+      method: "calendar",
+      years: total.net.length,
+      calcYears: total.net.length,
+      lastYear: 2024 + total.net.length,
+    },
+    duration: 1,
+    perspective: "public",
+    cohorts: [],
     ...over,
   };
 }

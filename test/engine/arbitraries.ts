@@ -1,13 +1,14 @@
 /**
- * fast-check arbitraries for valid raw scenarios of every shape the engine accepts: 1–30 years, 1–6 actors
- * (several on the same level), 1–3 effects, all cost kinds, price years that need the index, Udgift and
- * Indtægt lines with up to 20 consequence years.
+ * fast-check arbitraries for valid raw scenarios of every shape the engine accepts: horizon 1–30 per cohort
+ * or in calendar years, duration 1–3, 1–6 actors (several on the same level), 1–3 effects, all cost kinds,
+ * price years that need the index, Udgift and Indtægt lines with up to 20 consequence years, after and
+ * during the intervention. The perspective is `public` (tests of `kommune` switch it).
  */
 import fc from "fast-check";
 import type { RawScenario } from "../../src/engine/types";
 
 const LEVEL_NAMES = ["Kommune", "Region", "Stat", "Andet"] as const;
-const COST_KIND_CODES = ["Opstart", "Drift", "PrDeltager", "Sparet"] as const;
+const COST_KIND_CODES = ["Opstart", "Drift", "PrDeltager", "PrForloeb", "Sparet"] as const;
 // Realistic precision (øre, 1/100 unit, 1/10.000 rate): spreadsheets hold such numbers, not denormals.
 const amount = fc.integer({ min: 0, max: 100_000_000 }).map((ore) => ore / 100);
 const delta = fc.integer({ min: -1200, max: 1200 }).map((x) => x / 100);
@@ -17,6 +18,8 @@ export const arbRawScenario: fc.Arbitrary<RawScenario> = fc
   .record({
     startYear: fc.integer({ min: 2020, max: 2030 }),
     horizon: fc.integer({ min: 1, max: 30 }),
+    method: fc.constantFrom("perCohort", "calendar"),
+    duration: fc.integer({ min: 1, max: 3 }),
     periodShare: fc.double({ min: 0, max: 1, noNaN: true }),
     discountRate: fc.integer({ min: 0, max: 2000 }).map((x) => x / 10_000),
     levels: fc.array(fc.constantFrom(...LEVEL_NAMES), { minLength: 1, maxLength: 6 }),
@@ -49,12 +52,16 @@ export const arbRawScenario: fc.Arbitrary<RawScenario> = fc
         service: fc.nat(),
         revenue: fc.boolean(),
         deltas: fc.array(fc.option(delta, { nil: undefined }), { minLength: 1, maxLength: 20 }),
+        during: fc.boolean(),
       }),
       { minLength: 1, maxLength: 8 },
     ),
   })
   .map((g): RawScenario => {
-    const operatingPeriod = Math.max(1, Math.ceil(g.periodShare * g.horizon));
+    // Calendar years need D + v − 1 ≤ F (som-method.md §2).
+    const duration = g.method === "calendar" ? Math.min(g.duration, g.horizon) : g.duration;
+    const room = g.method === "calendar" ? g.horizon - duration + 1 : g.horizon;
+    const operatingPeriod = Math.max(1, Math.ceil(g.periodShare * room));
     const actors = g.levels.map((level, i) => ({ name: `Aktør ${i + 1}`, level }));
     const effects = g.rates.map((r, i) => ({ name: `Effekt ${i + 1}`, successRate: r }));
     const priceLevel = g.startYear + g.priceLevelOffset;
@@ -71,6 +78,8 @@ export const arbRawScenario: fc.Arbitrary<RawScenario> = fc
         priceLevel,
         discountRate: g.discountRate,
         operatingPeriod,
+        horizonMethod: g.method,
+        duration,
       },
       actors,
       participants: g.counts.slice(0, operatingPeriod).map((count, i) => ({ calcYear: i + 1, count })),
@@ -87,7 +96,10 @@ export const arbRawScenario: fc.Arbitrary<RawScenario> = fc
         service: `Ydelse ${(c.service % g.services.length) + 1}`,
         unit: "enhed",
         kind: c.revenue ? "Indtaegt" : "Udgift",
-        deltaByYear: c.deltas,
+        // a "during" line holds values only in years 1..v − 1 of the intervention (§4)
+        ...(c.during
+          ? { phase: "during", deltaByYear: c.deltas.slice(0, duration - 1) }
+          : { deltaByYear: c.deltas }),
       })),
       prices: g.services.map((row, i) => ({
         service: `Ydelse ${i + 1}`,

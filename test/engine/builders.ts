@@ -59,7 +59,12 @@ export interface ScenarioOverrides extends Partial<Omit<RawScenario, "settings">
   readonly settings?: Partial<RawSettings>;
 }
 
-/** A small valid raw scenario (one actor, one effect, one cost, one consequence), overridable part by part. */
+/**
+ * A small valid raw scenario (one actor, one effect, one cost, one consequence), overridable part by part.
+ * NB: the builder's horizon method is `calendar` (Kalenderår), the rule these tests were derived for
+ * (som-method.md v1: H = F, v = 1). The engine's default is `perCohort`; tests of the per-cohort rule set it
+ * explicitly (`settings: { horizonMethod: "perCohort" }`) or pass `horizonMethod: undefined`.
+ */
 export function aRawScenario(overrides: ScenarioOverrides = {}): RawScenario {
   const { settings, ...rest } = overrides;
   return {
@@ -68,6 +73,7 @@ export function aRawScenario(overrides: ScenarioOverrides = {}): RawScenario {
     settings: {
       startYear: 2025,
       horizon: 3,
+      horizonMethod: "calendar",
       priceLevel: 2025,
       discountRate: 0,
       operatingPeriod: 2,

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { calculate } from "../../src/engine/calculate";
 import type { ResultBlock, Results, Scenario } from "../../src/engine/types";
+import { calcYearCount } from "../../src/engine/time";
 import { LEVELS } from "../../src/engine/types";
 import { validateScenario } from "../../src/engine/validate";
 import { arbRawScenario } from "./arbitraries";
@@ -40,7 +41,7 @@ describe("properties of the calculation", () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
         const r = calculate(s);
-        const H = s.settings.horizon;
+        const H = calcYearCount(s.settings);
         const scale = scaleOf(r) * s.actors.length;
         return (
           closeArrays(
@@ -78,7 +79,7 @@ describe("properties of the calculation", () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
         const r = calculate(s);
-        const scale = scaleOf(r) * s.actors.length * s.settings.horizon;
+        const scale = scaleOf(r) * s.actors.length * calcYearCount(s.settings);
         return LEVELS.every((level) => {
           const members = r.byActor.filter((_, a) => s.actors[a]?.level === level);
           const block = r.byLevel.get(level);
@@ -121,7 +122,7 @@ describe("properties of the calculation", () => {
         };
         const a = calculate(s);
         const b = calculate(doubled);
-        const scale = scaleOf(b) * s.settings.horizon;
+        const scale = scaleOf(b) * calcYearCount(s.settings);
         return (
           closeArrays(
             b.total.consequences,
@@ -138,7 +139,7 @@ describe("properties of the calculation", () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
         const r = calculate({ ...s, settings: { ...s.settings, discountRate: 0 } });
-        const scale = scaleOf(r) * s.settings.horizon;
+        const scale = scaleOf(r) * calcYearCount(s.settings);
         return [r.total, ...r.byActor].every((b) => close(b.presentValue, b.netTotal, scale));
       }),
       RUNS,
@@ -150,7 +151,7 @@ describe("properties of the calculation", () => {
       fc.property(arbScenario, fc.double({ min: 0, max: 10, noNaN: true }), (s, k) => {
         const a = calculate(s);
         const b = calculate({ ...s, costs: s.costs.map((c) => ({ ...c, amountKr: c.amountKr * k })) });
-        const scale = Math.max(1, k) * scaleOf(a) * s.settings.horizon;
+        const scale = Math.max(1, k) * scaleOf(a) * calcYearCount(s.settings);
         return b.byActor.every((block, i) =>
           closeArrays(
             block.costs,

@@ -27,7 +27,7 @@ function issuesOf(overrides: ScenarioOverrides | RawScenario): readonly InputIss
 
 /** The single issue with `code`, checked for both languages and the exact path. */
 function expectIssue(
-  overrides: ScenarioOverrides,
+  overrides: ScenarioOverrides | RawScenario,
   code: string,
   path: readonly (string | number)[],
   da: RegExp,
@@ -51,7 +51,7 @@ describe("validateScenario", () => {
     if (!v.ok) return;
     expect(v.value.settings.priceLevel).toBe(2025); // = start year
     expect(v.value.settings.discountRate).toBe(0.035);
-    expect(v.value.participants).toEqual([10, 10, 0]);
+    expect(v.value.participants).toEqual([10, 10]); // N_s for s = 1..D
     expect(v.value.costs[0]).toMatchObject({ fromYear: 1, toYear: 2, priceYear: 2025, actor: 0 });
     expect(v.warnings).toEqual([]);
   });
@@ -130,13 +130,13 @@ describe("validateScenario", () => {
       );
     });
 
-    it("operating period: required, 1–H", () => {
+    it("operating period: required, 1–30", () => {
       expectIssue(
-        { settings: { operatingPeriod: 4 } },
+        { settings: { operatingPeriod: 31, horizonMethod: "perCohort" } },
         "out-of-range",
         ["settings", "operatingPeriod"],
-        /mellem 1 og 3/,
-        /between 1 and 3/,
+        /mellem 1 og 30/,
+        /between 1 and 30/,
       );
       expectIssue(
         { settings: { operatingPeriod: undefined } },
@@ -144,6 +144,88 @@ describe("validateScenario", () => {
         ["settings", "operatingPeriod"],
         /Driftsperioden mangler/,
         /operating period is missing/,
+      );
+    });
+
+    it("duration: optional (default 1), whole, 1–10", () => {
+      const v = validateScenario(aRawScenario({ settings: { duration: undefined } }));
+      expect(v.ok && v.value.settings.duration).toBe(1);
+      expectIssue(
+        { settings: { duration: 11, horizonMethod: "perCohort" } },
+        "out-of-range",
+        ["settings", "duration"],
+        /Varigheden skal ligge mellem 1 og 10 \(ikke 11\)/,
+        /duration must be between 1 and 10 \(not 11\)/,
+      );
+      expectIssue(
+        { settings: { duration: 1.5 } },
+        "not-an-integer",
+        ["settings", "duration"],
+        /Varigheden skal være et helt tal/,
+        /duration must be a whole number/,
+      );
+    });
+
+    it("horizon method: blank = per cohort (SØM's practice); other text is an issue", () => {
+      const v = validateScenario(aRawScenario({ settings: { horizonMethod: undefined } }));
+      expect(v.ok && v.value.settings.horizonMethod).toBe("perCohort");
+      expectIssue(
+        { settings: { horizonMethod: "Pr. år" } },
+        "unknown-horizon-method",
+        ["settings", "horizonMethod"],
+        /"Pr. år" er ikke en horisontmetode. Brug Pr. kohorte/,
+        /not a horizon method. Use Per cohort/,
+      );
+    });
+
+    it("calendar years: D + v − 1 ≤ F, else an error on the horizon naming the operating period", () => {
+      // D = 2, v = 2: the last starters complete in year 3 = F: fine.
+      expect(validateScenario(aRawScenario({ settings: { duration: 2 } })).ok).toBe(true);
+      // D = 2, v = 3: they complete in year 4 > F = 3.
+      expectIssue(
+        { settings: { duration: 3 } },
+        "calendar-horizon-too-short",
+        ["settings", "horizon"],
+        /Kalenderår.*2 \+ 3 − 1 = 4 år, men tidshorisonten er 3 år.*mindst 4, eller vælg Pr. kohorte/,
+        /Calendar years.*2 \+ 3 − 1 = 4 years, but the horizon is 3 years.*at least 4, or choose Per cohort/,
+        ["settings", "operatingPeriod"],
+      );
+      expectIssue(
+        { settings: { operatingPeriod: 4 } },
+        "calendar-horizon-too-short",
+        ["settings", "horizon"],
+        /4 \+ 1 − 1 = 4/,
+        /4 \+ 1 − 1 = 4/,
+        ["settings", "operatingPeriod"],
+      );
+      // per cohort, the same inputs are fine (T = D + v + F − 2)
+      expect(
+        validateScenario(aRawScenario({ settings: { duration: 3, horizonMethod: "perCohort" } })).ok,
+      ).toBe(true);
+    });
+
+    it("perspective: blank = public; other text is an issue; Kun kommune needs a Kommune actor", () => {
+      const v = validateScenario(aRawScenario({ settings: { perspective: undefined } }));
+      expect(v.ok && v.value.settings.perspective).toBe("public");
+      expectIssue(
+        { settings: { perspective: "Region" } },
+        "unknown-perspective",
+        ["settings", "perspective"],
+        /"Region" er ikke et perspektiv. Brug Offentlig sektor eller Kun kommune/,
+        /not a perspective. Use Public sector or Municipality only/,
+      );
+      expectIssue(
+        aRawScenario({
+          settings: { perspective: "kommune" },
+          actors: [anActor("Region", "Region")],
+          costs: [aCostLine({ actor: "Region" })],
+          prices: [aPriceRow("Kontanthjælp", { Region: 10 })],
+        }),
+        "perspective-without-kommune",
+        ["settings", "perspective"],
+        /Kun kommune, men ingen aktør har niveauet Kommune/,
+        /Municipality only, but no actor has the level Kommune/,
+        ["actors"],
       );
     });
 
@@ -236,12 +318,14 @@ describe("validateScenario", () => {
         /5 participants in year 3, but the operating period is 2 years/,
         ["settings", "operatingPeriod"],
       );
+      // starters after D are an error whatever the horizon (per cohort T = 2 + 1 + 3 − 2 = 4)
       expectIssue(
-        { participants: [{ calcYear: 4, count: 5 }] },
-        "year-outside-horizon",
-        ["participants", 0, "calcYear"],
-        /år 4, men beregningsårene går fra 1 til 3/,
-        /year 4, but the calculation years run from 1 to 3/,
+        { settings: { horizonMethod: "perCohort" }, participants: [{ calcYear: 4, count: 5 }] },
+        "participants-after-operating-period",
+        ["participants", 0, "count"],
+        /5 deltagere i år 4, men driftsperioden er 2 år/,
+        /5 participants in year 4/,
+        ["settings", "operatingPeriod"],
       );
       expectIssue(
         {
@@ -268,7 +352,7 @@ describe("validateScenario", () => {
         }),
       );
       expect(v.ok).toBe(true);
-      if (v.ok) expect(v.value.participants).toEqual([0, 0, 0]);
+      if (v.ok) expect(v.value.participants).toEqual([0, 0]);
     });
   });
 
@@ -508,6 +592,49 @@ describe("validateScenario", () => {
         ["consequences", 0, "deltaByYear", 1],
         /ikke et gyldigt tal/,
         /not a valid number/,
+      );
+    });
+
+    it("phase: blank = after; other text is an issue", () => {
+      const v = validateScenario(aRawScenario());
+      expect(v.ok && v.value.consequences[0]?.phase).toBe("after");
+      expectIssue(
+        { consequences: [aConsequenceLine({ phase: "Før indsats" })] },
+        "unknown-consequence-phase",
+        ["consequences", 0, "phase"],
+        /"Før indsats" er ikke en fase. Brug Efter indsats eller Under indsats/,
+        /not a phase. Use After/,
+      );
+    });
+
+    it("a during line may hold values only in years 1..v − 1; a later value is an error at its cell", () => {
+      // v = 2: only year 1 may be non-zero; zeros and blanks later are fine.
+      expect(
+        validateScenario(
+          aRawScenario({
+            settings: { duration: 2 },
+            consequences: [aConsequenceLine({ phase: "during", deltaByYear: [-1, 0, undefined] })],
+          }),
+        ).ok,
+      ).toBe(true);
+      expectIssue(
+        {
+          settings: { duration: 2 },
+          consequences: [aConsequenceLine({ phase: "during", deltaByYear: [-1, 0, -0.5] })],
+        },
+        "during-value-outside-intervention",
+        ["consequences", 0, "deltaByYear", 2],
+        /Under indsats har værdien -0.5 i år 3, men med en varighed på 2 år må den kun have værdier i år 1 til 1/,
+        /During has the value -0.5 in year 3, but with a duration of 2 years it may only have values in years 1 to 1/,
+        ["settings", "duration"],
+      );
+      // v = 1: a during line must be all blank or zero
+      expectIssue(
+        { consequences: [aConsequenceLine({ phase: "during", deltaByYear: [-1] })] },
+        "during-value-outside-intervention",
+        ["consequences", 0, "deltaByYear", 0],
+        /i år 1 til 0/,
+        /years 1 to 0/,
       );
     });
 

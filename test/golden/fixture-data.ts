@@ -8,7 +8,14 @@ import type { RawScenario } from "../../src/engine/types";
 export const ONE_ACTOR: RawScenario = {
   intervention: "Golden 1: én aktør",
   targetGroup: "Ledige kontanthjælpsmodtagere (illustrativ)",
-  settings: { startYear: 2025, horizon: 3, priceLevel: 2025, discountRate: 0, operatingPeriod: 2 },
+  settings: {
+    startYear: 2025,
+    horizon: 3,
+    horizonMethod: "calendar",
+    priceLevel: 2025,
+    discountRate: 0,
+    operatingPeriod: 2,
+  },
   actors: [{ name: "Kommune", level: "Kommune" }],
   participants: [
     { calcYear: 1, count: 10 },
@@ -29,7 +36,14 @@ export const ONE_ACTOR: RawScenario = {
 export const THREE_ACTORS: RawScenario = {
   intervention: "Golden 2: tre aktører, prisindeks",
   targetGroup: "Illustrativ",
-  settings: { startYear: 2025, horizon: 3, priceLevel: 2025, discountRate: undefined, operatingPeriod: 2 },
+  settings: {
+    startYear: 2025,
+    horizon: 3,
+    horizonMethod: "calendar",
+    priceLevel: 2025,
+    discountRate: undefined,
+    operatingPeriod: 2,
+  },
   actors: [
     { name: "Kommune", level: "Kommune" },
     { name: "Region", level: "Region" },

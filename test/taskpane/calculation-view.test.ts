@@ -14,7 +14,7 @@ function block(b: Partial<ResultBlock> & { cumulative?: number[] }): ResultBlock
   const zeros = (b.cumulative ?? [0]).map(() => 0);
   return {
     costs: zeros,
-    costsByKind: { Opstart: zeros, Drift: zeros, PrDeltager: zeros, Sparet: zeros },
+    costsByKind: { Opstart: zeros, Drift: zeros, PrDeltager: zeros, PrForloeb: zeros, Sparet: zeros },
     consequences: zeros,
     consequencesByService: new Map(),
     consequencesByEffect: new Map(),
@@ -48,6 +48,12 @@ function results(
     total,
     beyondHorizon: 0,
     totalCompleters: 10,
+    actorIndex: actors.map((_, i) => i),
+    excludedActors: [],
+    horizon: { method: "calendar", years: 3, calcYears: 3, lastYear: 2027 },
+    duration: 1,
+    perspective: "public",
+    cohorts: [],
   };
 }
 

@@ -1,11 +1,11 @@
 /**
  * "Why did it move" (hvorfor flyttede det sig): the difference in Σ NR and PV between two scenarios,
- * split into the contributions of seven factors (som-method.md §9, [D]).
+ * split into the contributions of nine factors (som-method.md §9, [D]).
  *
- * Method — Shapley value: a factor's contribution is the average, over all 7! = 5 040 orders in which the
+ * Method — Shapley value: a factor's contribution is the average, over all 9! = 362 880 orders in which the
  * factors can be switched from scenario A to scenario B, of the change it causes when it is switched.
- * It is computed exactly over the 2^7 = 128 mixed scenarios (`mixScenarios`) with the Shapley weights
- * |S|! (7 − |S| − 1)! / 7!, each mix recomputed by `calculate` (no linearisation). The result does not depend
+ * It is computed exactly over the 2^9 = 512 mixed scenarios (`mixScenarios`) with the Shapley weights
+ * |S|! (9 − |S| − 1)! / 9!, each mix recomputed by `calculate` (no linearisation). The result does not depend
  * on any order, a factor that is equal in A and B gets exactly 0, and the contributions sum to
  * B − A by construction; `decompose` asserts |Σ contributions − (B − A)| ≤ 1e-9 × scale, where scale is the
  * largest absolute value of the figure over all mixes (at least 1 kr.).
@@ -14,7 +14,7 @@
  * factors involved, which is what the Shapley average does.
  */
 import { calculate } from "../calculate";
-import type { Level, ResultBlock, Results, Scenario } from "../types";
+import type { Actor, Level, ResultBlock, Results, Scenario } from "../types";
 import { LEVELS } from "../types";
 import {
   DECOMPOSITION_FACTORS,
@@ -62,7 +62,7 @@ export interface Decomposition {
   readonly total: ScopeDecomposition;
   /** Levels that have at least one actor in the union frame, in the order of LEVELS. */
   readonly byLevel: readonly ScopeDecomposition[];
-  /** The union of both actor lists (A's order first). */
+  /** The union of both actor lists (A's order first), restricted to the actors the perspective reports. */
   readonly byActor: readonly ScopeDecomposition[];
   /** Largest |Σ contributions − difference| / scale seen over all figures (≤ DECOMPOSITION_TOLERANCE). */
   readonly worstRelativeError: number;
@@ -70,23 +70,29 @@ export interface Decomposition {
 
 export type DecompositionOutcome =
   | { readonly ok: true; readonly value: Decomposition }
-  | { readonly ok: false; readonly reason: "different-price-level" };
+  | { readonly ok: false; readonly reason: "different-price-level" | "different-perspective" };
 
 /** Figures extracted from one result, in a fixed layout: total, then levels, then actors; (netTotal, PV) each. */
-function figureVector(r: Results, levels: readonly Level[], actorCount: number): number[] {
+function figureVector(r: Results, levels: readonly Level[], actors: readonly Actor[]): number[] {
   const out = [r.total.netTotal, r.total.presentValue];
   for (const level of levels) {
     const block = r.byLevel.get(level);
     out.push(block?.netTotal ?? 0, block?.presentValue ?? 0);
   }
-  for (let i = 0; i < actorCount; i++) {
-    const block = r.byActor[i];
+  for (const actor of actors) {
+    const block = blockOf(r, actor.name);
     out.push(block?.netTotal ?? 0, block?.presentValue ?? 0);
   }
   return out;
 }
 
 const key = (name: string): string => name.trim().toLowerCase();
+
+/** The reported block of the actor with this name (matched as validation does), if any. */
+function blockOf(r: Results, name: string): ResultBlock | undefined {
+  const i = r.actors.findIndex((x) => key(x.name) === key(name));
+  return i < 0 ? undefined : r.byActor[i];
+}
 
 /** Σ_t |C_t| + Σ_k Σ_t |V_{k,t}|: the size of the terms a block's net result is summed from (kr.). */
 function grossSize(b: ResultBlock): number {
@@ -97,7 +103,7 @@ function grossSize(b: ResultBlock): number {
 }
 
 /**
- * Decomposes calc(B) − calc(A) into the seven factors' Shapley contributions.
+ * Decomposes calc(B) − calc(A) into the nine factors' Shapley contributions.
  *
  * @example
  *   const d = decompose(cautious, expected);
@@ -108,11 +114,13 @@ export function decompose(a: Scenario, b: Scenario): DecompositionOutcome {
   const problem = mixProblem(a, b);
   if (problem !== null) return { ok: false, reason: problem };
   const frame = mixFrame(a, b);
-  const levels = LEVELS.filter((l) => frame.actors.some((x) => x.level === l));
+  // The actors the (common) perspective reports (som-method.md §6); the others add nothing to any figure.
+  const shown = frame.actors.filter((x) => a.settings.perspective === "public" || x.level === "Kommune");
+  const levels = LEVELS.filter((l) => shown.some((x) => x.level === l));
   const n = DECOMPOSITION_FACTORS.length;
   const game = shapley(n, (mask) => {
     const fromB = new Set(DECOMPOSITION_FACTORS.filter((_, i) => (mask & (1 << i)) !== 0));
-    return figureVector(calculate(mixScenarios(a, b, fromB, frame)), levels, frame.actors.length);
+    return figureVector(calculate(mixScenarios(a, b, fromB, frame)), levels, shown);
   });
   const vA = game.values[0] ?? [];
   const vB = game.values[(1 << n) - 1] ?? [];
@@ -139,13 +147,12 @@ export function decompose(a: Scenario, b: Scenario): DecompositionOutcome {
   check("A total PV", vA[1] ?? 0, rA.total.presentValue, 1);
   check("B total PV", vB[1] ?? 0, rB.total.presentValue, 1);
   const actorBase = 2 + 2 * levels.length;
-  frame.actors.forEach((actor, j) => {
-    for (const [label, s, r, v] of [
-      ["A", a, rA, vA],
-      ["B", b, rB, vB],
+  shown.forEach((actor, j) => {
+    for (const [label, r, v] of [
+      ["A", rA, vA],
+      ["B", rB, vB],
     ] as const) {
-      const i = s.actors.findIndex((x) => key(x.name) === key(actor.name));
-      const want = i < 0 ? 0 : (r.byActor[i]?.netTotal ?? 0);
+      const want = blockOf(r, actor.name)?.netTotal ?? 0;
       check(`${label} actor ${actor.name}`, v[actorBase + 2 * j] ?? 0, want, actorBase + 2 * j);
     }
   });
@@ -181,7 +188,7 @@ export function decompose(a: Scenario, b: Scenario): DecompositionOutcome {
       factors: DECOMPOSITION_FACTORS,
       total: scope({ kind: "total" }, 0),
       byLevel: levels.map((level, i) => scope({ kind: "level", level }, 2 + 2 * i)),
-      byActor: frame.actors.map((actor, j) => scope({ kind: "actor", name: actor.name }, actorBase + 2 * j)),
+      byActor: shown.map((actor, j) => scope({ kind: "actor", name: actor.name }, actorBase + 2 * j)),
       worstRelativeError: worst,
     },
   };

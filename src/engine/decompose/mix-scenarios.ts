@@ -1,47 +1,62 @@
 /**
  * Mixed scenarios for the "why did it move" decomposition (som-method.md §9, [D]).
  *
- * Two validated scenarios A (from) and B (to) are seen as seven factors. A mixed scenario takes each factor
+ * Two validated scenarios A (from) and B (to) are seen as nine factors. A mixed scenario takes each factor
  * from A or from B; every mix is an ordinary `Scenario` that `calculate` computes exactly. The rules below
  * say precisely what "taking costs from B" etc. means when the two scenarios have different shapes
  * (different horizons, lines, effects, services or actors). They are this project's decisions [D]:
  *
- * - Frame (not a factor): start year, price level, intervention and target group are A's. Both scenarios
- *   must have the same price level P (otherwise kroner would be mixed; the decomposition is refused).
+ * - Frame (not a factor): start year, price level, perspective, intervention and target group are A's. Both
+ *   scenarios must have the same price level P (otherwise kroner would be mixed) and the same perspective
+ *   (otherwise the totals would sum different actors); else the decomposition is refused.
  *   Every amount and price is converted to P with its own scenario's price index before mixing
  *   (x_P = x_b × I(P) / I(b), som-method.md §5), so the price index is not a factor.
  * - Actors: the union of both actor lists, matched by name (trimmed, case-insensitive), A's order first.
  *   An actor in both keeps A's level. An actor a scenario does not have has no costs and price 0 there.
  * - `successRates`: the success rate of every effect (by name). An effect the rate-giving scenario does not
  *   have takes the other scenario's rate — so a new effect shows up under `consequences`, not here.
- * - `participants`: the completers N_c by calculation year, with the operating period D that defines them;
- *   padded with 0 or cut to the mix's horizon.
- * - `costs`: the whole list of cost lines (kind, actor, amount at P, years); years after the mix's horizon
- *   are dropped (as in the horizon sensitivity, som-method.md §7).
+ * - `participants`: the starters N_s by calculation year, with the operating period D that defines them.
+ * - `duration`: v, the years a citizen receives the intervention (som-method.md §2).
+ * - `costs`: the whole list of cost lines (kind, actor, amount at P, years); years after the mix's last
+ *   calculation year T are dropped (as in the horizon sensitivity, som-method.md §7).
  * - `consequences`: the whole list of consequence lines (effect, service, kind, Δq by year).
  * - `prices`: the price of every service (by name) for every actor (by name). A service the price-giving
  *   scenario does not price takes the other scenario's row — so a new service shows up under
  *   `consequences`; an actor the price-giving scenario does not have gets price 0.
- * - `horizon`: H. Nothing after H counts (som-method.md §2).
+ * - `horizon`: F, the consequence years counted (som-method.md §2).
+ * - `horizonMethod`: per cohort or calendar years. The mix's T follows from its D, v, F and method; a
+ *   calendar mix whose F is shorter than D + v − 1 simply does not count what falls after T (as in the
+ *   horizon sensitivity).
  * - `discountRate`: ρ.
  *
  * With every factor from A the mix computes A's results; with every factor from B it computes B's
  * (totals and per actor; per level too unless an actor changed level). `decompose` checks both.
  */
 import { toPriceLevel } from "../price-level";
+import { calcYearCount } from "../time";
 import type { Actor, ConsequenceLine, CostLine, Effect, PriceRow, Scenario } from "../types";
 
-/** The seven factors, in the order tables show them. */
+/** The nine factors, in the order tables show them. */
 export type DecompositionFactor =
-  "successRates" | "participants" | "costs" | "consequences" | "prices" | "horizon" | "discountRate";
+  | "successRates"
+  | "participants"
+  | "duration"
+  | "costs"
+  | "consequences"
+  | "prices"
+  | "horizon"
+  | "horizonMethod"
+  | "discountRate";
 
 export const DECOMPOSITION_FACTORS: readonly DecompositionFactor[] = [
   "successRates",
   "participants",
+  "duration",
   "costs",
   "consequences",
   "prices",
   "horizon",
+  "horizonMethod",
   "discountRate",
 ];
 
@@ -58,8 +73,12 @@ const atPriceLevel = (amountKr: number, priceYear: number, s: Scenario): number 
   toPriceLevel(s, amountKr, priceYear);
 
 /** Why two scenarios cannot be mixed, or null when they can. */
-export function mixProblem(a: Scenario, b: Scenario): "different-price-level" | null {
-  return a.settings.priceLevel === b.settings.priceLevel ? null : "different-price-level";
+export function mixProblem(
+  a: Scenario,
+  b: Scenario,
+): "different-price-level" | "different-perspective" | null {
+  if (a.settings.priceLevel !== b.settings.priceLevel) return "different-price-level";
+  return a.settings.perspective === b.settings.perspective ? null : "different-perspective";
 }
 
 /** The union frame shared by every mix of A and B: actors, effects and services by name. */
@@ -102,7 +121,8 @@ export function mixScenarios(
   fromB: ReadonlySet<DecompositionFactor>,
   frame = mixFrame(a, b),
 ): Scenario {
-  if (mixProblem(a, b) !== null) throw new MixError("Scenarios with different price levels cannot be mixed");
+  if (mixProblem(a, b) !== null)
+    throw new MixError("Scenarios with different price levels or perspectives cannot be mixed");
   const owner = (f: DecompositionFactor): readonly [Scenario, Scenario] => (fromB.has(f) ? [b, a] : [a, b]);
   const P = a.settings.priceLevel;
 
@@ -115,8 +135,15 @@ export function mixScenarios(
     return i;
   };
 
-  // horizon
-  const H = owner("horizon")[0].settings.horizon;
+  // time: F, method, v and D (with the participants) — T follows (som-method.md §2)
+  const pOwner = owner("participants")[0];
+  const time = {
+    horizon: owner("horizon")[0].settings.horizon,
+    horizonMethod: owner("horizonMethod")[0].settings.horizonMethod,
+    duration: owner("duration")[0].settings.duration,
+    operatingPeriod: pOwner.settings.operatingPeriod,
+  };
+  const H = calcYearCount(time);
 
   // success rates
   const [rateOwner, rateOther] = owner("successRates");
@@ -128,10 +155,8 @@ export function mixScenarios(
     successRate: rateOf(name)?.successRate ?? 0,
   }));
 
-  // participants
-  const pOwner = owner("participants")[0];
-  const participants = Array.from({ length: H }, (_, i) => pOwner.participants[i] ?? 0);
-  const operatingPeriod = Math.min(pOwner.settings.operatingPeriod, H);
+  // participants (starters N_s, s = 1..D)
+  const participants = pOwner.participants.slice();
 
   // costs
   const cOwner = owner("costs")[0];
@@ -164,6 +189,7 @@ export function mixScenarios(
       unit: q.unit,
       kind: q.kind,
       deltaByYear: q.deltaByYear,
+      phase: q.phase,
     };
   });
 
@@ -186,10 +212,10 @@ export function mixScenarios(
     targetGroup: a.targetGroup,
     settings: {
       startYear: a.settings.startYear,
-      horizon: H,
+      ...time,
+      perspective: a.settings.perspective,
       priceLevel: P,
       discountRate: owner("discountRate")[0].settings.discountRate,
-      operatingPeriod,
     },
     actors: frame.actors,
     participants,

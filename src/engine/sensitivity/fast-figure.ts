@@ -5,16 +5,18 @@
  * `calculate` (som-method.md §2–6) builds the whole `Results`: every actor, level and total, with the
  * breakdowns by cost kind, service and effect and all key figures. The grid needs one number per variant.
  * This module computes that number with **the same floating-point operations in the same order** as
- * `calculate` — it reuses the engine's own `pricesAtLevel` and `costsByActorYear`, repeats the sums of
- * `signedUseByPair` (skipping what the figure does not need) and mirrors the summation order of
+ * `calculate` — it reuses the engine's own `pricesAtLevel`, `costsByActorYear` and `signedUseByPair`
+ * (leaving out the services the figure does not price) and mirrors the summation order of
  * `calculate`'s `partsFor` and `finishBlock` — so the result is bit-for-bit equal, not an
  * approximation. `test/engine/sensitivity/fast-figure.test.ts` checks equality with `Object.is` against
  * `calculate` on random scenarios and every parameter; if `calculate` changes its order of summation that
  * test fails and this file must follow.
  */
-import { pricesAtLevel, sigma } from "../consequences";
+import { isReported } from "../calculate";
+import { pricesAtLevel, signedUseByPair } from "../consequences";
 import { costsByActorYear, type CostsByKind } from "../costs";
 import { presentValue } from "../key-figures";
+import { calcYearCount } from "../time";
 import type { Scenario } from "../types";
 import { COST_KINDS } from "../types";
 import type { ResultSelector } from "./analyses";
@@ -28,33 +30,40 @@ function addInto(target: number[], source: readonly number[], factor = 1): void 
 }
 
 function emptyCosts(H: number): CostsByKind {
-  return { Opstart: zeros(H), Drift: zeros(H), PrDeltager: zeros(H), Sparet: zeros(H) };
+  return { Opstart: zeros(H), Drift: zeros(H), PrDeltager: zeros(H), PrForloeb: zeros(H), Sparet: zeros(H) };
 }
 
-/** The actors whose figures a scope adds up (order of `scenario.actors`). */
+/**
+ * The actors whose figures a scope adds up (indices into `scenario.actors`, in its order), among the actors
+ * the perspective reports; an actor scope's index counts reported actors, as `Results.byActor` does.
+ */
 function actorsOf(scenario: Scenario, scope: ResultSelector["scope"]): number[] {
   const actors: number[] = [];
+  let reported = 0;
   scenario.actors.forEach((actor, a) => {
+    if (!isReported(scenario, a)) return;
     if (
       scope.kind === "total" ||
-      (scope.kind === "actor" && scope.actor === a) ||
+      (scope.kind === "actor" && scope.actor === reported) ||
       (scope.kind === "level" && scope.level === actor.level)
     )
       actors.push(a);
+    reported++;
   });
   return actors;
 }
 
 /** V_t of a set of actors, as calculate's partsFor: Σ_pairs (Σ_{a ∈ set} p_{s,a}) × u_{e,s}, pairs in order. */
 function consequencePart(scenario: Scenario, actors: readonly number[]): number[] {
-  const H = scenario.settings.horizon;
+  const H = calcYearCount(scenario.settings);
   const weight = pricesAtLevel(scenario).map((row) => {
     let w = 0;
     for (const a of actors) w += row[a] ?? 0;
     return w;
   });
   const consequences = zeros(H);
-  for (const pair of usesWithinHorizon(scenario, weight)) {
+  // calculate skips the pairs whose service has weight 0 for the block; they are not computed here at all.
+  for (const pair of signedUseByPair(scenario, (service) => (weight[service] ?? 0) !== 0)) {
     const w = weight[pair.service] ?? 0;
     const use = pair.signedUse;
     for (let t = 0; t < H; t++) consequences[t] = (consequences[t] ?? 0) + w * (use[t] ?? 0);
@@ -64,7 +73,7 @@ function consequencePart(scenario: Scenario, actors: readonly number[]): number[
 
 /** C_t of a set of actors, as calculate's partsFor (costs by kind) and finishBlock (kinds summed in order). */
 function costPart(scenario: Scenario, actors: readonly number[]): number[] {
-  const H = scenario.settings.horizon;
+  const H = calcYearCount(scenario.settings);
   const costs = costsByActorYear(scenario);
   let costsByKind: CostsByKind;
   if (actors.length === 1) costsByKind = costs[actors[0] ?? 0] ?? emptyCosts(H);
@@ -137,53 +146,4 @@ export function rowEvaluator(
     consequences = v;
     return finish(v, c, variant, selector.measure);
   };
-}
-
-/**
- * The signed use u_{e,s}(t), t = 1..H, of the (effect, service) pairs that `calculate` adds into a block
- * with weight ≠ 0, in the order the pairs first occur — the same sums as the engine's `signedUseByPair`
- * (same lines, same cohort and year order, same expression `sign × S_c × Δq`), minus the work the figure
- * does not need: pairs whose weight is 0 (calculate skips them) and the use after year H (only the
- * undiscounted "beyond the horizon" figure needs it).
- */
-function usesWithinHorizon(
-  scenario: Scenario,
-  weight: readonly number[],
-): { readonly service: number; readonly signedUse: readonly number[] }[] {
-  const H = scenario.settings.horizon;
-  const nServices = scenario.prices.length;
-  const pairs = new Map<number, { service: number; signedUse: number[]; skip: boolean }>();
-  const successes = scenario.effects.map((e) => scenario.participants.map((n) => n * e.successRate));
-  for (const line of scenario.consequences) {
-    const key = line.effect * nServices + line.service;
-    let pair = pairs.get(key);
-    if (pair === undefined) {
-      const skip =
-        (weight[line.service] ?? 0) === 0 ||
-        scenario.prices[line.service] === undefined ||
-        scenario.effects[line.effect] === undefined;
-      pair = { service: line.service, signedUse: skip ? [] : new Array<number>(H).fill(0), skip };
-      pairs.set(key, pair);
-    }
-    if (pair.skip) continue;
-    const s = successes[line.effect] ?? [];
-    const dq = line.deltaByYear;
-    const J = dq.length;
-    const sign = sigma(line.kind);
-    const use = pair.signedUse;
-    for (let c = 1; c <= H; c++) {
-      const sc = s[c - 1] ?? 0;
-      if (sc === 0) continue;
-      const last = Math.min(J, H - c + 1);
-      for (let j = 1; j <= last; j++) {
-        const q = dq[j - 1] ?? 0;
-        if (q === 0) continue;
-        const t = c + j - 1;
-        use[t - 1] = (use[t - 1] ?? 0) + sign * sc * q;
-      }
-    }
-  }
-  const out: { service: number; signedUse: number[] }[] = [];
-  for (const p of pairs.values()) if (!p.skip) out.push({ service: p.service, signedUse: p.signedUse });
-  return out;
 }

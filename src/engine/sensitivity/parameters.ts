@@ -4,6 +4,7 @@
  * Every variant is an exact recomputation of the model on transformed inputs — nothing here
  * extrapolates. The transformations are pure: they return a new `Scenario` and never touch the base.
  */
+import { calcYearCount } from "../time";
 import type { Scenario } from "../types";
 
 /** The parameters of som-method.md §7's table, as engine keys. */
@@ -54,10 +55,12 @@ export function checkParameterValue(
  * - `consequences` c: every Δq := Δq × (1 + c).
  * - `costs` c: every cost line's amount (saved costs included) := A × (1 + c).
  * - `prices` c: every price := p × (1 + c).
- * - `participants` c: every N_c := N_c × (1 + c).
- * - `horizon` H': H := H'; participants beyond H' are dropped, new years have 0 completers; the operating
- *   period is capped at H'. Cost years after H' are cut off (a line that starts after H' is dropped) and
- *   consequence years after H' fall outside the horizon as usual — ignored, not reported as errors.
+ * - `participants` c: every N_s := N_s × (1 + c).
+ * - `horizon` F': F := F' and T follows (som-method.md §2: T = D + v + F' − 2 per cohort, T = F' for
+ *   calendar years). Cost years after the new T are cut off (a line that starts after T is dropped);
+ *   consequences that are no longer counted are reported as beyond the horizon as usual. With calendar years
+ *   a short F' may end before some cohorts complete (D + v − 1 > F'): their consequences and costs after T
+ *   are ignored, not reported as errors. Participants and the operating period are unchanged.
  *
  * @example applyParameter(base, "costs", -0.25) // every cost amount 25 % lower
  * @throws SensitivityValueError when the value is not legal for the parameter.
@@ -87,29 +90,21 @@ export function applyParameter(base: Scenario, parameter: SensitivityParameter, 
     case "participants":
       return { ...base, participants: base.participants.map((n) => n * factor) };
     case "horizon": {
-      const participants = Array.from({ length: value }, (_, i) => base.participants[i] ?? 0);
-      // Cost years outside the new horizon are ignored (not errors): lines starting after H' are dropped,
-      // the rest end at H' at the latest. Done here so every variant is a valid scenario for `calculate`.
+      const settings = { ...base.settings, horizon: value };
+      const T = calcYearCount(settings);
+      // Cost years outside the new T are ignored (not errors): lines starting after T are dropped, the rest
+      // end at T at the latest. Done here so every variant is a valid scenario for `calculate`.
       const costs = base.costs
-        .filter((c) => c.fromYear <= value)
-        .map((c) => (c.toYear <= value ? c : { ...c, toYear: value }));
-      return {
-        ...base,
-        settings: {
-          ...base.settings,
-          horizon: value,
-          operatingPeriod: Math.min(base.settings.operatingPeriod, value),
-        },
-        participants,
-        costs,
-      };
+        .filter((c) => c.fromYear <= T)
+        .map((c) => (c.toYear <= T ? c : { ...c, toYear: T }));
+      return { ...base, settings, costs };
     }
   }
 }
 
 /**
  * The base value of a parameter in a scenario, for marking the base case in tables and grids:
- * 0 for relative changes, H for the horizon, and for the success rate the common rate of all effects
+ * 0 for relative changes, F for the horizon, and for the success rate the common rate of all effects
  * (or null when effects have different rates, so no single base point exists on that axis).
  */
 export function baseValueOf(base: Scenario, parameter: SensitivityParameter): number | null {

@@ -19,10 +19,13 @@ import {
   COLUMNS,
   CONSEQUENCE_KIND_LABELS,
   COST_KIND_LABELS,
+  HORIZON_METHOD_LABELS,
   LEVEL_LABELS,
   MAX_CONSEQUENCE_YEARS,
   META_NAMES,
   N,
+  PERSPECTIVE_LABELS,
+  PHASE_LABELS,
   SENSITIVITY_PARAMETER_LABELS,
   consequenceYearHeader,
   type ColumnDef,
@@ -59,8 +62,10 @@ export const ACTOR_LIST_NAME = "SOM_Aktoerer_Navne";
 
 /** Default discount rate ρ, share (som-method.md §1: Finansministeriet 3,5 % for years 0–35). */
 export const DEFAULT_DISCOUNT_RATE = 0.035;
-/** Default horizon H in years (som-method.md §1). */
+/** Default horizon F in years (som-method.md §1). */
 export const DEFAULT_HORIZON = 10;
+/** Default duration v in years (som-method.md §1). */
+export const DEFAULT_DURATION = 1;
 /** Rows of the participants block: calculation years 1..30 (the largest horizon). */
 export const PARTICIPANT_ROWS = 30;
 
@@ -101,21 +106,31 @@ const TAB = { front: "0F6C74", input: "D9E7E8", sensitivity: "FFF2CC" } as const
 const norm = (s: string): string => s.trim().toLowerCase();
 const orNull = (v: string | number | undefined): CellValue => (v === undefined ? null : v);
 
-/** Writes a kind/level as the label in `lang` when it is a known code or label; other text unchanged. */
+/** Writes a kind/level/enumeration as the label in `lang` when it is a known code or label; other text unchanged. */
 function labelOf(
   labels: readonly {
     readonly da: string;
     readonly en: string;
     readonly kind?: string;
     readonly level?: string;
+    readonly code?: string;
   }[],
   text: string,
   lang: Lang,
 ): string {
   const k = norm(text);
-  const hit = labels.find((l) => norm(l.da) === k || norm(l.en) === k || norm(l.kind ?? l.level ?? "") === k);
+  const hit = labels.find(
+    (l) => norm(l.da) === k || norm(l.en) === k || norm(l.kind ?? l.level ?? l.code ?? "") === k,
+  );
   return hit === undefined ? text : hit[lang];
 }
+
+/** An optional enumeration cell: the label in `lang`, or blank when absent. */
+const optionalLabel = (
+  labels: Parameters<typeof labelOf>[0],
+  text: string | undefined,
+  lang: Lang,
+): CellValue => (text === undefined ? null : labelOf(labels, text, lang));
 
 const header = (cols: readonly ColumnDef[], key: string, lang: Lang): string => {
   const c = cols.find((x) => x.key === key);
@@ -239,6 +254,24 @@ function settingsSheet(
     say(tx.horizonNote, lang),
   );
   d.scalar(
+    N.horizonMethod,
+    say(tx.horizonMethod, lang),
+    data === undefined
+      ? HORIZON_METHOD_LABELS[0][lang]
+      : optionalLabel(HORIZON_METHOD_LABELS, s?.horizonMethod, lang),
+    GENERAL,
+    say(tx.horizonMethodNote, lang),
+    HORIZON_METHOD_LABELS.map((l) => l[lang]),
+  );
+  d.scalar(
+    N.perspective,
+    say(tx.perspective, lang),
+    data === undefined ? PERSPECTIVE_LABELS[0][lang] : optionalLabel(PERSPECTIVE_LABELS, s?.perspective, lang),
+    GENERAL,
+    say(tx.perspectiveNote, lang),
+    PERSPECTIVE_LABELS.map((l) => l[lang]),
+  );
+  d.scalar(
     N.priceLevel,
     say(tx.priceLevel, lang),
     orNull(s?.priceLevel),
@@ -325,6 +358,13 @@ function interventionSheet(lang: Lang, name: string, data: TemplateData | undefi
     FMT.year,
     say(tx.operatingPeriodNote, lang),
   );
+  d.scalar(
+    N.duration,
+    say(tx.duration, lang),
+    data === undefined ? DEFAULT_DURATION : orNull(data.settings.duration),
+    FMT.year,
+    say(tx.durationNote, lang),
+  );
   d.gap();
   d.line(say(tx.participantsHeading, lang), "subtitle");
   d.line(say(tx.participantsGuidance, lang), "muted");
@@ -410,6 +450,7 @@ function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefi
     k.service,
     orNull(k.unit),
     labelOf(CONSEQUENCE_KIND_LABELS, k.kind, lang),
+    optionalLabel(PHASE_LABELS, k.phase, lang),
     ...years.map((j) => orNull(k.deltaByYear[j])),
     orNull(k.source),
   ]);
@@ -418,6 +459,7 @@ function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefi
     { header: header(kc, "service", lang), format: GENERAL },
     { header: header(kc, "unit", lang), format: GENERAL },
     { header: header(kc, "kind", lang), format: GENERAL, list: CONSEQUENCE_KIND_LABELS.map((k) => k[lang]) },
+    { header: header(kc, "phase", lang), format: GENERAL, list: PHASE_LABELS.map((k) => k[lang]) },
     ...years.map((j): TableColumn => ({ header: consequenceYearHeader(j + 1)[lang], format: FMT.delta })),
     { header: header(kc, "source", lang), format: GENERAL },
   ];
@@ -427,7 +469,7 @@ function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefi
     padded(rows, columns.length, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.consequences)),
   );
   return d.build({
-    columnWidths: [28, 28, 10, 11, ...years.map(() => 8), 90],
+    columnWidths: [28, 28, 10, 11, 14, ...years.map(() => 8), 90],
     freeze: { rows: placed.headerRow + 1, cols: 2 },
     tabColor: TAB.input,
   });

@@ -38,7 +38,14 @@ const UDDANNELSESHJAELP_SOURCE =
 export const EXAMPLE_DATA: RawScenario = {
   intervention: "IPS-inspireret job- og uddannelsesstøtte for unge (eksempel)",
   targetGroup: "Unge 18–29 år på uddannelseshjælp med psykiske vanskeligheder (illustrativ afgrænsning)",
-  settings: { startYear: 2025, horizon: 10, priceLevel: 2023, discountRate: 0.035, operatingPeriod: 3 },
+  settings: {
+    startYear: 2025,
+    horizon: 10,
+    horizonMethod: "calendar",
+    priceLevel: 2023,
+    discountRate: 0.035,
+    operatingPeriod: 3,
+  },
   actors: [
     { name: "Kommune", level: "Kommune" },
     { name: "Region", level: "Region" },

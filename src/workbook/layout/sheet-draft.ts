@@ -91,11 +91,20 @@ export class SheetDraft {
   /**
    * A labelled scalar input at the cursor: label (col A), input cell (col B, named `name`), remark (col C).
    */
-  scalar(name: string, label: string, value: CellValue, format: string, remark?: string): void {
+  scalar(
+    name: string,
+    label: string,
+    value: CellValue,
+    format: string,
+    remark?: string,
+    /** Drop-down list on the input cell (an enumeration's labels). */
+    list?: readonly string[],
+  ): void {
     const r = this.row;
     this.cell(r, 0, label, "label");
     this.blocks.push({ row: r, col: 1, values: [[value]], style: "input", numberFormat: format });
     if (remark !== undefined) this.cell(r, 2, remark, "muted");
+    if (list !== undefined) this.validations.push({ ref: a1(r, 1), list });
     this.names.push({ name, sheet: this.sheet, ref: a1(r, 1) });
     this.row += 1;
   }

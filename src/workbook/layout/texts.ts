@@ -137,8 +137,18 @@ export const TX = {
     ),
     horizon: t("Tidshorisont (år)", "Horizon (years)"),
     horizonNote: t(
-      "1–30 år. SØM's vidensdatabase understøtter op til 10 år. Intet efter tidshorisonten medregnes.",
-      "1–30 years. SØM's knowledge database supports up to 10 years. Nothing after the horizon is counted.",
+      "1–30 år: hvor mange år konsekvenserne tælles med. SØM's vidensdatabase understøtter op til 10 år. Hvordan årene tælles, afgøres af horisontmetoden nedenfor.",
+      "1–30 years: how many years the consequences are counted. SØM's knowledge database supports up to 10 years. How the years are counted is set by the horizon method below.",
+    ),
+    horizonMethod: t("Horisontmetode", "Horizon method"),
+    horizonMethodNote: t(
+      "Pr. kohorte (SØM's praksis, standard): hvert hold deltagere følges i tidshorisontens antal år fra det år, de afslutter indsatsen; beregningen løber så til det sidste holds sidste år. Kalenderår: kun tidshorisontens kalenderår fra startåret tælles, så senere hold følges i færre år (alle skal afslutte inden for horisonten). Vælg Kalenderår for at få tallene fra værktøjets første version.",
+      "Per cohort (SØM's practice, default): each group of participants is followed for the horizon's number of years from the year they complete; the calculation then runs to the last group's last year. Calendar years: only the horizon's calendar years from the start year count, so later groups are followed for fewer years (everyone must complete within the horizon). Choose Calendar years to get the figures of the tool's first version.",
+    ),
+    perspective: t("Perspektiv", "Perspective"),
+    perspectiveNote: t(
+      "Offentlig sektor (standard): alle aktører tælles med. Kun kommune: kun aktører med niveauet Kommune tælles med, som når man i SØM vælger kommunale forvaltninger; region og stat vises ikke (deres input kontrolleres stadig).",
+      "Public sector (default): every actor is counted. Municipality only: only actors of level Kommune are counted, as when municipal departments are chosen in SØM; region and state are not shown (their inputs are still checked).",
     ),
     priceLevel: t("Prisniveau (prisår)", "Price level (price year)"),
     priceLevelNote: t(
@@ -161,8 +171,8 @@ export const TX = {
     title: t("Indsats", "Intervention"),
     guidance: [
       t(
-        "Deltagere er de borgere, der gennemfører indsatsen i det pågældende beregningsår. Effekten falder i det år, borgeren gennemfører.",
-        "Participants are the citizens who complete the intervention in that calculation year. The effect falls in the year the citizen completes.",
+        "Deltagere er de borgere, der starter i indsatsen i det pågældende beregningsår. De modtager indsatsen i varighedens antal år og afslutter i år start + varighed − 1. Effekten falder i det år, borgeren afslutter.",
+        "Participants are the citizens who start the intervention in that calculation year. They receive it for the duration's number of years and complete in year start + duration − 1. The effect falls in the year the citizen completes.",
       ),
     ],
     header: [t("Felt", "Field"), t("Værdi", "Value"), t("Kilde / bemærkning", "Source / remark")],
@@ -170,13 +180,18 @@ export const TX = {
     targetGroup: t("Målgruppe", "Target group"),
     operatingPeriod: t("Driftsperiode (år)", "Operating period (years)"),
     operatingPeriodNote: t(
-      "Antal år indsatsen kører og optager deltagere (1 – tidshorisonten). Efter driftsperioden skal Deltagere være 0 eller tom.",
-      "Years the intervention runs and takes in participants (1 – the horizon). After the operating period Participants must be 0 or blank.",
+      "Antal år indsatsen kører og optager nye deltagere (1–30). Efter driftsperioden skal Deltagere være 0 eller tom.",
+      "Years the intervention runs and takes in new participants (1–30). After the operating period Participants must be 0 or blank.",
+    ),
+    duration: t("Varighed (år)", "Duration (years)"),
+    durationNote: t(
+      "Hvor mange hele år en borger modtager indsatsen (1–10, standard 1). Med 1 år er de, der starter, og de, der afslutter, de samme borgere samme år.",
+      "How many whole years a citizen receives the intervention (1–10, default 1). With 1 year, those who start and those who complete are the same citizens in the same year.",
     ),
     participantsHeading: t("Deltagere pr. beregningsår", "Participants per calculation year"),
     participantsGuidance: t(
-      "År er beregningsåret (1 = startåret). Tom = 0. Rækker efter tidshorisonten ignoreres, når de er tomme.",
-      "Year is the calculation year (1 = the start year). Blank = 0. Blank rows after the horizon are ignored.",
+      "År er beregningsåret (1 = startåret), Deltagere antallet, der starter det år. Tom = 0. Tomme rækker efter driftsperioden ignoreres.",
+      "Year is the calculation year (1 = the start year), Participants the number who start that year. Blank = 0. Blank rows after the operating period are ignored.",
     ),
   },
   effects: {
@@ -196,8 +211,8 @@ export const TX = {
     title: t("Omkostninger", "Costs"),
     guidance: [
       t(
-        "Art: Opstart (engangsbeløb, år 1), Drift (pr. år i driftsperioden), Pr. deltager (× antal deltagere det år), Sparet (udgift til et erstattet tilbud, trækkes fra).",
-        "Kind: Start-up (one-off, year 1), Operating (per year of the operating period), Per participant (× that year's participants), Saved (cost of a replaced offer, subtracted).",
+        "Art: Opstart (engangsbeløb, år 1), Drift (pr. år i driftsperioden), Pr. deltager (pr. borger pr. år i indsatsen: × antal borgere i indsatsen det år), Pr. forløb (pr. borger, betales i startåret: × antal, der starter det år), Sparet (udgift til et erstattet tilbud, trækkes fra).",
+        "Kind: Start-up (one-off, year 1), Operating (per year of the operating period), Per participant (per citizen per year in the intervention: × citizens in it that year), Per course (per citizen, paid in the start year: × that year's starters), Saved (cost of a replaced offer, subtracted).",
       ),
       t(
         "Beløb i kr. i prisåret (tom = prisniveauet). Fra år / Til år er beregningsår; tom = artens standard.",
@@ -215,6 +230,10 @@ export const TX = {
       t(
         "Art: Udgift (mindre brug sparer penge) eller Indtægt (fx mere skat). Effektmål skal findes på arket Effekt, Ydelse på arket Priser.",
         "Kind: Expenditure (less use saves money) or Revenue (e.g. more tax). The outcome must exist on the Effect sheet, the service on the Prices sheet.",
+      ),
+      t(
+        "Fase: Efter indsats (standard, tom) tæller fra afslutningsåret. Under indsats er ændringen pr. succesfuld borger i 1., 2., … år i indsatsen før afslutningsåret; den må kun have tal i år 1 til varighed − 1.",
+        "Phase: After (default, blank) counts from the completion year. During is the change per successful citizen in the 1st, 2nd, … year in the intervention before the completion year; it may hold numbers only in years 1 to duration − 1.",
       ),
     ],
   },

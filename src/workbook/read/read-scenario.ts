@@ -1,5 +1,5 @@
 /**
- * Reads a SØM scenario from the values behind the contract's defined names (workbook-contract.md v1) into
+ * Reads a SØM scenario from the values behind the contract's defined names (workbook-contract.md v2) into
  * a `RawScenario`, collecting reading problems as located input issues, and maps the engine's validation
  * issues (paths into the RawScenario) back to defined name, sheet and A1 cell (`locate`).
  *
@@ -30,9 +30,12 @@ import {
   COLUMNS,
   CONSEQUENCE_KIND_LABELS,
   COST_KIND_LABELS,
+  HORIZON_METHOD_LABELS,
   LEVEL_LABELS,
   MAX_CONSEQUENCE_YEARS,
   N,
+  PERSPECTIVE_LABELS,
+  PHASE_LABELS,
   type ColumnDef,
 } from "../names";
 import type { NamedValue } from "../port";
@@ -64,9 +67,12 @@ export const SCENARIO_NAMES: readonly string[] = [
   N.targetGroup,
   N.startYear,
   N.horizon,
+  N.horizonMethod,
+  N.perspective,
   N.priceLevel,
   N.discountRate,
   N.operatingPeriod,
+  N.duration,
   N.actors,
   N.priceIndex,
   N.participants,
@@ -103,10 +109,17 @@ function labelMap(labels: readonly { readonly code: string; readonly da: string;
 const COST_KIND = labelMap(COST_KIND_LABELS.map((l) => ({ code: l.kind, da: l.da, en: l.en })));
 const CONSEQUENCE_KIND = labelMap(CONSEQUENCE_KIND_LABELS.map((l) => ({ code: l.kind, da: l.da, en: l.en })));
 const LEVEL = labelMap(LEVEL_LABELS.map((l) => ({ code: l.level, da: l.da, en: l.en })));
+const PHASE = labelMap(PHASE_LABELS);
+const HORIZON_METHOD = labelMap(HORIZON_METHOD_LABELS);
+const PERSPECTIVE = labelMap(PERSPECTIVE_LABELS);
 
 /** A Danish or English label (trimmed, case-insensitive) → the engine code; unknown text passes through. */
 const normalizeLabel = (map: ReadonlyMap<string, string>, text: string): string =>
   map.get(normalizeHeader(text)) ?? text;
+
+/** An optional label: blank → undefined (the engine's default), otherwise as `normalizeLabel`. */
+const optionalLabel = (map: ReadonlyMap<string, string>, text: string | undefined): string | undefined =>
+  text === undefined || text.trim() === "" ? undefined : normalizeLabel(map, text);
 
 // ───────────────────────────── path field → column key ─────────────────────────────
 
@@ -137,7 +150,14 @@ const FIELD_COLUMNS: Readonly<Record<BlockKey, Readonly<Record<string, string>>>
     toYear: "toYear",
     source: "source",
   },
-  consequences: { effect: "effect", service: "service", unit: "unit", kind: "kind", source: "source" },
+  consequences: {
+    effect: "effect",
+    service: "service",
+    unit: "unit",
+    kind: "kind",
+    phase: "phase",
+    source: "source",
+  },
   prices: { service: "service", unit: "unit", priceYear: "priceYear", source: "source" },
   priceIndex: { year: "year", index: "index" },
 };
@@ -147,18 +167,24 @@ type ScalarKey =
   | "targetGroup"
   | "startYear"
   | "horizon"
+  | "horizonMethod"
+  | "perspective"
   | "priceLevel"
   | "discountRate"
-  | "operatingPeriod";
+  | "operatingPeriod"
+  | "duration";
 
 const SCALAR_NAMES: Readonly<Record<ScalarKey, string>> = {
   intervention: N.intervention,
   targetGroup: N.targetGroup,
   startYear: N.startYear,
   horizon: N.horizon,
+  horizonMethod: N.horizonMethod,
+  perspective: N.perspective,
   priceLevel: N.priceLevel,
   discountRate: N.discountRate,
   operatingPeriod: N.operatingPeriod,
+  duration: N.duration,
 };
 
 const isBlockKey = (k: unknown): k is BlockKey => typeof k === "string" && Object.hasOwn(BLOCK_NAMES, k);
@@ -195,7 +221,16 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
     const s = scalar(key, required, [key]);
     return s === undefined ? undefined : toText(s.value, s.at, issues);
   };
-  const scalarNumber = (key: Exclude<ScalarKey, "intervention" | "targetGroup">, required: boolean) => {
+  /** An optional enumeration setting (text), Danish or English label → engine code; unknown text passes through. */
+  const settingLabel = (key: "horizonMethod" | "perspective", map: ReadonlyMap<string, string>) => {
+    const s = scalar(key, false, ["settings", key]);
+    const text = s === undefined ? undefined : toText(s.value, s.at, issues);
+    return text === undefined || text.trim() === "" ? undefined : normalizeLabel(map, text);
+  };
+  const scalarNumber = (
+    key: Exclude<ScalarKey, "intervention" | "targetGroup" | "horizonMethod" | "perspective">,
+    required: boolean,
+  ) => {
     const s = scalar(key, required, ["settings", key]);
     if (s === undefined) return undefined;
     return key === "discountRate" ? toPercent(s.value, s.at, issues) : toNumber(s.value, s.at, issues);
@@ -208,9 +243,15 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
   const priceLevel = scalarNumber("priceLevel", false);
   const discountRate = scalarNumber("discountRate", false);
   const operatingPeriod = scalarNumber("operatingPeriod", true);
+  const duration = scalarNumber("duration", false);
+  const horizonMethod = settingLabel("horizonMethod", HORIZON_METHOD);
+  const perspective = settingLabel("perspective", PERSPECTIVE);
   const settings: RawSettings = {
     ...(startYear === undefined ? {} : { startYear }),
     ...(horizon === undefined ? {} : { horizon }),
+    ...(horizonMethod === undefined ? {} : { horizonMethod }),
+    ...(perspective === undefined ? {} : { perspective }),
+    ...(duration === undefined ? {} : { duration }),
     ...(priceLevel === undefined ? {} : { priceLevel }),
     ...(discountRate === undefined ? {} : { discountRate }),
     ...(operatingPeriod === undefined ? {} : { operatingPeriod }),
@@ -370,6 +411,7 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
         ...opt("unit", f.text("unit")),
         kind: normalizeLabel(CONSEQUENCE_KIND, f.text("kind") ?? ""),
         deltaByYear,
+        ...opt("phase", optionalLabel(PHASE, f.text("phase"))),
         ...opt("source", f.text("source")),
       });
     });

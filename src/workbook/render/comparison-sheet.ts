@@ -55,10 +55,12 @@ export const FACTOR_LABELS: Readonly<
 > = {
   successRates: { da: "Succesrater", en: "Success rates" },
   participants: { da: "Deltagere", en: "Participants" },
+  duration: { da: "Varighed", en: "Duration" },
   costs: { da: "Omkostninger", en: "Costs" },
   consequences: { da: "Konsekvenser", en: "Consequences" },
   prices: { da: "Priser", en: "Prices" },
   horizon: { da: "Tidshorisont", en: "Horizon" },
+  horizonMethod: { da: "Horisontmetode", en: "Horizon method" },
   discountRate: { da: "Diskonteringsrente", en: "Discount rate" },
 };
 

@@ -42,6 +42,8 @@ export function baseCaseRaw(edits: BaseCaseEdits = {}): RawScenario {
       priceLevel: 2025,
       discountRate: 0.035,
       operatingPeriod: Math.min(2, horizon),
+      // derived for calendar years (T = F); the per-cohort rule is tested on its own
+      horizonMethod: "calendar",
     },
     actors: [
       { name: "Kommune", level: "Kommune" },

@@ -120,7 +120,7 @@ describe("readScenario on the template layout", () => {
       { name: "SOM_Konsekvenser", sheet: "Konsekvenser", ref: "B4:H5" },
       { name: "SOM_Priser", sheet: "Priser", ref: "B4:H5" },
     ]);
-    expect(SCENARIO_NAMES).toHaveLength(14);
+    expect(SCENARIO_NAMES).toHaveLength(17); // v2: + SOM_Horisontmetode, SOM_Perspektiv, SOM_Varighed (optional)
   });
 });
 
