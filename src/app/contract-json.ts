@@ -9,7 +9,16 @@
  * `Object.defineProperty`, so a name such as `__proto__` or `constructor` is an ordinary key in the
  * output and never touches a prototype.
  */
-import type { CostKind, InputIssue, Level, ResultBlock, Results, UndefinedReason } from "../engine/types";
+import type {
+  CostKind,
+  HorizonMethod,
+  InputIssue,
+  Level,
+  Perspective,
+  ResultBlock,
+  Results,
+  UndefinedReason,
+} from "../engine/types";
 import { COST_KINDS, LEVELS } from "../engine/types";
 import type { Lang } from "../present/format";
 
@@ -64,10 +73,29 @@ export interface ContractDocument {
   /** Keyed by level, in the order of LEVELS; only levels that have an actor. */
   readonly byLevel: { readonly [level: string]: ContractBlock };
   readonly total: ContractBlock;
-  /** Total undiscounted consequences after year H [D]. */
+  /** Total undiscounted consequences not counted by the horizon [D]. */
   readonly beyondHorizon: number;
-  /** Σ_c N_c. */
+  /** Σ_s N_s (starters). */
   readonly totalCompleters: number;
+  /** The horizon as applied (som-method.md §2): method, F, and the calendar year of T. */
+  readonly horizon: {
+    readonly method: HorizonMethod;
+    readonly years: number;
+    readonly lastYear: number;
+  };
+  /** v, whole years a citizen receives the intervention. */
+  readonly duration: number;
+  /** `public` (Offentlig sektor) or `kommune` (Kun kommune: only Kommune actors in actors/byActor/byLevel/total). */
+  readonly perspective: Perspective;
+  /** Actors left out by the perspective (empty for `public`). */
+  readonly excludedActors: readonly { readonly name: string; readonly level: Level }[];
+  /** Per start year s: completion year and the number of consequence years counted for that cohort. */
+  readonly cohorts: readonly {
+    readonly startYear: number;
+    readonly completionYear: number;
+    readonly starters: number;
+    readonly yearsFollowed: number;
+  }[];
   /** Warnings from validation (same shape as issues); empty when none. */
   readonly warnings: readonly ContractIssue[];
 }
@@ -166,6 +194,20 @@ export function toContractJson(
     total: toContractBlock(results.total),
     beyondHorizon: results.beyondHorizon,
     totalCompleters: results.totalCompleters,
+    horizon: {
+      method: results.horizon.method,
+      years: results.horizon.years,
+      lastYear: results.horizon.lastYear,
+    },
+    duration: results.duration,
+    perspective: results.perspective,
+    excludedActors: results.excludedActors.map((a) => ({ name: a.name, level: a.level })),
+    cohorts: results.cohorts.map((c) => ({
+      startYear: results.years[0] === undefined ? c.startCalcYear : results.years[0] + c.startCalcYear - 1,
+      completionYear: c.completionYear,
+      starters: c.starters,
+      yearsFollowed: c.yearsFollowed,
+    })),
     warnings: warnings.map((w) => toContractIssue(w, lang)),
   };
 }

@@ -208,7 +208,9 @@ describe("writeResultSheets (for sensitivity and comparison runs)", () => {
     const fewer = base.names.filter((n) => !n.name.endsWith("_A3"));
     await writeResultSheets(wb, [base.sheet], fewer, base.snapshot, { now: NOW, lang: "da" });
     expect(wb.nameTarget("SOM_Res_Netto_A3")).toEqual({ constant: "ikke beregnet" });
-    expect(wb.nameTarget("SOM_Res_Netto_A2")).toEqual({ sheet: "Resultater", ref: "B16" }); // one row below the 7-line stamp
+    // B16 below the 7-line stamp, + 7 rows of the model block (title, method, duration, perspective, cohort
+    // header, one cohort, blank row)
+    expect(wb.nameTarget("SOM_Res_Netto_A2")).toEqual({ sheet: "Resultater", ref: "B23" });
     // A later run does not list it again (it is no longer a result name).
     const listed = (await wb.readNames(["SOM_Meta_Resultatnavne"])).get("som_meta_resultatnavne");
     const entries = listed?.kind === "range" ? listed.values.flat() : [];

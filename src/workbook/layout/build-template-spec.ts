@@ -266,7 +266,9 @@ function settingsSheet(
   d.scalar(
     N.perspective,
     say(tx.perspective, lang),
-    data === undefined ? PERSPECTIVE_LABELS[0][lang] : optionalLabel(PERSPECTIVE_LABELS, s?.perspective, lang),
+    data === undefined
+      ? PERSPECTIVE_LABELS[0][lang]
+      : optionalLabel(PERSPECTIVE_LABELS, s?.perspective, lang),
     GENERAL,
     say(tx.perspectiveNote, lang),
     PERSPECTIVE_LABELS.map((l) => l[lang]),

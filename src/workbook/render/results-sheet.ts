@@ -78,6 +78,19 @@ const T = {
     discountRate: "Diskonteringsrente",
     horizon: "Tidshorisont (år)",
     years: "År",
+    modelTitle: "Beregningsmodel",
+    method: "Horisontmetode",
+    methodValue: (m: string, f: number): string =>
+      m === "perCohort"
+        ? `Pr. kohorte: hvert hold følges ${f} år fra afslutningsåret (SØM's praksis)`
+        : `Kalenderår: kun de ${f} kalenderår fra startåret tælles`,
+    duration: "Varighed (år pr. borger)",
+    perspective: "Perspektiv",
+    perspectiveValue: (p: string): string =>
+      p === "kommune" ? "Kun kommune (kun aktører med niveauet Kommune)" : "Offentlig sektor (alle aktører)",
+    leftOut: "Udeladt (ikke kommune)",
+    cohortsTitle: "Hold (kohorter): hvor mange år hvert hold er fulgt",
+    cohortHeader: ["Startår", "Afslutningsår", "Deltagere (starter)", "Konsekvensår medregnet"],
     keyTitle: "Nøgletal (kr. i prisniveau; positive tal = gevinst for den offentlige økonomi)",
     who: "Aktør / niveau",
     level: "Niveau",
@@ -86,7 +99,7 @@ const T = {
     breakEven: "Tilbagebetalingsår",
     rpk: "Afkast pr. krone",
     critical: (effect: string): string => `Kritisk succesrate: ${effect}`,
-    perCompleter: "Nettoresultat pr. gennemfører",
+    perCompleter: "Nettoresultat pr. deltager",
     beyond: "Uden for tidshorisonten",
     levelRow: (l: string): string => `Niveau: ${l}`,
     total: "I alt",
@@ -113,12 +126,17 @@ const T = {
     discounted: "Diskonteret nettoresultat",
     rulesTitle: "Projektets egne beslutninger [D] (ikke officiel SØM-adfærd, se som-method.md)",
     rules: [
-      "[D] Intet efter tidshorisonten medregnes; værdien uden for tidshorisonten vises separat, ikke diskonteret.",
+      "Tidshorisont: Pr. kohorte (SØM's praksis, standard) tæller hvert holds konsekvenser i tidshorisontens antal år fra det år, holdet afslutter, og beregningen løber til det sidste holds sidste år (T = driftsperiode + varighed + tidshorisont − 2).",
+      "[D] Kalenderår (valgfrit, fx til budgetvisning): kun tidshorisontens kalenderår fra startåret tælles, så senere hold følges i færre år; alle deltagere skal afslutte inden for tidshorisonten.",
+      "NB: En projektmappe uden navnet SOM_Horisontmetode (lavet før version 2) beregnes nu pr. kohorte. Vælg Kalenderår i SOM_Horisontmetode (arket Indstillinger) for at få tallene fra version 1.",
+      "[D] Konsekvenser, der ikke medregnes (konsekvensår efter tidshorisonten pr. hold, eller kalenderår efter sidste år), vises separat som værdi uden for tidshorisonten, ikke diskonteret.",
+      "[D] Under indsats: ændringen pr. succesfuld borger i 1., 2., … år i indsatsen før afslutningsåret (år 1 til varighed − 1); Pr. forløb betales i startåret; Pr. deltager betales pr. borger pr. år i indsatsen.",
+      "Kun kommune: kun aktører med niveauet Kommune medregnes (som SØM's kommunale forvaltninger); de øvrige aktørers input kontrolleres stadig.",
       "[D] Fortegn: σ = −1 for Udgift (mindre forbrug sparer penge), σ = +1 for Indtægt; positive tal er en gevinst for den offentlige økonomi.",
       "[D] Nutidsværdi: år 1 diskonteres ikke, PV = Σ NR_t / (1 + ρ)^(t − 1).",
       "[D] Flere effektmål pr. beregning er tilladt (SØM har ét); deres konsekvenser lægges sammen.",
       "[D] Nøgletal: tilbagebetalingsår = første år, hvorfra det kumulerede resultat forbliver ≥ 0; afkast pr. krone = Σ V / Σ C; kritisk succesrate = f* × succesrate med f* = max(0, Σ C / Σ V).",
-      "[D] Følsomhed: Succesrate sætter alle succesrater; Konsekvenser, Omkostninger (inkl. sparede), Priser og Deltagere ganges med (1 + ændring); Tidshorisont sætter H, og input uden for den nye horisont ignoreres.",
+      "[D] Følsomhed: Succesrate sætter alle succesrater; Konsekvenser, Omkostninger (inkl. sparede), Priser og Deltagere ganges med (1 + ændring); Tidshorisont sætter tidshorisonten, beregningsårene følger med, og input uden for de nye år ignoreres.",
     ],
     namesTitle: "Definerede navne til nøgletal (brug dem i egne formler)",
     nameCol: "Navn",
@@ -139,6 +157,19 @@ const T = {
     discountRate: "Discount rate",
     horizon: "Horizon (years)",
     years: "Year",
+    modelTitle: "Calculation model",
+    method: "Horizon method",
+    methodValue: (m: string, f: number): string =>
+      m === "perCohort"
+        ? `Per cohort: each cohort is followed ${f} years from its completion year (SØM's practice)`
+        : `Calendar years: only the ${f} calendar years from the start year count`,
+    duration: "Duration (years per citizen)",
+    perspective: "Perspective",
+    perspectiveValue: (p: string): string =>
+      p === "kommune" ? "Municipality only (actors of level Kommune)" : "Public sector (every actor)",
+    leftOut: "Left out (not municipal)",
+    cohortsTitle: "Cohorts: how many years each cohort was followed",
+    cohortHeader: ["Start year", "Completion year", "Participants (starters)", "Consequence years counted"],
     keyTitle: "Key figures (kr. at the price level; positive = gain for the public budget)",
     who: "Actor / level",
     level: "Level",
@@ -147,7 +178,7 @@ const T = {
     breakEven: "Break-even year",
     rpk: "Return per krone",
     critical: (effect: string): string => `Break-even success rate: ${effect}`,
-    perCompleter: "Net result per completer",
+    perCompleter: "Net result per participant",
     beyond: "Beyond the horizon",
     levelRow: (l: string): string => `Level: ${l}`,
     total: "Total",
@@ -173,12 +204,17 @@ const T = {
     discounted: "Discounted net result",
     rulesTitle: "The project's own decisions [D] (not official SØM behaviour, see som-method.md)",
     rules: [
-      "[D] Nothing after the horizon is counted; the value beyond the horizon is shown separately, undiscounted.",
+      "Horizon: Per cohort (SØM's practice, default) counts each cohort's consequences for the horizon's number of years from the year the cohort completes, and the calculation runs to the last cohort's last year (T = operating period + duration + horizon − 2).",
+      "[D] Calendar years (optional, e.g. for budget views): only the horizon's calendar years from the start year count, so later cohorts are followed for fewer years; every participant must complete within the horizon.",
+      "NB: A workbook without the name SOM_Horisontmetode (made before version 2) now calculates per cohort. Choose Calendar years (Kalenderår) in SOM_Horisontmetode (Settings sheet) to get the figures of version 1.",
+      "[D] Consequences that are not counted (consequence years after the horizon per cohort, or calendar years after the last year) are shown separately as the value beyond the horizon, undiscounted.",
+      "[D] During: the change per successful citizen in the 1st, 2nd, … year in the intervention before the completion year (years 1 to duration − 1); Per course is paid in the start year; Per participant is paid per citizen per year in the intervention.",
+      "Municipality only: only actors of level Kommune are counted (as SØM's municipal departments); the other actors' inputs are still checked.",
       "[D] Sign: σ = −1 for Expenditure (less use saves money), σ = +1 for Revenue; positive figures are a gain for the public budget.",
       "[D] Present value: year 1 is not discounted, PV = Σ NR_t / (1 + ρ)^(t − 1).",
       "[D] Several outcomes per calculation are allowed (SØM has one); their consequences are added.",
       "[D] Key figures: break-even year = first year from which the cumulative result stays ≥ 0; return per krone = Σ V / Σ C; break-even success rate = f* × success rate with f* = max(0, Σ C / Σ V).",
-      "[D] Sensitivity: Success rate sets every success rate; Consequences, Costs (saved costs included), Prices and Participants are multiplied by (1 + change); Horizon sets H, and inputs outside the new horizon are ignored.",
+      "[D] Sensitivity: Success rate sets every success rate; Consequences, Costs (saved costs included), Prices and Participants are multiplied by (1 + change); Horizon sets the horizon, the calculation years follow, and inputs outside the new years are ignored.",
     ],
     namesTitle: "Defined names of key figures (use them in your own formulas)",
     nameCol: "Name",
@@ -261,7 +297,7 @@ export function renderResultSheets(
       [t.calculated, stampTime(ctx.now)],
       [t.priceLevel, results.priceLevel],
       [t.discountRate, results.discountRate],
-      [t.horizon, H],
+      [t.horizon, results.horizon.years],
       [t.years, `${results.years[0] ?? ""}–${results.years[H - 1] ?? ""}`],
       [t.fingerprint, ctx.inputFingerprint],
     ],
@@ -281,6 +317,30 @@ export function renderResultSheets(
   if (stampRow + 6 !== fingerprintRow)
     throw new RangeError("The input fingerprint is not where the status reads it");
   names.push({ name: sheetFingerprintName(sheetName), sheet: sheetName, ref: cellA1(fingerprintRow, 1) });
+  w.skip();
+
+  // The model: horizon method, duration, perspective (som-method.md §2, §6) and the cohorts followed.
+  w.add([[t.modelTitle]], { style: "subtitle" });
+  const model: CellValue[][] = [
+    [t.method, t.methodValue(results.horizon.method, results.horizon.years)],
+    [t.duration, results.duration],
+    [t.perspective, t.perspectiveValue(results.perspective)],
+  ];
+  if (results.excludedActors.length > 0)
+    model.push([t.leftOut, results.excludedActors.map((a) => a.name).join(", ")]);
+  w.add(model, { numberFormat: model.map((_, i) => ["@", i === 1 ? "0" : "@"]), style: "stamp" });
+  if (results.cohorts.length > 0) {
+    w.add([[...t.cohortHeader]], { style: "header" });
+    w.add(
+      results.cohorts.map((c) => [
+        (results.years[0] ?? 0) + c.startCalcYear - 1,
+        c.completionYear,
+        c.starters,
+        c.yearsFollowed,
+      ]),
+      { numberFormat: results.cohorts.map(() => [YEAR, YEAR, "General", "0"]), style: "output" },
+    );
+  }
   w.skip();
 
   // Key figures.

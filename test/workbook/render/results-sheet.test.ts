@@ -54,9 +54,12 @@ describe("renderResultSheets", () => {
       .sheetGrid("Resultater")
       .map((r) => r[0])
       .filter((v): v is string => typeof v === "string" && v.startsWith("[D]"));
-    expect(rules).toHaveLength(6);
+    expect(rules).toHaveLength(8);
     for (const topic of [
-      "tidshorisonten",
+      "Kalenderår",
+      "uden for tidshorisonten",
+      "Under indsats",
+      "Pr. forløb",
       "σ = −1 for Udgift",
       "år 1 diskonteres ikke",
       "Flere effektmål",
@@ -164,6 +167,6 @@ describe("renderResultSheets", () => {
       "not within the horizon",
     );
     expect(sheet.conditionalFormats?.[0]?.formula).toBe('=$B$2<>"Current"');
-    expect(grid.filter((r) => typeof r[0] === "string" && r[0].startsWith("[D]"))).toHaveLength(6);
+    expect(grid.filter((r) => typeof r[0] === "string" && r[0].startsWith("[D]"))).toHaveLength(8);
   });
 });
