@@ -12,13 +12,21 @@ import type { Lang } from "../present/format";
 import { RESULT_SHEETS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
 import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
+import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
 import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
 import { LIVE_SHEETS, renderLiveSheets } from "../workbook/render/live-sheets";
 import { renderResultSheets } from "../workbook/render/results-sheet";
 import type { NamedValue } from "../workbook/port";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 import { loadScenario, type LoadOptions } from "./load-scenario";
-import { checkOwnership, recordingPort, SheetNotOwnedError, writeResultSheets } from "./write-results";
+import { readOnce } from "./read-once";
+import {
+  checkOwnership,
+  OWNERSHIP_NAMES,
+  recordingPort,
+  SheetNotOwnedError,
+  writeResultSheets,
+} from "./write-results";
 
 export interface CalculateOptions {
   /** Time stamped on the results (the caller's clock; same `now` → identical result cells). */
@@ -108,11 +116,13 @@ export async function calculateWorkbook(
   options: CalculateOptions,
 ): Promise<CalculateOutcome> {
   const live = options.live === true;
-  const notOwned = await checkOwnership(port, [
+  // one read for the whole run (sheet list, ownership names, scenario, sensitivity settings): 2 round trips
+  const once = await readOnce(port, [...OWNERSHIP_NAMES, ...SCENARIO_NAMES, ...SNAPSHOT_EXTRA_NAMES]);
+  const notOwned = await checkOwnership(once, [
     RESULT_SHEETS.results,
     ...(live ? Object.values(LIVE_SHEETS) : []),
   ]);
-  const base = await prepareBaseRun(port, options);
+  const base = await prepareBaseRun(once, options);
   // Both kinds of problems are shown together; nothing is written while any remains.
   if (notOwned !== null || !base.ok)
     return { ok: false, issues: [...(notOwned ?? []), ...(base.ok ? [] : base.issues)] };
@@ -123,7 +133,7 @@ export async function calculateWorkbook(
     sheets.push(...rendered.sheets);
     names.push(...rendered.names);
   }
-  const rec = recordingPort(port);
+  const rec = recordingPort(once);
   try {
     await writeResultSheets(rec.port, sheets, names, base.snapshot, options);
   } catch (error) {

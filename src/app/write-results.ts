@@ -80,6 +80,9 @@ export async function checkOwnership(
   return (await ownershipState(port, sheetNames)).issues;
 }
 
+/** The names the ownership check reads (with the sheet list). */
+export const OWNERSHIP_NAMES: readonly string[] = [META_NAMES.ownedSheets, META_RESULT_NAMES];
+
 async function ownershipState(
   port: WorkbookPort,
   sheetNames: readonly string[],
@@ -90,7 +93,7 @@ async function ownershipState(
   existing: readonly SheetInfo[];
 }> {
   const existing = await port.listSheets();
-  const named = await port.readNames([META_NAMES.ownedSheets, META_RESULT_NAMES]);
+  const named = await port.readNames(OWNERSHIP_NAMES);
   const owned = metaList(named, META_NAMES.ownedSheets);
   const ownedSet = new Set(owned.map(lower));
   const existingByName = new Map(existing.map((s) => [lower(s.name), s.name]));

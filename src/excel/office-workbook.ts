@@ -4,6 +4,7 @@
  *
  * Round trips (`context.sync()` calls), whatever the number of names, rows or sheets:
  * - `readNames`: 2 (1: every name's type/value/formula; 2: every range's address + used values).
+ * - `readWorkbook`: the same 2, with the sheet list loaded in the first.
  * - `listSheets`: 1.
  * - `writeSheets`: 2 preflight syncs (which sheets/names exist; protection and old charts of the sheets we
  *   replace) + W write syncs, where W = 1 for any spec up to `maxCellsPerRequest` cells (20,000) and
@@ -23,7 +24,14 @@
  * partly updated.
  */
 import { INPUT_NAMES } from "../workbook/names";
-import type { InputEditPort, NamedValue, SelectPort, SheetInfo, WorkbookPort } from "../workbook/port";
+import type {
+  InputEditPort,
+  NamedValue,
+  SelectPort,
+  SheetInfo,
+  WorkbookPort,
+  WorkbookState,
+} from "../workbook/port";
 import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 import { MAX_COLS, MAX_ROWS, cellA1, parseAddress, parseRect, quoteSheet, type Rect } from "./a1";
 import { toExcelInput } from "./excel-input";
@@ -32,11 +40,24 @@ import { OfficeReadError, OfficeWriteError, officeErrorCode } from "./office-err
 import { FEATURE_SETS, officeIsSetSupported, type IsSetSupported } from "./requirements";
 import { validateSpec, InvalidSpecError } from "./validate-spec";
 
-/** Runs a batch against Excel: `(batch) => Excel.run(batch)` in the add-in, a fake in tests. */
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Options of one batch (`Excel.RunOptions`). */
+export interface RunOptions {
+  /** Wait while the user edits a cell instead of failing with `InvalidOperationInCellEditMode`. */
+  readonly delayForCellEdit?: boolean;
+}
+
+/**
+ * The request-context factory: runs a batch against Excel. `Excel.run` in the add-in; in tests the real
+ * Office.js client against the RichApi host emulator (`Excel.run({ session: url }, …)`) or the fake Excel.
+ */
+export type ExcelRunner = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: RunOptions,
+) => Promise<T>;
 
 /** The real runner, for the task pane's composition root (after `Office.onReady`). */
-export const excelRunner: ExcelRunner = (batch) => Excel.run(batch);
+export const excelRunner: ExcelRunner = (batch, options) =>
+  options ? Excel.run({ ...options }, batch) : Excel.run(batch);
 
 export interface OfficeWorkbookOptions {
   /** Max cells written per request (sync). Default 20,000 (Microsoft: "start with 5k–20k"). */
@@ -93,6 +114,11 @@ const FROM_VISIBILITY: Readonly<Record<string, SheetInfo["visibility"]>> = {
   Hidden: "hidden",
   VeryHidden: "veryHidden",
 };
+
+const sheetInfo = (s: Excel.Worksheet): SheetInfo => ({
+  name: s.name,
+  visibility: FROM_VISIBILITY[String(s.visibility)] ?? "visible",
+});
 
 const absolute = (a1: string): string => {
   const r = parseRect(a1);
@@ -203,6 +229,17 @@ function packRequests(slices: readonly Slice[], maxCells: number, maxBytes: numb
   return requests;
 }
 
+/**
+ * Whether the loaded office.js client library has `Excel.<type>.prototype.<member>` (true when there is no
+ * client, as with the fake). A host may support a set that an older office.js build does not know yet —
+ * npm `@microsoft/office-js` 1.1.110 has no `Worksheet.notes` (ExcelApi 1.18).
+ */
+function clientKnows(type: string, member: string): boolean {
+  if (typeof Excel === "undefined") return true;
+  const ctor = (Excel as unknown as Record<string, unknown>)[type];
+  return typeof ctor !== "function" || member in (ctor as { prototype: object }).prototype;
+}
+
 /** Largest block `writeCells` accepts in one request (cells); user edits are far smaller. */
 const MAX_EDIT_CELLS = 100_000;
 
@@ -216,7 +253,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
   private readonly isSetSupported: IsSetSupported;
 
   constructor(
-    private readonly run: ExcelRunner,
+    private readonly run: ExcelRunner = excelRunner,
     options: OfficeWorkbookOptions = {},
   ) {
     this.maxCells = options.maxCellsPerRequest ?? 20_000;
@@ -243,12 +280,27 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
   }
 
   async readNames(names: readonly string[]): Promise<ReadonlyMap<string, NamedValue>> {
+    return (await this.read(names, false)).named;
+  }
+
+  /** `listSheets` and `readNames` in the same 2 round trips (the sheet list rides along in the first). */
+  async readWorkbook(names: readonly string[]): Promise<WorkbookState> {
+    const { named, sheets } = await this.read(names, true);
+    return { named, sheets: sheets ?? [] };
+  }
+
+  private async read(
+    names: readonly string[],
+    withSheets: boolean,
+  ): Promise<{ named: ReadonlyMap<string, NamedValue>; sheets?: readonly SheetInfo[] }> {
     const unique = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
     try {
       return await this.run(async (context) => {
+        const sheetItems = withSheets ? context.workbook.worksheets : undefined;
+        sheetItems?.load("items/name,items/visibility");
         const items = unique.map((n) => context.workbook.names.getItemOrNullObject(n));
         for (const item of items) item.load("name,type,value,formula");
-        await context.sync(); // sync 1: existence, type, constant values, formulas
+        await context.sync(); // sync 1: existence, type, constant values, formulas (and the sheet list)
 
         const reads = items.map((item) => {
           if (item.isNullObject || item.type !== "Range") return undefined;
@@ -284,7 +336,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           if (found) this.contractInputs.set(key, found);
           else this.contractInputs.delete(key);
         }
-        return out;
+        return sheetItems ? { named: out, sheets: sheetItems.items.map(sheetInfo) } : { named: out };
       });
     } catch (err) {
       throw new OfficeReadError(officeErrorCode(err), err);
@@ -297,10 +349,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name,items/visibility");
         await context.sync();
-        return sheets.items.map((s) => ({
-          name: s.name,
-          visibility: FROM_VISIBILITY[String(s.visibility)] ?? "visible",
-        }));
+        return sheets.items.map(sheetInfo);
       });
     } catch (err) {
       throw new OfficeReadError(officeErrorCode(err), err);
@@ -424,7 +473,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
 
     const supports = (v: string): boolean => this.isSetSupported(v);
     const canValidate = supports(FEATURE_SETS.dataValidation);
-    const canNote = supports(FEATURE_SETS.notes);
+    const canNote = supports(FEATURE_SETS.notes) && clientKnows("Worksheet", "notes");
     const skipped: string[] = [];
     if (!canValidate && spec.sheets.some((s) => (s.validations ?? []).length > 0))
       skipped.push(`drop-down lists (ExcelApi ${FEATURE_SETS.dataValidation})`);
@@ -555,6 +604,10 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤5 MB payload chunk, by design
           await context.sync();
           syncs++;
+          // A sheet from `worksheets.add()` is valid only in the request that added it (Office.js throws
+          // InvalidObjectPath when it is used in the next one): later chunks address every sheet by name.
+          if (i < requests.length - 1)
+            for (const s of ordered.sheets) sheets.set(s.name.toLowerCase(), wb.worksheets.getItem(s.name));
         }
       });
     } catch (err) {

@@ -38,6 +38,12 @@ export interface SheetInfo {
   readonly visibility: "visible" | "hidden" | "veryHidden";
 }
 
+/** Sheets and named values read together. */
+export interface WorkbookState {
+  readonly sheets: readonly SheetInfo[];
+  readonly named: ReadonlyMap<string, NamedValue>;
+}
+
 export interface WorkbookPort {
   /**
    * Read the given workbook-scoped names in one go. The result is keyed by the **lower-cased** name;
@@ -46,6 +52,11 @@ export interface WorkbookPort {
   readNames(names: readonly string[]): Promise<ReadonlyMap<string, NamedValue>>;
   /** The sheets of the workbook, in tab order. */
   listSheets(): Promise<readonly SheetInfo[]>;
+  /**
+   * Optional: `listSheets` and `readNames(names)` in one go (Office.js: the same 2 round trips as `readNames`).
+   * Use `readWorkbook(port, names)` from src/app/read-once.ts, which falls back to the two calls.
+   */
+  readWorkbook?(names: readonly string[]): Promise<WorkbookState>;
   /**
    * Create or replace the given sheets (each sheet is cleared and rewritten whole) and set the names.
    * The caller has already checked ownership; implementations must apply everything or nothing
@@ -60,7 +71,12 @@ export interface WorkbookPort {
  */
 export interface InputEditPort {
   /** Write one 2-D block of values into an existing sheet at 0-based (row, col). */
-  writeCells(sheet: string, row: number, col: number, values: readonly (readonly CellValue[])[]): Promise<void>;
+  writeCells(
+    sheet: string,
+    row: number,
+    col: number,
+    values: readonly (readonly CellValue[])[],
+  ): Promise<void>;
   /** Create or redefine a workbook-scoped name as `sheet!ref` (e.g. to extend a block by the rows just added). */
   defineName(name: string, sheet: string, ref: string): Promise<void>;
 }

@@ -74,6 +74,8 @@ describe("calculating through OfficeWorkbook", () => {
     expect(out.ok).toBe(true);
     // the result write itself: 2 preflight syncs + 1 write sync (see office-workbook.ts)
     expect(wb.lastWrite()).toMatchObject({ syncs: 3, writeRequests: 1 });
+    // one read for the whole run (2) + the write (3; the first run's 2nd preflight is empty, so not sent)
+    expect(fake.stats.syncs).toBe(4);
     const total = fake.stats.syncs;
     for (const w of fake.stats.writtenRanges) {
       const rect = parseRect(w.address);
@@ -89,7 +91,8 @@ describe("calculating through OfficeWorkbook", () => {
     fake.resetStats();
     const again = await calculateWorkbook(wb, { now: NOW, lang: "da" });
     expect(again.ok).toBe(true);
-    expect(fake.stats.syncs).toBe(total);
+    // a repeat run: the 2nd preflight asks for protection and old charts of the sheets it replaces (issue 12: ≤ 5)
+    expect(fake.stats.syncs).toBe(5);
     console.log(
       `[sync count] calculateWorkbook via OfficeWorkbook: ${total} syncs (result write ${wb.lastWrite()?.syncs})`,
     );
@@ -124,7 +127,7 @@ describe("calculating through OfficeWorkbook", () => {
     expect(await isStale(wb)).toMatchObject({ stale: false });
     const at = parseAddress(fake.model.names.get(N.horizon.toLowerCase())!.formula.slice(1))!;
     fake.userEdit(at.sheet, cellA1(at.rect.row, at.rect.col), 12);
-    await tick(50);
+    for (let i = 0; i < 200 && seen.length === 0; i++) await tick(10); // the debounced callback, even under load
     expect(seen).toEqual([[N.horizon]]);
     expect(await isStale(wb)).toMatchObject({ stale: true });
     await watcher.stop();

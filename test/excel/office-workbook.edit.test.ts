@@ -2,6 +2,7 @@
  * `OfficeWorkbook` as `InputEditPort` (writeCells, defineName): explicit user edits of input cells, against the
  * fake Excel. Round trips are counted with `fake.stats.syncs`.
  */
+import { runnerFor } from "../support/adapter-host";
 import { OfficeWorkbook } from "../../src/excel/office-workbook";
 import { OfficeWriteError } from "../../src/excel/office-errors";
 import {
@@ -25,7 +26,7 @@ const SEED: FakeWorkbookSeed = {
 
 function setup(seed: FakeWorkbookSeed = SEED) {
   const fake = createFakeExcel(fakeWorkbook(seed));
-  const wb = new OfficeWorkbook((batch) => fake.run(batch), {
+  const wb = new OfficeWorkbook(runnerFor(fake), {
     isSetSupported: (v) => fake.isSetSupported("ExcelApi", v),
   });
   return { fake, wb };

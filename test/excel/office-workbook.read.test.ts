@@ -1,3 +1,4 @@
+import { runnerFor } from "../support/adapter-host";
 import { OfficeWorkbook } from "../../src/excel/office-workbook";
 import { OfficeReadError } from "../../src/excel/office-errors";
 import { createFakeExcel, fakeWorkbook, type FakeWorkbookSeed } from "../support/fake-excel";
@@ -7,7 +8,7 @@ const allVersions = (): boolean => true;
 
 function setup(seed: FakeWorkbookSeed) {
   const fake = createFakeExcel(fakeWorkbook(seed));
-  const wb = new OfficeWorkbook((batch) => fake.run(batch), { isSetSupported: allVersions });
+  const wb = new OfficeWorkbook(runnerFor(fake), { isSetSupported: allVersions });
   return { fake, wb };
 }
 

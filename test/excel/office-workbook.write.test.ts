@@ -1,3 +1,4 @@
+import { runnerFor, viaOfficeJs } from "../support/adapter-host";
 import { OfficeWorkbook } from "../../src/excel/office-workbook";
 import { OfficeWriteError, describeOfficeError } from "../../src/excel/office-errors";
 import {
@@ -12,7 +13,7 @@ import type { CellValue, SheetSpec, WorkbookSpec } from "../../src/workbook/shee
 
 function setup(seed: FakeWorkbookSeed = {}, apiVersion = "1.18") {
   const fake = createFakeExcel(fakeWorkbook(seed), { apiVersion });
-  const wb = new OfficeWorkbook((batch) => fake.run(batch), {
+  const wb = new OfficeWorkbook(runnerFor(fake), {
     isSetSupported: (v) => fake.isSetSupported("ExcelApi", v),
   });
   return { fake, wb };
@@ -120,7 +121,9 @@ describe("OfficeWorkbook.writeSheets", () => {
   it("writes a normal result spec in 3 syncs (2 preflight + 1 write) with calculation suspended", async () => {
     const { fake, wb } = setup(INPUT_SEED);
     await wb.writeSheets(SPEC);
-    expect(fake.stats.syncs).toBe(3);
+    // 3 syncs, but 2 requests: the second preflight sync has nothing to ask for a new sheet, and Office.js
+    // sends no request for an empty sync
+    expect(fake.stats.syncs).toBe(2);
     expect(fake.stats.calcSuspendedSyncs).toBe(1);
     expect(wb.lastWrite()).toMatchObject({ syncs: 3, writeRequests: 1, skipped: [] });
     // one 2-D assignment per block, and no more
@@ -160,7 +163,8 @@ describe("OfficeWorkbook.writeSheets", () => {
   it("applies styles with one format assignment per block, and sheet settings", async () => {
     const { fake, wb } = setup(INPUT_SEED);
     await wb.writeSheets(SPEC);
-    expect(fake.stats.ops.filter((o) => o === "RangeFormat.set")).toHaveLength(3);
+    // one `format.set` per block (3); the real client sends each as one SetProperty per scalar, same request
+    if (!viaOfficeJs()) expect(fake.stats.ops.filter((o) => o === "RangeFormat.set")).toHaveLength(3);
     expect(getCell(fake.model, "Resultater", "A1")?.format).toMatchObject({ font: { bold: true } });
     const s = findSheet(fake.model, "Resultater");
     expect(s?.freeze).toEqual({ rows: 3, cols: 1 });
@@ -270,9 +274,12 @@ describe("OfficeWorkbook.writeSheets", () => {
       names: [],
     });
     const writes = fake.stats.writtenRanges;
-    expect(writes.map((w) => w.address)).toEqual(["B2:GS101", "B102:GS201"]); // 100 rows × 200 cols = 20,000 cells each
+    // 100 rows × 200 cols = 20,000 cells each; the real client then cuts every assignment of more than 1,500
+    // cells into row slices of its own (8 rows × 200 here), all in the same request
+    if (!viaOfficeJs()) expect(writes.map((w) => w.address)).toEqual(["B2:GS101", "B102:GS201"]);
+    else expect(writes.map((w) => w.address)).toContain("B98:GS101");
     expect(writes.every((w) => w.cells <= 20_000)).toBe(true);
-    expect(fake.stats.syncs).toBe(2 + 2);
+    expect(fake.stats.syncs).toBe(1 + 2); // 1 preflight request (new sheet: the 2nd has nothing to ask) + 2 writes
     expect(fake.stats.calcSuspendedSyncs).toBe(2);
     expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(getCell(fake.model, "Følsomhedsresultater", "GS201")?.value).toBe(199 * 1000 + 199 + 0.123456789);
@@ -332,7 +339,11 @@ describe("OfficeWorkbook.writeSheets", () => {
         prompt: { showPrompt: true, message: "Vælg niveau", title: "" },
       },
     ]);
-    expect(s.notes).toEqual([{ address: "A1", text: "Beregnet af SØM" }]);
+    if (viaOfficeJs()) {
+      // npm @microsoft/office-js 1.1.110 has no Worksheet.notes: the adapter skips notes and says so
+      expect(recent.wb.lastWrite()?.skipped).toEqual(["notes (ExcelApi 1.18)"]);
+      expect(s.notes).toEqual([]);
+    } else expect(s.notes).toEqual([{ address: "A1", text: "Beregnet af SØM" }]);
   });
 });
 

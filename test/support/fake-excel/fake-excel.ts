@@ -42,6 +42,8 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export class FakeOfficeError extends Error {
   readonly code: string;
+  /** The queued operation that failed (set by `sync`): its kind and the caller's tag (the emulator's action index). */
+  failedOp?: { readonly kind: string; readonly tag: unknown };
   readonly debugInfo: { readonly code: string; readonly message: string; readonly errorLocation?: string };
   constructor(code: string, message: string, errorLocation?: string) {
     super(message);
@@ -67,6 +69,8 @@ export interface FakeStats {
   formatWrites: number;
   /** Syncs whose batch started with `suspendApiCalculationUntilNextSync()`. */
   calcSuspendedSyncs: number;
+  /** `application.calculate(...)` calls that ran. */
+  calculations: number;
   /** Estimated payload per request (bytes), in order. */
   requestBytes: number[];
   /** Every content write: sheet, A1 address, number of cells. */
@@ -80,6 +84,19 @@ export interface FakeExcelOptions {
   readonly evaluate?: (formula: string, sheet: FakeSheet, model: FakeWorkbookModel) => CellValue;
   /** API versions the host "supports" (for `isSetSupported`); default "1.7"…"1.18". */
   readonly apiVersion?: string;
+  /**
+   * Reject a request whose estimated payload exceeds this many bytes (default 5 MB, Excel on the web). The
+   * RichApi emulator passes `Infinity` and checks the real serialized request instead.
+   */
+  readonly payloadLimitBytes?: number;
+}
+
+/** One request context of the fake (what `run` hands to a batch); the emulator drives it directly. */
+export interface FakeContext {
+  readonly workbook: unknown;
+  /** Operations queued from now on carry this tag (the emulator sets its action index). */
+  tag: unknown;
+  sync(): Promise<void>;
 }
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -93,6 +110,10 @@ export interface FakeExcel {
   failOn(match: (op: FakeOp) => boolean, code: string): void;
   /** Simulate the user typing in a cell (true) → every request is rejected with InvalidOperationInCellEditMode. */
   setCellEditMode(on: boolean): void;
+  /** Whether the user is (simulated to be) typing in a cell. */
+  readonly inCellEditMode: boolean;
+  /** A fresh request context (what `run` passes to a batch). */
+  context(): FakeContext;
   /** Simulate the user editing a cell: stores the value and fires onChanged (source Local). */
   userEdit(sheet: string, a1: string, value: CellValue): void;
   /** The selected cell after `Range.select()`. */
@@ -150,6 +171,20 @@ function checkShape(v: unknown, rect: Rect, what: string): unknown[][] {
   return v;
 }
 
+/** `format.set` semantics: given properties replace, nested objects (font, fill) merge. */
+function mergeFormat(
+  old: Readonly<Record<string, unknown>> | undefined,
+  props: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(old ?? {}) };
+  for (const [k, v] of Object.entries(props))
+    out[k] =
+      typeof v === "object" && v !== null && typeof out[k] === "object" && out[k] !== null
+        ? { ...(out[k] as Record<string, unknown>), ...(v as Record<string, unknown>) }
+        : v;
+  return out;
+}
+
 /** Add a setter to a property that `loadable` gave a getter. */
 function addSetter<V>(obj: object, prop: string, set: (v: V) => void): void {
   const get = Object.getOwnPropertyDescriptor(obj, prop)?.get;
@@ -169,12 +204,14 @@ const notLoaded = (prop: string): FakeOfficeError =>
 export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOptions = {}): FakeExcel {
   const evaluate = options.evaluate ?? defaultEvaluate;
   const apiVersion = options.apiVersion ?? "1.18";
+  const payloadLimit = options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
   const stats: FakeStats = {
     syncs: 0,
     writes: 0,
     cellsWritten: 0,
     formatWrites: 0,
     calcSuspendedSyncs: 0,
+    calculations: 0,
     requestBytes: [],
     writtenRanges: [],
     ops: [],
@@ -206,28 +243,31 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
   }
 
   class Ctx {
-    readonly queue: { op: FakeOp; bytes: number; run: () => void }[] = [];
+    readonly queue: { op: FakeOp; bytes: number; run: () => void; tag: unknown }[] = [];
     readonly workbook: unknown;
     suspended = false;
+    tag: unknown = undefined;
     readonly changes: { sheet: FakeSheet; address: string }[] = [];
     constructor() {
       this.workbook = makeWorkbook(this);
     }
     enqueue(op: FakeOp, run: () => void, bytes = 64): void {
-      this.queue.push({ op, bytes, run });
+      this.queue.push({ op, bytes, run, tag: this.tag });
     }
     async sync(): Promise<void> {
-      stats.syncs++;
       const batch = this.queue.splice(0);
-      const bytes = batch.reduce((a, b) => a + b.bytes, 0);
-      stats.requestBytes.push(bytes);
-      if (this.suspended) stats.calcSuspendedSyncs++;
+      const suspended = this.suspended;
       this.suspended = false;
       await Promise.resolve();
+      // like Office.js: a sync with nothing queued sends no request (and is not counted as one)
       if (batch.length === 0) return;
+      stats.syncs++;
+      const bytes = batch.reduce((a, b) => a + b.bytes, 0);
+      stats.requestBytes.push(bytes);
+      if (suspended) stats.calcSuspendedSyncs++;
       if (editMode)
         throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
-      if (bytes > PAYLOAD_LIMIT_BYTES)
+      if (bytes > payloadLimit)
         throw new FakeOfficeError(
           "RequestPayloadSizeLimitExceeded",
           "The request payload size has exceeded the limit.",
@@ -238,14 +278,21 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
           if (fi >= 0) {
             const code = failures[fi]?.code ?? "GeneralException";
             failures.splice(fi, 1);
-            throw new FakeOfficeError(
+            const injected = new FakeOfficeError(
               code,
               `Injected failure on ${item.op.kind}`,
               `${item.op.kind}${item.op.sheet ? ` (${item.op.sheet})` : ""}`,
             );
+            injected.failedOp = { kind: item.op.kind, tag: item.tag };
+            throw injected;
           }
           stats.ops.push(item.op.kind);
-          item.run();
+          try {
+            item.run();
+          } catch (err) {
+            if (err instanceof FakeOfficeError) err.failedOp ??= { kind: item.op.kind, tag: item.tag };
+            throw err;
+          }
         }
       } finally {
         recalc();
@@ -425,14 +472,13 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
             const { columnWidth, ...rest } = props;
             if (typeof columnWidth === "number")
               for (let c = 0; c < t.rect.cols; c++) t.sheet.columnWidths.set(t.rect.col + c, columnWidth);
+            // like Excel, `set` changes only the given properties (nested font/fill merged)
             if (Object.keys(rest).length > 0 && t.rect.rows * t.rect.cols <= 1_000_000)
               for (let r = 0; r < t.rect.rows; r++)
                 for (let c = 0; c < t.rect.cols; c++) {
                   const k = cellKey(t.rect.row + r, t.rect.col + c);
-                  t.sheet.cells.set(k, {
-                    ...(t.sheet.cells.get(k) ?? { value: null, numberFormat: "General" }),
-                    format: rest,
-                  });
+                  const old = t.sheet.cells.get(k) ?? { value: null, numberFormat: "General" };
+                  t.sheet.cells.set(k, { ...old, format: mergeFormat(old.format, rest) });
                 }
             stats.formatWrites++;
           },
@@ -440,6 +486,18 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
         );
       },
     };
+    // what the real client sends for `format.set({...})`: one SetProperty per scalar on Format/Font/Fill
+    const setPart = (part: "font" | "fill" | undefined, prop: string) => (v: unknown) =>
+      (format.set as (p: Record<string, unknown>) => void)(part ? { [part]: { [prop]: v } } : { [prop]: v });
+    for (const prop of ["wrapText", "verticalAlignment", "horizontalAlignment"])
+      Object.defineProperty(format, prop, { set: setPart(undefined, prop) });
+    const font = {};
+    for (const prop of ["bold", "italic", "size", "color", "name", "underline"])
+      Object.defineProperty(font, prop, { set: setPart("font", prop) });
+    const fill = {};
+    Object.defineProperty(fill, "color", { set: setPart("fill", "color") });
+    format.font = font;
+    format.fill = fill;
     Object.defineProperty(format, "columnWidth", {
       set: (w: number) =>
         ctx.enqueue({ kind: "RangeFormat.columnWidth", sheet: sheetName() }, () => {
@@ -476,6 +534,39 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
           return !r || !overlaps(r, t.rect);
         });
         ctx.changes.push({ sheet: t.sheet, address: rectA1(t.rect) });
+      });
+    // the real client cuts a `values`/`formulas`/`numberFormat` assignment of more than 1,500 cells into row
+    // slices: range.getRow(i).getBoundingRect(range.getRow(j)) (setRangePropertiesInBulk in excel-web-16.00.debug.js)
+    Object.defineProperty(obj, "_target", { value: target });
+    obj.getRow = (i: number) =>
+      makeRange(ctx, () => {
+        const t = target();
+        if (!t) return null;
+        if (i < 0 || i >= t.rect.rows) throw new FakeOfficeError("InvalidArgument", `getRow(${i})`);
+        return { sheet: t.sheet, rect: { row: t.rect.row + i, col: t.rect.col, rows: 1, cols: t.rect.cols } };
+      });
+    obj.getBoundingRect = (other: { _target?: Resolver<RangeT> }) =>
+      makeRange(ctx, () => {
+        const a = target();
+        const b = other._target?.() ?? null;
+        if (!a || !b) return null;
+        if (a.sheet !== b.sheet)
+          throw new FakeOfficeError("InvalidArgument", "getBoundingRect: another sheet");
+        const row = Math.min(a.rect.row, b.rect.row);
+        const col = Math.min(a.rect.col, b.rect.col);
+        const rows = Math.max(a.rect.row + a.rect.rows, b.rect.row + b.rect.rows) - row;
+        const cols = Math.max(a.rect.col + a.rect.cols, b.rect.col + b.rect.cols) - col;
+        return { sheet: a.sheet, rect: { row, col, rows, cols } };
+      });
+    // the real client sends this before a large `values`/`formulas` assignment (ExcelApi 1.3, hidden member)
+    obj._ValidateArraySize = (rows: number, cols: number) =>
+      ctx.enqueue({ kind: "Range._ValidateArraySize", sheet: sheetName() }, () => {
+        const t = must(target(), "Range");
+        if (rows !== t.rect.rows || cols !== t.rect.cols)
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${t.rect.rows}×${t.rect.cols})`,
+          );
       });
     obj.select = () =>
       ctx.enqueue({ kind: "Range.select", sheet: sheetName() }, () => {
@@ -600,7 +691,7 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
       makeRange(ctx, () => {
         const s = target();
         if (!s) return null;
-        if (address === undefined)
+        if (address === undefined || address === null || address === "")
           return { sheet: s, rect: { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS } };
         const rect = parseRect(address);
         if (!rect) throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
@@ -728,6 +819,15 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
         },
       };
     };
+    chartsLoad.getItem = (name: string) => ({
+      delete: () =>
+        ctx.enqueue({ kind: "Chart.delete", sheet: nameOf() }, () => {
+          const s = must(target(), "Worksheet");
+          const c = s.charts.find((x) => x.name.toLowerCase() === String(name).toLowerCase());
+          if (!c) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+          s.charts = s.charts.filter((x) => x !== c);
+        }),
+    });
     obj.charts = chartsLoad;
     obj.notes = {
       add: (cell: unknown, content: string) =>
@@ -842,11 +942,12 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
       },
       {},
     );
-    worksheets.getItemOrNullObject = (name: string) =>
-      makeSheet(ctx, () => findSheet(model, name) ?? null, true);
+    const byKey = (key: string): FakeSheet | undefined =>
+      findSheet(model, key) ?? model.sheets.find((s) => s.id === key);
+    worksheets.getItemOrNullObject = (name: string) => makeSheet(ctx, () => byKey(name) ?? null, true);
     worksheets.getItem = (name: string) =>
       makeSheet(ctx, () => {
-        const s = findSheet(model, name);
+        const s = byKey(name);
         if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
         return s;
       });
@@ -905,6 +1006,12 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
       suspendApiCalculationUntilNextSync: () => {
         ctx.suspended = true;
       },
+      calculate: (type: string) =>
+        ctx.enqueue({ kind: "Application.calculate" }, () => {
+          if (type !== "Recalculate" && type !== "Full" && type !== "FullRebuild")
+            throw new FakeOfficeError("InvalidArgument", `calculate(${type})`);
+          stats.calculations++;
+        }),
     };
     return { worksheets, names, application };
   }
@@ -936,6 +1043,12 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
     setCellEditMode(on) {
       editMode = on;
     },
+    get inCellEditMode() {
+      return editMode;
+    },
+    context() {
+      return new Ctx() as unknown as FakeContext;
+    },
     userEdit(sheetName, a1, value) {
       const s = findSheet(model, sheetName);
       const rect = parseRect(a1);
@@ -964,6 +1077,7 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
         cellsWritten: 0,
         formatWrites: 0,
         calcSuspendedSyncs: 0,
+        calculations: 0,
         requestBytes: [],
         writtenRanges: [],
         ops: [],

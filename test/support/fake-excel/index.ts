@@ -6,6 +6,7 @@ export {
   type FakeStats,
   type FakeOp,
   type FakeExcelOptions,
+  type FakeContext,
 } from "./fake-excel";
 export {
   fakeWorkbook,
