@@ -54,6 +54,9 @@ export const LIVE_NAME_PREFIXES = {
   rpk: "SOM_Levende_Afkast_",
 } as const;
 
+/** Above this many actor × service cells per year the actors' year tables leave out the per-service rows. */
+export const LIVE_ACTOR_SERVICE_CELLS = 400;
+
 /** The live sheets' shape status (text): whether the inputs still have the shape the sheets were made for. */
 export const LIVE_STATUS_NAME = "SOM_Levende_Status";
 
@@ -160,6 +163,9 @@ const T = {
     rpk: "Afkast pr. krone",
     critical: (effect: string): string => `Kritisk succesrate: ${effect}`,
     perParticipant: "Nettoresultat pr. deltager",
+    mask: (e: string): string => `Effektmål: ${e} (1 = linjen)`,
+    servicesElsewhere:
+      "Konsekvenser pr. ydelse: se niveauerne og i alt her, eller «Resultater» (for mange aktører × ydelser til levende rækker pr. aktør)",
     beyond: "Uden for tidshorisonten",
     beyondLine: "Værdi uden for tidshorisonten (ikke diskonteret, ikke medregnet)",
     notWithin: "ikke inden for tidshorisonten",
@@ -292,6 +298,9 @@ const T = {
     rpk: "Return per krone",
     critical: (effect: string): string => `Break-even success rate: ${effect}`,
     perParticipant: "Net result per participant",
+    mask: (e: string): string => `Outcome: ${e} (1 = the line)`,
+    servicesElsewhere:
+      "Consequences by service: see the levels and the total here, or “Resultater” (too many actors × services for live rows per actor)",
     beyond: "Beyond the horizon",
     beyondLine: "Value beyond the horizon (undiscounted, not counted)",
     notWithin: "not within the horizon",
@@ -1079,7 +1088,19 @@ export function renderLiveSheets(
 
   // Line prices per scope.
   w3.add([[t.pTitle]], { style: "subtitle" });
-  w3.add([[t.line, t.effect, t.service, t.sigma, ...all.map((s) => s.label)]], { style: "header" });
+  w3.add(
+    [
+      [
+        t.line,
+        t.effect,
+        t.service,
+        t.sigma,
+        ...all.map((s) => s.label),
+        ...scenario.effects.map((e) => t.mask(e.name)),
+      ],
+    ],
+    { style: "header" },
+  );
   const lpTop = w3.row;
   const LP = 4;
   addRows(
@@ -1091,6 +1112,7 @@ export function renderLiveSheets(
         .formula(absCellA1(dqTop + i, 2))
         .formula(sigmaCell(i), "0");
       for (const s of all) r.formula(priceCell(line.service, s), NUM);
+      scenario.effects.forEach((_, e) => r.value(line.effect === e ? 1 : 0, "0"));
       return r;
     }),
   );
@@ -1099,6 +1121,8 @@ export function renderLiveSheets(
     rangeRef(S3, lpTop, LP + (scopeIdx.get(s) ?? 0), lpTop + L - 1, LP + (scopeIdx.get(s) ?? 0));
   const linePriceCell = (i: number, s: Scope): string => ref(S3, lpTop + i, LP + (scopeIdx.get(s) ?? 0));
   const sigmaRange = rangeRef(S3, lpTop, 3, lpTop + L - 1, 3);
+  const maskRange = (e: number): string =>
+    rangeRef(S3, lpTop, LP + all.length + e, lpTop + L - 1, LP + all.length + e);
   const xSumRange = rangeRef(S3, xTop, xCol(TT), xTop + L - 1, xCol(TT));
   const xPvRange = rangeRef(S3, xTop, xCol(TT + 1), xTop + L - 1, xCol(TT + 1));
 
@@ -1199,22 +1223,28 @@ export function renderLiveSheets(
   let tableRow = sensTop + all.length + 1;
   // Row offsets inside a year table (after its header row).
   const kinds = COST_KINDS;
-  const off = {
-    kind: (i: number): number => 1 + i,
-    costs: 1 + kinds.length,
-    service: (i: number): number => 2 + kinds.length + i,
-    consequences: 2 + kinds.length + services.length,
-    effect: (i: number): number => 3 + kinds.length + services.length + i,
-    net: 3 + kinds.length + services.length + effects.length,
-    cumulative: 4 + kinds.length + services.length + effects.length,
-    discounted: 5 + kinds.length + services.length + effects.length,
-    flag: 6 + kinds.length + services.length + effects.length,
+  // Per-service rows for every actor only while actors × services stays small: LibreOffice recalculates the
+  // large benchmark model (40 actors × 200 services) in well under a second only without them; levels and the
+  // total always have them, and «Resultater» has them for every actor.
+  const actorServiceRows = reported.length * services.length <= LIVE_ACTOR_SERVICE_CELLS;
+  const serviceRowsOf = (s: Scope): number =>
+    s.scope.kind === "actor" && !actorServiceRows ? 1 : services.length;
+  const offOf = (s: Scope) => {
+    const nS = serviceRowsOf(s);
+    return {
+      kind: (i: number): number => 1 + i,
+      costs: 1 + kinds.length,
+      consequences: 2 + kinds.length + nS,
+      net: 3 + kinds.length + nS + effects.length,
+      cumulative: 4 + kinds.length + nS + effects.length,
+      discounted: 5 + kinds.length + nS + effects.length,
+      flag: 6 + kinds.length + nS + effects.length,
+    };
   };
-  const tableHeight = off.flag + 1;
   const tableAt = new Map<Scope, number>();
   for (const s of all) {
     tableAt.set(s, tableRow);
-    tableRow += tableHeight + 1;
+    tableRow += offOf(s).flag + 2;
   }
   const totalCol = col(TT);
   const tcell = (s: Scope, offset: number, k: number): string =>
@@ -1230,15 +1260,15 @@ export function renderLiveSheets(
   if (w0.row !== keyTop) throw new LiveShapeError("key table misplaced");
   const keyRows = all.map((s, i) => {
     const row = keyTop + i;
-    const C = tabs(s, off.costs, TT);
-    const V = tabs(s, off.consequences, TT);
-    const NR = tabs(s, off.net, TT);
-    const flags = trange(s, off.flag);
+    const C = tabs(s, offOf(s).costs, TT);
+    const V = tabs(s, offOf(s).consequences, TT);
+    const NR = tabs(s, offOf(s).net, TT);
+    const flags = trange(s, offOf(s).flag);
     const yearsRange = trange(s, 0);
     const r = new Row()
       .value(s.label)
       .formula(NR, KR)
-      .formula(tabs(s, off.discounted, TT), KR)
+      .formula(tabs(s, offOf(s).discounted, TT), KR)
       .formula(
         `IF(COUNTIF(${flags},1)=0,"${t.notWithin}",INDEX(${yearsRange},COLUMNS(${flags})-COUNTIF(${flags},1)+1))`,
         YEAR,
@@ -1288,10 +1318,10 @@ export function renderLiveSheets(
   const altX = absCellA1(sensChangeRow, 1);
   const sensRows = all.map((s, i) => {
     const row = sensTop + i;
-    const C = tabs(s, off.costs, TT);
-    const V = tabs(s, off.consequences, TT);
-    const pvC = `SUMPRODUCT(${trange(s, off.costs)}/${discRange})`;
-    const pvV = `SUMPRODUCT(${trange(s, off.consequences)}/${discRange})`;
+    const C = tabs(s, offOf(s).costs, TT);
+    const V = tabs(s, offOf(s).consequences, TT);
+    const pvC = `SUMPRODUCT(${trange(s, offOf(s).costs)}/${discRange})`;
+    const pvV = `SUMPRODUCT(${trange(s, offOf(s).consequences)}/${discRange})`;
     const unitV = `SUMPRODUCT(${sigmaRange},${linePriceRange(s)},${xSumRange})`;
     const unitPv = `SUMPRODUCT(${sigmaRange},${linePriceRange(s)},${xPvRange})`;
     const scale = `(1+IF(${altX}="",0,${altX}))`;
@@ -1343,20 +1373,23 @@ export function renderLiveSheets(
     );
     series(
       t.costs,
-      (k) => `SUM(${cellA1(top + off.kind(0), col(k))}:${cellA1(top + off.kind(kinds.length - 1), col(k))})`,
+      (k) =>
+        `SUM(${cellA1(top + offOf(s).kind(0), col(k))}:${cellA1(top + offOf(s).kind(kinds.length - 1), col(k))})`,
       (k) => ({ f: "costs", t: k }),
       "sum",
       true,
     );
-    services.forEach((svc) => {
-      const p = serviceIndex(svc);
-      const lines = scenario.consequences.map((l, i) => ({ l, i })).filter((x) => x.l.service === p);
-      series(
-        t.consequence(svc),
-        (k) => plus(lines.map((x) => `${linePriceCell(x.i, s)}*${uCell(x.i, k)}`)),
-        (k) => ({ f: "byService", service: svc, t: k }),
-      );
-    });
+    if (serviceRowsOf(s) === services.length)
+      services.forEach((svc) => {
+        const p = serviceIndex(svc);
+        const lines = scenario.consequences.map((l, i) => ({ l, i })).filter((x) => x.l.service === p);
+        series(
+          t.consequence(svc),
+          (k) => plus(lines.map((x) => `${linePriceCell(x.i, s)}*${uCell(x.i, k)}`)),
+          (k) => ({ f: "byService", service: svc, t: k }),
+        );
+      });
+    else rows.push({ r: new Row().value(t.servicesElsewhere), bold: false });
     series(
       t.consequences,
       (k) => `SUMPRODUCT(${linePriceRange(s)},${uRange(k)})`,
@@ -1365,39 +1398,41 @@ export function renderLiveSheets(
       true,
     );
     effects.forEach((eff, e) => {
-      const lines = scenario.consequences.map((l, i) => ({ l, i })).filter((x) => x.l.effect === e);
       series(
         t.ofEffect(eff.name),
-        (k) => plus(lines.map((x) => `${linePriceCell(x.i, s)}*${uCell(x.i, k)}`)),
+        (k) => `SUMPRODUCT(${linePriceRange(s)},${uRange(k)},${maskRange(e)})`,
         (k) => ({ f: "byEffect", effect: eff.name, t: k }),
       );
     });
     series(
       t.net,
-      (k) => `${tcell(s, off.consequences, k)}-${tcell(s, off.costs, k)}`,
+      (k) => `${tcell(s, offOf(s).consequences, k)}-${tcell(s, offOf(s).costs, k)}`,
       (k) => ({ f: "net", t: k }),
       "sum",
       true,
     );
     series(
       t.cumulative,
-      (k) => (k === 0 ? tcell(s, off.net, 0) : `${tcell(s, off.cumulative, k - 1)}+${tcell(s, off.net, k)}`),
+      (k) =>
+        k === 0
+          ? tcell(s, offOf(s).net, 0)
+          : `${tcell(s, offOf(s).cumulative, k - 1)}+${tcell(s, offOf(s).net, k)}`,
       (k) => ({ f: "cumulative", t: k }),
       "none",
     );
     series(
       t.discounted,
-      (k) => `${tcell(s, off.net, k)}/${ref(S2, discRow2, col(k))}`,
+      (k) => `${tcell(s, offOf(s).net, k)}/${ref(S2, discRow2, col(k))}`,
       (k) => ({ f: "discounted", t: k }),
       "sum",
       true,
     );
     // Paid back from here on (1 = yes), computed from the last year backwards; total column = tolerance.
-    const flagRow = top + off.flag;
+    const flagRow = top + offOf(s).flag;
     const tol = absCellA1(flagRow, totalCol);
     const fr = new Row().value(t.paidBack).value(null);
     years.forEach((_, k) => {
-      const cnr = tcell(s, off.cumulative, k);
+      const cnr = tcell(s, offOf(s).cumulative, k);
       fr.formula(
         k === TT - 1
           ? `IF(${cnr}>=-${tol},1,0)`
@@ -1406,7 +1441,7 @@ export function renderLiveSheets(
       );
     });
     fr.formula(
-      `1E-9*(SUMPRODUCT(ABS(${trange(s, off.costs)}))+SUMPRODUCT(ABS(${trange(s, off.consequences)})))`,
+      `1E-9*(SUMPRODUCT(ABS(${trange(s, offOf(s).costs)}))+SUMPRODUCT(ABS(${trange(s, offOf(s).consequences)})))`,
       "0.00E+00",
     );
     rows.push({ r: fr, bold: false });
