@@ -57,7 +57,7 @@ export interface ScenarioFeatures {
 export function randomScenario(
   seed: number,
   size: ScenarioSize = TYPICAL,
-  features: ScenarioFeatures = { v2: false },
+  features: ScenarioFeatures = { v2: true },
 ): RawScenario {
   const rnd = seeded(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));

@@ -409,7 +409,6 @@ interface Scope {
   readonly style?: "label" | "total";
 }
 
-/** v2 fields read defensively so this module works with the scenario of either engine version. */
 interface TimeShape {
   readonly T: number;
   readonly F: number;
@@ -420,25 +419,15 @@ interface TimeShape {
 }
 
 function timeShape(scenario: Scenario, results: Results): TimeShape {
-  const s = scenario.settings as Scenario["settings"] & {
-    readonly duration?: number;
-    readonly horizonMethod?: "perCohort" | "calendar";
-    readonly perspective?: "public" | "kommune";
-  };
+  const s = scenario.settings;
   return {
     T: results.years.length,
     F: s.horizon,
     D: s.operatingPeriod,
-    v: s.duration ?? 1,
-    // Engine v1 had one horizon H = T counted as calendar years.
-    method: s.horizonMethod ?? "calendar",
-    perspective: s.perspective ?? "public",
+    v: s.duration,
+    method: s.horizonMethod,
+    perspective: s.perspective,
   };
-}
-
-function reportedActors(scenario: Scenario, results: Results): number[] {
-  const idx = (results as Results & { readonly actorIndex?: readonly number[] }).actorIndex;
-  return idx !== undefined ? [...idx] : scenario.actors.map((_, i) => i);
 }
 
 function scopesOf(
@@ -603,7 +592,7 @@ export function renderLiveSheets(
   const t = T[lang];
   const shape = timeShape(scenario, results);
   const { T: TT, D, v, F } = shape;
-  const reported = reportedActors(scenario, results);
+  const reported = [...results.actorIndex];
   const all = scopesOf(scenario, results, reported, t, lang);
   const figures: LiveFigure[] = [];
 
@@ -616,10 +605,7 @@ export function renderLiveSheets(
   const participantsG = geo(N.participants, COLUMNS[N.participants]);
   const effectsG = geo(N.effects, COLUMNS[N.effects]);
   const costsG = geo(N.costs, COLUMNS[N.costs]);
-  const consG = geo(N.consequences, [
-    ...COLUMNS[N.consequences],
-    { key: "phase", da: "Fase", en: "Phase", required: false },
-  ]);
+  const consG = geo(N.consequences, COLUMNS[N.consequences]);
   const pricesG = geo(N.prices, COLUMNS[N.prices]);
   const indexG = geometry(named, N.priceIndex, COLUMNS[N.priceIndex]);
   if (
@@ -642,7 +628,7 @@ export function renderLiveSheets(
   const settingAt = (i: number): string => ref(S1, w1.row + i, 1);
   const priceLevelName = optionalName(named, N.priceLevel);
   const discountName = optionalName(named, N.discountRate);
-  const durationName = optionalName(named, "SOM_Varighed");
+  const durationName = optionalName(named, N.duration);
   const startCell = settingAt(0);
   const pCell = settingAt(1);
   const rhoCell = settingAt(2);
@@ -691,13 +677,13 @@ export function renderLiveSheets(
     new Row()
       .value(t.method)
       .value(shape.method === "perCohort" ? t.perCohort : t.calendar)
-      .value("SOM_Horisontmetode"),
+      .value(N.horizonMethod),
   );
   settingRows.push(
     new Row()
       .value(t.perspective)
       .value(shape.perspective === "public" ? t.public : t.kommune)
-      .value("SOM_Perspektiv"),
+      .value(N.perspective),
   );
   addRows(w1, settingRows, "stamp");
   w1.skip();
@@ -843,8 +829,8 @@ export function renderLiveSheets(
   });
   scenario.prices.forEach((_, i) => textCheck(pricesG, i, "service"));
   for (const extra of [
-    { name: "SOM_Horisontmetode", key: "method" },
-    { name: "SOM_Perspektiv", key: "perspective" },
+    { name: N.horizonMethod, key: "method" },
+    { name: N.perspective, key: "perspective" },
   ]) {
     const value = nv(extra.name);
     if (value?.kind === "range") {
@@ -979,8 +965,7 @@ export function renderLiveSheets(
     { style: "header" },
   );
   const dqTop = w3.row;
-  const phaseOf = (i: number): "after" | "during" =>
-    (scenario.consequences[i] as { readonly phase?: "after" | "during" }).phase ?? "after";
+  const phaseOf = (i: number): "after" | "during" => scenario.consequences[i]?.phase ?? "after";
   addRows(
     w3,
     scenario.consequences.map((line, i) => {
@@ -1149,7 +1134,7 @@ export function renderLiveSheets(
       const amount =
         c.kind === "PrDeltager"
           ? `${a}*${rCell(kk)}`
-          : (c.kind as string) === "PrForloeb"
+          : c.kind === "PrForloeb"
             ? `${a}*${nCell(kk)}`
             : c.kind === "Sparet"
               ? `-${a}`

@@ -132,11 +132,17 @@ describe("the live sheets' formulas", () => {
   });
 
   it("carry the SOM_Levende_* key-figure names for the total, each level and each actor, on the live sheet", async () => {
-    const raw = randomScenario(1003);
+    // A kommune-only scenario: the names follow the reported actors (as SOM_Res_* do).
+    const raw = {
+      ...randomScenario(1003),
+      settings: { ...randomScenario(1003).settings, perspective: "kommune" },
+    };
     const { written } = await liveRun(raw);
     const names = new Map(written.names.map((n) => [n.name, n]));
-    const levels = new Set(raw.actors.map((a) => a.level));
-    const suffixes = ["Total", ...levels, ...raw.actors.map((_, i) => `A${i + 1}`)];
+    const reported = raw.actors.filter((a) => a.level === "Kommune");
+    const suffixes = ["Total", "Kommune", ...reported.map((_, i) => `A${i + 1}`)];
+    expect(names.has(`${LIVE_NAME_PREFIXES.net}A${reported.length + 1}`)).toBe(false);
+    expect(names.has(`${LIVE_NAME_PREFIXES.net}Stat`)).toBe(false);
     for (const prefix of Object.values(LIVE_NAME_PREFIXES))
       for (const suffix of suffixes) {
         const n = names.get(`${prefix}${suffix}`);
