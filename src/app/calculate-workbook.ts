@@ -1,6 +1,7 @@
 /**
- * Use case "Beregn": read and validate the scenario, calculate, and write the `Resultater` sheet with the
- * hidden `_som_meta` sheet (snapshot + `SOM_Status`) in one write. Input cells are never written; a failed
+ * Use case "Beregn": read and validate the scenario, calculate, and write the `Resultater` sheet (and `Budget`
+ * when the workbook has `SOM_Budgetaar`, som-method.md §11) with the hidden `_som_meta` sheet (snapshot +
+ * `SOM_Status`) in one write. Input cells are never written; a failed
  * run (input issues, an unowned `Resultater` sheet, a host error) leaves the workbook as it was.
  *
  * Used by the command line (`som calculate`) and the task pane.
@@ -11,8 +12,10 @@ import { ENGINE_VERSION } from "../engine/version";
 import type { Lang } from "../present/format";
 import { RESULT_SHEETS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
+import { DECISION_NAMES, readDecision, type DecisionRead } from "../workbook/read/read-decision";
 import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
 import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
+import { budgetFigures, renderBudgetSheet, type BudgetFigures } from "../workbook/render/budget-sheet";
 import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
 import { LIVE_SHEETS, renderLiveSheets } from "../workbook/render/live-sheets";
 import { renderResultSheets } from "../workbook/render/results-sheet";
@@ -45,6 +48,8 @@ export type CalculateOutcome =
       readonly results: Results;
       readonly scenario: Scenario;
       readonly warnings: readonly InputIssue[];
+      /** The budget view and investment pool (som-method.md §11), for the pane. */
+      readonly budget: BudgetFigures;
       /** What was passed to `port.writeSheets` (result sheet, meta sheet and names). */
       readonly written: WorkbookSpec;
     }
@@ -63,6 +68,16 @@ export type BaseRun =
       readonly snapshot: InputSnapshot;
       /** The values behind the names read (the live sheets take the blocks' shape from them). */
       readonly named: ReadonlyMap<string, NamedValue>;
+      /** Budget year, pool share and unit (som-method.md §11), validated. */
+      readonly decision: DecisionRead;
+      /** The budget view and investment pool for those settings. */
+      readonly budget: BudgetFigures;
+      /**
+       * The sheets a "Beregn" writes besides `Resultater` (`Budget` when the workbook has `SOM_Budgetaar`) and
+       * their names. Sensitivity and comparison runs leave them as they are.
+       */
+      readonly extraSheets: readonly SheetSpec[];
+      readonly extraNames: readonly NameSpec[];
     }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
@@ -71,7 +86,7 @@ export type BaseRun =
  * validated, by a plain "Beregn"). The same list in every run gives the same input fingerprint on unchanged
  * inputs, so a "Beregn" keeps an earlier sensitivity sheet current exactly when nothing it used has changed.
  */
-export const SNAPSHOT_EXTRA_NAMES: readonly string[] = SENSITIVITY_NAMES;
+export const SNAPSHOT_EXTRA_NAMES: readonly string[] = [...SENSITIVITY_NAMES, ...DECISION_NAMES];
 
 /**
  * Reads, validates, calculates and renders `Resultater` — nothing is written. Sensitivity/comparison runs
@@ -89,12 +104,24 @@ export async function prepareBaseRun(
   const loaded = await loadScenario(port, { extraNames: extra });
   if (!loaded.ok) return loaded;
   const results = calculate(loaded.scenario);
-  const rendered = renderResultSheets(results, loaded.scenario, {
+  const startYear = results.years[0] ?? loaded.scenario.settings.startYear;
+  const decision = readDecision(
+    loaded.named,
+    startYear,
+    results.years[results.years.length - 1] ?? startYear,
+  );
+  if (!decision.ok) return decision;
+  const ctx = {
     now: options.now,
     lang: options.lang,
     engineVersion: ENGINE_VERSION,
     inputFingerprint: snapshotFingerprint(loaded.snapshot),
-  });
+  };
+  const rendered = renderResultSheets(results, loaded.scenario, ctx);
+  const figures = budgetFigures(results, loaded.scenario, decision.value);
+  const budget = decision.value.present
+    ? renderBudgetSheet(results, loaded.scenario, figures, ctx)
+    : undefined;
   return {
     ok: true,
     scenario: loaded.scenario,
@@ -104,6 +131,10 @@ export async function prepareBaseRun(
     names: rendered.names,
     snapshot: loaded.snapshot,
     named: loaded.named,
+    decision: decision.value,
+    budget: figures,
+    extraSheets: budget === undefined ? [] : [budget.sheet],
+    extraNames: budget?.names ?? [],
   };
 }
 
@@ -118,16 +149,17 @@ export async function calculateWorkbook(
   const live = options.live === true;
   // one read for the whole run (sheet list, ownership names, scenario, sensitivity settings): 2 round trips
   const once = await readOnce(port, [...OWNERSHIP_NAMES, ...SCENARIO_NAMES, ...SNAPSHOT_EXTRA_NAMES]);
+  const base = await prepareBaseRun(once, options);
   const notOwned = await checkOwnership(once, [
     RESULT_SHEETS.results,
+    ...(base.ok ? base.extraSheets.map((s) => s.name) : []),
     ...(live ? Object.values(LIVE_SHEETS) : []),
   ]);
-  const base = await prepareBaseRun(once, options);
   // Both kinds of problems are shown together; nothing is written while any remains.
   if (notOwned !== null || !base.ok)
     return { ok: false, issues: [...(notOwned ?? []), ...(base.ok ? [] : base.issues)] };
-  const sheets: SheetSpec[] = [base.sheet];
-  const names: NameSpec[] = [...base.names];
+  const sheets: SheetSpec[] = [base.sheet, ...base.extraSheets];
+  const names: NameSpec[] = [...base.names, ...base.extraNames];
   if (live) {
     const rendered = renderLiveSheets(base.scenario, base.results, base.named, { lang: options.lang });
     sheets.push(...rendered.sheets);
@@ -145,6 +177,7 @@ export async function calculateWorkbook(
     results: base.results,
     scenario: base.scenario,
     warnings: base.warnings,
+    budget: base.budget,
     written: rec.written(),
   };
 }

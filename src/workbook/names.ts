@@ -30,6 +30,10 @@ export const N = {
   sensitivity: "SOM_Foelsomhed",
   gridX: "SOM_Grid_X",
   gridY: "SOM_Grid_Y",
+  // som-method.md §11 (all optional)
+  budgetYear: "SOM_Budgetaar",
+  poolShare: "SOM_Pulje_Andel",
+  budgetUnit: "SOM_Budget_Enhed",
 } as const;
 
 export type ContractName = (typeof N)[keyof typeof N];
@@ -176,6 +180,8 @@ export const RESULT_SHEETS = {
   results: "Resultater",
   sensitivity: "Følsomhedsresultater",
   comparison: "Sammenligning",
+  budget: "Budget",
+  followUp: "Opfølgningsresultater",
   meta: "_som_meta",
 } as const;
 

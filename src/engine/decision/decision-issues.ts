@@ -26,6 +26,10 @@ const MESSAGES = {
     da: `Budgetåret ${p.value} ligger uden for beregningen: det skal ligge mellem ${p.min} (startåret − 10) og ${p.max} (sidste beregningsår).`,
     en: `The budget year ${p.value} is outside the calculation: it must be between ${p.min} (the start year − 10) and ${p.max} (the last calculation year).`,
   }),
+  "budget-unit-unknown": (p: { text: string }): Bi => ({
+    da: `Ukendt enhed for budgettet ${q(p.text)}. Skriv »kr.« eller »1.000 kr.«.`,
+    en: `Unknown unit for the budget ${q(p.text)}. Type “kr.” or “1.000 kr.” (thousands).`,
+  }),
   "pool-share-out-of-range": (p: { value: number }): Bi => ({
     da: `Puljeandelen skal ligge mellem 0 % og 100 % (ikke ${pct(p.value, "da")}).${p.value > 1 && p.value <= 100 ? ` Skrev du ${da(p.value)} i stedet for ${da(p.value)} %?` : ""}`,
     en: `The pool share must be between 0 % and 100 % (not ${pct(p.value, "en")}).${p.value > 1 && p.value <= 100 ? ` Did you type ${p.value} instead of ${p.value} %?` : ""}`,

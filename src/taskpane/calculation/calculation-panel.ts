@@ -9,10 +9,12 @@ import type { StaleState } from "../../app/stale";
 import type { Results } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import type { WorkbookPort } from "../../workbook/port";
+import type { BudgetFigures } from "../../workbook/render/budget-sheet";
 import { clear, h } from "../dom";
 import { describeError } from "../errors";
 import { fill, T, tr } from "../i18n";
 import type { Panel, PanelContext, Text } from "../panel";
+import { budgetSection } from "./budget-section";
 import { renderChart } from "./chart";
 import { keyFigureRows } from "./key-figures";
 
@@ -114,7 +116,7 @@ export function createCalculationPanel(
 
       let busy = false;
       let stale: boolean | undefined;
-      let last: { results: Results } | undefined;
+      let last: { results: Results; budget: BudgetFigures | undefined } | undefined;
       let autoTimer: ReturnType<typeof setTimeout> | undefined;
       let rerun = false;
       let disposed = false;
@@ -184,6 +186,7 @@ export function createCalculationPanel(
           r.actors.map((a, i) => ({ name: a.name, values: r.byActor[i]?.cumulative ?? [] })),
           lang,
         );
+        if (last.budget !== undefined) results.append(budgetSection(r, last.budget, lang));
       };
 
       const refreshStale = async (): Promise<void> => {
@@ -214,7 +217,7 @@ export function createCalculationPanel(
             return;
           }
           ctx.showIssues(outcome.warnings);
-          last = { results: outcome.results };
+          last = { results: outcome.results, budget: outcome.budget };
           stale = false;
           renderStale();
           renderResults();

@@ -33,6 +33,7 @@ import {
 import type { CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../sheet-model";
 import { GENERAL, LayoutError, SheetDraft, a1, rangeA1, type TableColumn } from "./sheet-draft";
 import { annualSourceText, shippedPriceIndex } from "../../knowledge/price-index";
+import { budgetSettingsSection, type TemplateDecision } from "./decision-layout";
 import { knowledgeSheetSpec } from "./knowledge-sheet";
 import {
   DISCOUNT_RATE_SOURCE,
@@ -55,6 +56,8 @@ export interface TemplateOptions {
   /** Language of sheet names, headers and guidance. Default "da". */
   readonly lang?: Lang;
   readonly data?: TemplateData;
+  /** Budget and pool settings, realised figures (som-method.md §11); absent = blank. */
+  readonly decision?: TemplateDecision;
 }
 
 /** Helper name (not part of the contract): the actor names of `SOM_Aktoerer`, for the actor drop-downs. */
@@ -156,11 +159,15 @@ function defaultActors(lang: Lang): { name: string; level: string }[] {
 function options(
   arg: Lang | TemplateOptions | undefined,
   data: TemplateData | undefined,
-): Required<Pick<TemplateOptions, "lang">> & { data?: TemplateData } {
+): Required<Pick<TemplateOptions, "lang">> & { data?: TemplateData; decision?: TemplateDecision } {
   if (arg === undefined || typeof arg === "string")
     return { lang: arg ?? "da", ...(data !== undefined ? { data } : {}) };
   const d = arg.data ?? data;
-  return { lang: arg.lang ?? "da", ...(d !== undefined ? { data: d } : {}) };
+  return {
+    lang: arg.lang ?? "da",
+    ...(d !== undefined ? { data: d } : {}),
+    ...(arg.decision !== undefined ? { decision: arg.decision } : {}),
+  };
 }
 
 /**
@@ -170,13 +177,13 @@ function options(
 export function buildTemplateSpec(lang?: Lang, data?: TemplateData): WorkbookSpec;
 export function buildTemplateSpec(options: TemplateOptions): WorkbookSpec;
 export function buildTemplateSpec(arg?: Lang | TemplateOptions, dataArg?: TemplateData): WorkbookSpec {
-  const { lang, data } = options(arg, dataArg);
+  const { lang, data, decision } = options(arg, dataArg);
   const sheetName = (k: TemplateSheetKey): string => say(SHEET_NAMES[k], lang);
   const actors = data?.actors.map((a) => ({ name: a.name, level: a.level })) ?? defaultActors(lang);
 
   const parts = [
     frontSheet(lang, sheetName("front")),
-    settingsSheet(lang, sheetName("settings"), data, actors),
+    settingsSheet(lang, sheetName("settings"), data, actors, decision),
     interventionSheet(lang, sheetName("intervention"), data),
     effectsSheet(lang, sheetName("effects"), data),
     costsSheet(lang, sheetName("costs"), data),
@@ -237,6 +244,7 @@ function settingsSheet(
   name: string,
   data: TemplateData | undefined,
   actors: readonly { readonly name: string; readonly level: string }[],
+  decision?: TemplateDecision,
 ): Part {
   const d = new SheetDraft(name, "input");
   const tx = TX.settings;
@@ -331,6 +339,8 @@ function settingsSheet(
     ],
     padded(indexRows, 3, sizeFor(indexRows.length, data !== undefined, BLOCK_ROWS.priceIndex)),
   );
+  d.gap();
+  budgetSettingsSection(d, lang, decision);
   return d.build({ columnWidths: [30, 16, 100], tabColor: TAB.input });
 }
 

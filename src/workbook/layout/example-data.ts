@@ -8,6 +8,7 @@
  * tables were not available, so all Δq profiles are illustrative. examples/README.md explains the figures.
  */
 import type { RawScenario } from "../../engine/types";
+import type { TemplateDecision } from "./decision-layout";
 import { ILLUSTRATIVE } from "./texts";
 
 const ILL = ILLUSTRATIVE.da;
@@ -156,3 +157,10 @@ export const EXAMPLE_DATA: RawScenario = {
   ],
   priceIndex: [],
 };
+
+/**
+ * Budget and pool settings of the example (som-method.md §11): budget year 2026 (the second calculation year),
+ * 100 % of the kommune's gain paid back to the pool, amounts in whole thousands. The example has no price index,
+ * so the Budget sheet stays at the 2023 price level and says so.
+ */
+export const EXAMPLE_DECISION: TemplateDecision = { budgetYear: 2026, poolShare: 1, unit: "1.000 kr." };

@@ -48,6 +48,8 @@ export const META_FINGERPRINT = "SOM_Meta_Inputaftryk";
 export const SHEET_FINGERPRINT_NAMES: readonly { readonly sheet: string; readonly name: string }[] = [
   { sheet: RESULT_SHEETS.results, name: "SOM_Res_Inputaftryk" },
   { sheet: RESULT_SHEETS.sensitivity, name: "SOM_Fls_Inputaftryk" },
+  { sheet: RESULT_SHEETS.budget, name: "SOM_Bud_Inputaftryk" },
+  { sheet: RESULT_SHEETS.followUp, name: "SOM_Opf_Inputaftryk" },
 ];
 
 /** The fingerprint name of a result sheet (`SHEET_FINGERPRINT_NAMES`). */

@@ -2,7 +2,13 @@
  * A growing result sheet: blocks appended row by row (`add`), or placed at an explicit position (`put`).
  * Used by every renderer so that result, sensitivity and comparison sheets are built the same way.
  */
-import type { Block, CellValue } from "../sheet-model";
+import type { Lang } from "../../present/format";
+import { cellA1 } from "../a1";
+import type { Block, CellStyle, CellValue, ConditionalFormat, NameSpec } from "../sheet-model";
+import { sheetFingerprintName, sheetStatusFormula, STATUS_TEXT } from "./meta-sheet";
+
+/** One line of a sheet's stamp: label, value and the value's number format. */
+export type StampLine = readonly [label: string, value: CellValue, format: string];
 
 export type BlockOptions = Omit<Block, "row" | "col" | "values">;
 
@@ -28,21 +34,65 @@ export class SheetWriter {
    * The closing part every result sheet shares: the [D] rules under their title, then the title and header row
    * of the table of defined names (the caller adds the name rows).
    */
-  rulesAndNamesHeader(t: {
-    readonly rulesTitle: string;
-    readonly rules: readonly string[];
-    readonly namesTitle: string;
-    readonly nameCol: string;
-    readonly meaning: string;
-  }): void {
+  rulesAndNamesHeader(
+    t: {
+      readonly rulesTitle: string;
+      readonly rules: readonly string[];
+      readonly namesTitle: string;
+      readonly nameCol: string;
+      readonly meaning: string;
+    },
+    rulesStyle: CellStyle = "guidance",
+  ): void {
     this.add([[t.rulesTitle]], { style: "subtitle" });
     this.add(
       t.rules.map((r) => [r]),
-      { style: "guidance" },
+      { style: rulesStyle },
     );
     this.skip();
     this.add([[t.namesTitle]], { style: "subtitle" });
     this.add([[t.nameCol, t.meaning]], { style: "header" });
+  }
+
+  /**
+   * The head every input-dependent result sheet shares: title, the status line (`sheetStatusFormula`, red when
+   * out of date), a blank row, the stamp under its title, and as the stamp's last line the input fingerprint the
+   * sheet was computed from (named by `sheetFingerprintName(sheet)`). Returns that name and the status cell's
+   * conditional format for the sheet spec.
+   */
+  statusAndStamp(h: {
+    readonly sheet: string;
+    readonly lang: Lang;
+    readonly title: string;
+    readonly statusLabel: string;
+    readonly statusHelp: string;
+    readonly stampTitle: string;
+    readonly lines: readonly StampLine[];
+    readonly fingerprintLabel: string;
+    readonly fingerprint: string;
+  }): { readonly name: NameSpec; readonly statusFormat: ConditionalFormat } {
+    this.add([[h.title]], { style: "title" });
+    const statusRow = this.row;
+    const fingerprintRow = statusRow + 3 + h.lines.length;
+    this.add([[h.statusLabel, STATUS_TEXT[h.lang].current, h.statusHelp]], {
+      formulas: [[null, sheetStatusFormula(h.lang, `$B$${fingerprintRow + 1}`), null]],
+      style: "outputBold",
+    });
+    this.skip();
+    this.add([[h.stampTitle]], { style: "subtitle" });
+    const lines = [...h.lines, [h.fingerprintLabel, h.fingerprint, "@"] as const];
+    this.add(
+      lines.map(([label, value]) => [label, value]),
+      { numberFormat: lines.map(([, , format]) => ["@", format]), style: "stamp" },
+    );
+    return {
+      name: { name: sheetFingerprintName(h.sheet), sheet: h.sheet, ref: cellA1(fingerprintRow, 1) },
+      statusFormat: {
+        ref: cellA1(statusRow, 1),
+        formula: `=$B$${statusRow + 1}<>"${STATUS_TEXT[h.lang].current}"`,
+        style: "warning",
+      },
+    };
   }
 
   skip(n = 1): void {
