@@ -19,8 +19,8 @@ import { DECOMPOSITION_FACTORS } from "../../src/engine/decompose/mix-scenarios"
 import type { RawScenario, Scenario } from "../../src/engine/types";
 import { cellA1, overlaps, parseAddress, parseRect } from "../../src/excel/a1";
 import type { Rect } from "../../src/workbook/a1";
-import { formatKr } from "../../src/present/format";
-import { EXAMPLE_DATA, EXAMPLE_SUCCESS_RATE } from "../../src/workbook/layout/example-data";
+import { formatKr, formatNumber } from "../../src/present/format";
+import { EXAMPLE_DATA, EXAMPLE_DECISION, EXAMPLE_SUCCESS_RATE } from "../../src/workbook/layout/example-data";
 import { INPUT_NAMES, N } from "../../src/workbook/names";
 import type { CellValue } from "../../src/workbook/sheet-model";
 import {
@@ -251,6 +251,49 @@ describeE2e("task pane in headless Chromium", () => {
     ).toEqual(["Kommune", "Region", "Stat"]);
     expect(await page.$eval("#som-stale", (e) => (e as HTMLElement).hidden)).toBe(true);
     await shot(page, "03-calculated-da");
+  });
+
+  it("shows the budget section: Nettoudgift per actor for budget year and 3 estimate years (= −NR), and the pool", async () => {
+    // The example's budget year is 2026 (EXAMPLE_DECISION), shown in whole thousands; the index lacks 2026 → P.
+    const v = validateScenario(EXAMPLE_DATA);
+    if (!v.ok) throw new Error("example data does not validate");
+    const r = calculate(v.value);
+    const t = r.years.indexOf(EXAMPLE_DECISION.budgetYear ?? 0);
+    expect(t).toBeGreaterThanOrEqual(0);
+    const head = await page.$$eval("#som-budget thead th", (els) => els.map((e) => e.textContent ?? ""));
+    expect(head.slice(1)).toEqual(["2026", "2027", "2028", "2029"]);
+    const rows = await page.$$eval("#som-budget tbody tr", (els) =>
+      els.map((e) => [...e.children].map((c) => c.textContent ?? "")),
+    );
+    expect(rows.map((row) => row[0])).toEqual(["Kommune", "Region", "Stat", "I alt"]);
+    r.byActor.forEach((b, i) =>
+      expect(rows[i]?.slice(1)).toEqual(
+        [0, 1, 2, 3].map((k) => formatNumber(-(b.net[t + k] ?? 0) / 1000, "da")),
+      ),
+    );
+    expect(await text("#som-budget .budget-pool")).toMatch(
+      /^Investeringspulje \(100 % af kommunens gevinst tilbage\): behov /,
+    );
+    await (await page.$("#som-budget"))?.screenshot({ path: path.join(ARTIFACTS, "05-budget-360px.png") });
+    const wide = await open(stubJs, "", 1280);
+    try {
+      await wide.page.click("#som-create");
+      await wide.page.waitForFunction(() => window.somTest.sheets().length > 3, { timeout: 20000 });
+      await wide.page.evaluate(() => window.somTest.fillExample("da"));
+      await wide.page.click("#som-calculate");
+      await wide.page.waitForSelector("#som-budget", { visible: true, timeout: 20000 });
+      await (
+        await wide.page.$("#som-budget")
+      )?.screenshot({ path: path.join(ARTIFACTS, "05-budget-1280px.png") });
+      await wide.page.setViewport({ width: 320, height: 900 });
+      await (
+        await wide.page.$("#som-budget")
+      )?.screenshot({ path: path.join(ARTIFACTS, "05-budget-320px.png") });
+      expect(await wide.page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
+      expect(wide.log.errors).toEqual([]);
+    } finally {
+      await wide.page.close();
+    }
   });
 
   it("marks the results stale when the user edits an input cell while the pane is open", async () => {

@@ -7,7 +7,7 @@
 import { quoteSheet } from "../../../src/excel/a1";
 import type { Lang } from "../../../src/present/format";
 import { buildTemplateSpec } from "../../../src/workbook/layout/build-template-spec";
-import { EXAMPLE_DATA } from "../../../src/workbook/layout/example-data";
+import { EXAMPLE_DATA, EXAMPLE_DECISION } from "../../../src/workbook/layout/example-data";
 import type { RawScenario } from "../../../src/engine/types";
 import { findSheet, type FakeWorkbookModel } from "../../support/fake-excel";
 import { cellKey } from "../../support/fake-excel/model";
@@ -17,7 +17,11 @@ export function fillExample(
   lang: Lang = "da",
   data: RawScenario = EXAMPLE_DATA,
 ): string[] {
-  const spec = buildTemplateSpec({ lang, data });
+  const spec = buildTemplateSpec({
+    lang,
+    data,
+    ...(data === EXAMPLE_DATA ? { decision: EXAMPLE_DECISION } : {}),
+  });
   const touched: string[] = [];
   for (const s of spec.sheets) {
     if (s.role !== "input") continue;
