@@ -3,6 +3,7 @@ import type { Command } from "../command";
 import { calculateCommand } from "./calculate";
 import { compareCommand } from "./compare";
 import { knowledgeCommand } from "./knowledge";
+import { portfolioCommand } from "./portfolio";
 import { sensitivityCommand } from "./sensitivity";
 import { templateCommand } from "./template";
 
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   knowledgeCommand,
   sensitivityCommand,
   compareCommand,
+  portfolioCommand,
 ];
