@@ -10,7 +10,7 @@ import { calculate } from "../engine/calculate";
 import type { InputIssue, Results, Scenario } from "../engine/types";
 import { ENGINE_VERSION } from "../engine/version";
 import type { Lang } from "../present/format";
-import { RESULT_SHEETS } from "../workbook/names";
+import { LIVE_OPTION_NAME, RESULT_SHEETS, YES_NO_LABELS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
 import { DECISION_NAMES, readDecision, type DecisionRead } from "../workbook/read/read-decision";
 import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
@@ -36,8 +36,9 @@ export interface CalculateOptions {
   readonly now: Date;
   readonly lang: Lang;
   /**
-   * Also write the live formula sheets (`Levende resultater` and its four step sheets, som-method.md §12) —
-   * the option "Levende resultater" in the add-in, `--live` on the command line.
+   * Also write the live formula sheets (`Levende resultater` and its four step sheets, som-method.md §12):
+   * `true` (the command line's `--live`), `false`, or undefined = the workbook's option `SOM_LevendeResultater`
+   * ("Ja" on; the add-in's Beregn).
    */
   readonly live?: boolean;
 }
@@ -101,7 +102,7 @@ export async function prepareBaseRun(
   const extra = [...SNAPSHOT_EXTRA_NAMES];
   for (const n of options.extraNames ?? [])
     if (!extra.some((e) => e.toLowerCase() === n.toLowerCase())) extra.push(n);
-  const loaded = await loadScenario(port, { extraNames: extra });
+  const loaded = await loadScenario(port, { extraNames: extra, optionNames: [LIVE_OPTION_NAME] });
   if (!loaded.ok) return loaded;
   const results = calculate(loaded.scenario);
   const startYear = results.years[0] ?? loaded.scenario.settings.startYear;
@@ -138,6 +139,16 @@ export async function prepareBaseRun(
   };
 }
 
+/** The workbook option `SOM_LevendeResultater`: on for "Ja"/"Yes" (any case, trimmed) or TRUE; off otherwise. */
+export function liveOptionOn(named: ReadonlyMap<string, NamedValue>): boolean {
+  const v = named.get(LIVE_OPTION_NAME.toLowerCase());
+  const x = v?.kind === "range" ? v.values[0]?.[0] : v?.kind === "constant" ? v.value : undefined;
+  if (x === true) return true;
+  if (typeof x !== "string") return false;
+  const k = x.trim().toLowerCase();
+  return YES_NO_LABELS.some((l) => l.value && (l.da.toLowerCase() === k || l.en.toLowerCase() === k));
+}
+
 /**
  * Calculates the workbook and writes `Resultater` + `_som_meta`.
  * Example: const r = await calculateWorkbook(port, { now: new Date(), lang: "da" }); if (r.ok) r.results.total.netTotal
@@ -146,10 +157,16 @@ export async function calculateWorkbook(
   port: WorkbookPort,
   options: CalculateOptions,
 ): Promise<CalculateOutcome> {
-  const live = options.live === true;
-  // one read for the whole run (sheet list, ownership names, scenario, sensitivity settings): 2 round trips
-  const once = await readOnce(port, [...OWNERSHIP_NAMES, ...SCENARIO_NAMES, ...SNAPSHOT_EXTRA_NAMES]);
+  // one read for the whole run (sheet list, ownership names, scenario, sensitivity settings, the live option):
+  // 2 round trips
+  const once = await readOnce(port, [
+    ...OWNERSHIP_NAMES,
+    ...SCENARIO_NAMES,
+    ...SNAPSHOT_EXTRA_NAMES,
+    LIVE_OPTION_NAME,
+  ]);
   const base = await prepareBaseRun(once, options);
+  const live = options.live ?? (base.ok && liveOptionOn(base.named));
   const notOwned = await checkOwnership(once, [
     RESULT_SHEETS.results,
     ...(base.ok ? base.extraSheets.map((s) => s.name) : []),

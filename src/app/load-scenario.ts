@@ -29,6 +29,8 @@ export type LoadOutcome =
 export interface LoadOptions {
   /** Further input names to read in the same round trip and include in the snapshot (e.g. sensitivity). */
   readonly extraNames?: readonly string[];
+  /** Names read in the same round trip but left out of the snapshot (options that are not inputs). */
+  readonly optionNames?: readonly string[];
 }
 
 const errorsFirst = (issues: readonly InputIssue[]): InputIssue[] => [
@@ -42,7 +44,7 @@ const errorsFirst = (issues: readonly InputIssue[]): InputIssue[] => [
  */
 export async function loadScenario(port: WorkbookPort, options: LoadOptions = {}): Promise<LoadOutcome> {
   const requested = [...SCENARIO_NAMES, ...(options.extraNames ?? [])];
-  const named = await port.readNames(requested);
+  const named = await port.readNames([...requested, ...(options.optionNames ?? [])]);
   const read = readScenario(named);
   const validation = validateScenario(read.raw);
   const engineIssues = validation.ok ? validation.warnings : validation.issues;

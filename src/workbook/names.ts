@@ -193,3 +193,15 @@ export const META_NAMES = {
   /** Scalar text on the meta sheet: "Aktuel" / "Forældet" (current / out of date), formula-driven. */
   status: "SOM_Status",
 } as const;
+
+/**
+ * The workbook option "Levende resultater" (som-method.md §12): `Ja`/`Nej` (Yes/No) on Indstillinger. When it
+ * is `Ja`, the add-in's Beregn also writes the live formula sheets. New workbooks (template, "Opret SØM-ark")
+ * start with `Ja`; a workbook without the name has the option off. Not a calculation input: it is read with the
+ * inputs but left out of the input snapshot, so changing it never makes results stale.
+ */
+export const LIVE_OPTION_NAME = "SOM_LevendeResultater";
+export const YES_NO_LABELS = [
+  { value: true, da: "Ja", en: "Yes" },
+  { value: false, da: "Nej", en: "No" },
+] as const;

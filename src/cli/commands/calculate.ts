@@ -53,6 +53,7 @@ export const calculateCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
     const { input, out, json } = workbookArgs(args, io.cwd);
+    // The command line writes the live sheets only when asked (not from the workbook's option).
     const live = hasFlag(args, "live");
 
     const workbook = await FileWorkbook.open(input);

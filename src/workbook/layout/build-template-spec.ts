@@ -29,6 +29,8 @@ import {
   SENSITIVITY_PARAMETER_LABELS,
   consequenceYearHeader,
   type ColumnDef,
+  LIVE_OPTION_NAME,
+  YES_NO_LABELS,
 } from "../names";
 import type { CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../sheet-model";
 import { GENERAL, LayoutError, SheetDraft, a1, rangeA1, type TableColumn } from "./sheet-draft";
@@ -341,6 +343,15 @@ function settingsSheet(
   );
   d.gap();
   budgetSettingsSection(d, lang, decision);
+  d.gap();
+  d.scalar(
+    LIVE_OPTION_NAME,
+    say(tx.liveResults, lang),
+    YES_NO_LABELS[0][lang],
+    GENERAL,
+    say(tx.liveResultsNote, lang),
+    YES_NO_LABELS.map((l) => l[lang]),
+  );
   return d.build({ columnWidths: [30, 16, 100], tabColor: TAB.input });
 }
 

@@ -146,6 +146,11 @@ export const TX = {
       "Per cohort (SØM's practice, default): each group of participants is followed for the horizon's number of years from the year they complete; the calculation then runs to the last group's last year. Calendar years: only the horizon's calendar years from the start year count, so later groups are followed for fewer years (everyone must complete within the horizon). Choose Calendar years to get the figures of the tool's first version.",
     ),
     perspective: t("Perspektiv", "Perspective"),
+    liveResults: t("Levende resultater", "Live results"),
+    liveResultsNote: t(
+      "Ja: Beregn skriver også «Levende resultater» — SØM-beregningen som almindelige Excel-formler over input-navnene, så projektmappen regner selv, også uden tilføjelsesprogrammet.",
+      "Yes: Calculate also writes “Levende resultater” — the SØM calculation as ordinary Excel formulas over the input names, so the workbook recalculates by itself, also without the add-in.",
+    ),
     perspectiveNote: t(
       "Offentlig sektor (standard): alle aktører tælles med. Kun kommune: kun aktører med niveauet Kommune tælles med, som når man i SØM vælger kommunale forvaltninger; region og stat vises ikke (deres input kontrolleres stadig).",
       "Public sector (default): every actor is counted. Municipality only: only actors of level Kommune are counted, as when municipal departments are chosen in SØM; region and state are not shown (their inputs are still checked).",

@@ -8,7 +8,7 @@ import { calculateWorkbook } from "../../../src/app/calculate-workbook";
 import type { RawScenario } from "../../../src/engine/types";
 import { buildTemplateSpec } from "../../../src/workbook/layout/build-template-spec";
 import { MemoryWorkbook } from "../../../src/workbook/memory-workbook";
-import { META_NAMES, RESULT_SHEETS } from "../../../src/workbook/names";
+import { LIVE_OPTION_NAME, META_NAMES, RESULT_SHEETS } from "../../../src/workbook/names";
 import { LIVE_NAME_PREFIXES, LIVE_SHEETS, LIVE_STATUS_NAME } from "../../../src/workbook/render/live-sheets";
 import type { WorkbookSpec } from "../../../src/workbook/sheet-model";
 import { LARGE, randomScenario } from "../../support/live-scenarios";
@@ -164,8 +164,43 @@ describe("the live sheets' formulas", () => {
     const plain = await calculateWorkbook(MemoryWorkbook.fromSpec(buildTemplateSpec("da", raw)), {
       now: NOW,
       lang: "da",
+      live: false,
     });
     expect(plain.ok && plain.written.sheets.map((s) => s.name).filter((n) => LIVE.has(n))).toEqual([]);
     expect(plain.ok && plain.written.sheets.some((s) => s.name === RESULT_SHEETS.results)).toBe(true);
+  });
+});
+
+describe("the workbook option «Levende resultater» (SOM_LevendeResultater)", () => {
+  const run = async (spec: WorkbookSpec): Promise<string[]> => {
+    const outcome = await calculateWorkbook(MemoryWorkbook.fromSpec(spec), { now: NOW, lang: "da" });
+    if (!outcome.ok) throw new Error(outcome.issues.map((i) => i.message.en).join(" "));
+    return outcome.written.sheets.map((s) => s.name).filter((n) => LIVE.has(n));
+  };
+  const withOption = (value: string | null): WorkbookSpec => {
+    const spec = buildTemplateSpec("da", randomScenario(1010));
+    const option = spec.names.find((n) => n.name === LIVE_OPTION_NAME);
+    if (option === undefined || !("sheet" in option)) throw new Error("no option cell");
+    const sheets = spec.sheets.map((s) =>
+      s.name !== option.sheet
+        ? s
+        : {
+            ...s,
+            blocks: [...s.blocks, { row: Number(option.ref.slice(1)) - 1, col: 1, values: [[value]] }],
+          },
+    );
+    return { ...spec, sheets };
+  };
+
+  it("is Ja in a new workbook, so Beregn (no explicit option) writes the live sheets", async () => {
+    expect(await run(buildTemplateSpec("da", randomScenario(1010)))).toEqual(Object.values(LIVE_SHEETS));
+    expect(await run(withOption("yes"))).toEqual(Object.values(LIVE_SHEETS));
+  });
+
+  it("Nej, blank, or a workbook without the name: Beregn writes only the static sheets", async () => {
+    expect(await run(withOption("Nej"))).toEqual([]);
+    expect(await run(withOption(null))).toEqual([]);
+    const spec = buildTemplateSpec("da", randomScenario(1010));
+    expect(await run({ ...spec, names: spec.names.filter((n) => n.name !== LIVE_OPTION_NAME) })).toEqual([]);
   });
 });
