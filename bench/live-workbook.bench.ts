@@ -86,8 +86,10 @@ async function main(): Promise<void> {
       }
     const out = await lo.finish();
     const median = (i: number): string => {
-      const times = (out[i]?.phases ?? []).map((p) => p.recalcSeconds * 1000).sort((a, b) => a - b);
-      return `median ${times[2]?.toFixed(0)} ms (rounds ${times.map((t) => t.toFixed(0)).join(", ")} ms)`;
+      const phases = out[i]?.phases ?? [];
+      const wall = phases.map((p) => p.recalcSeconds * 1000).sort((a, b) => a - b);
+      const cpu = phases.map((p) => (p.recalcCpuSeconds ?? NaN) * 1000).sort((a, b) => a - b);
+      return `median ${wall[2]?.toFixed(0)} ms wall, ${cpu[2]?.toFixed(0)} ms CPU (rounds ${wall.map((t) => t.toFixed(0)).join(", ")} ms wall; ${cpu.map((t) => t.toFixed(0)).join(", ")} ms CPU)`;
     };
     rows.forEach((r, i) => {
       console.log(`LibreOffice full recalculation (calculateAll), ${r.name}:`);

@@ -13,7 +13,9 @@ them overlap:
      "reads": [{"sheet": "S", "range": "A1:Z80"}],             # values after a full recalculation
      "saveAs": "<xlsx>"}                                        # optional: store the recalculated file
 ]}
-out.json: {"jobs": [{"phases": [{"recalcSeconds": 0.01, "reads": [[[...row...], ...], ...]}]}]}
+out.json: {"jobs": [{"phases": [{"recalcSeconds": 0.01, "recalcCpuSeconds": 0.01, "reads": [[[...row...], ...]]}]}]}
+(recalcCpuSeconds: CPU time of soffice.bin during the recalculation — on a busy machine the wall time is mostly
+waiting for a core.)
 
 Every phase applies its edits, runs a full recalculation (document.calculateAll(), timed), reads the ranges
 (numbers as numbers, text as text, blank and error cells as null) and optionally stores the file as .xlsx.
@@ -39,6 +41,28 @@ def read_range(sheet, address):
     # One UNO call per range: numbers as floats, text as strings, blank (and error) cells as "" -> None.
     data = sheet.getCellRangeByName(address).getDataArray()
     return [[None if v == "" else v for v in row] for row in data]
+
+
+def soffice_cpu_seconds(profile):
+    """CPU seconds (user + system) used so far by the soffice.bin of this profile (Linux /proc; None elsewhere)."""
+    try:
+        total = 0
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                with open("/proc/%s/cmdline" % pid, "rb") as f:
+                    cmd = f.read().decode("utf-8", "replace")
+                if "soffice.bin" not in cmd or profile not in cmd:
+                    continue
+                with open("/proc/%s/stat" % pid) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+            except OSError:
+                continue
+        return total / os.sysconf("SC_CLK_TCK")
+    except Exception:
+        return None
 
 
 def stream_jobs(path, timeout=600):
@@ -124,16 +148,19 @@ def main():
                             cell.setString(v)
                         else:
                             cell.setValue(float(v))
+                    c0 = soffice_cpu_seconds(profile)
                     t0 = time.perf_counter()
                     doc.calculateAll()
                     seconds = time.perf_counter() - t0
+                    c1 = soffice_cpu_seconds(profile)
+                    cpu = None if c0 is None or c1 is None else c1 - c0
                     reads = [read_range(sheets.getByName(r["sheet"]), r["range"]) for r in phase.get("reads", [])]
                     if phase.get("saveAs"):
                         doc.storeToURL(
                             uno.systemPathToFileUrl(os.path.abspath(phase["saveAs"])),
                             (prop("FilterName", "Calc MS Excel 2007 XML"),),
                         )
-                    phases.append({"recalcSeconds": seconds, "reads": reads})
+                    phases.append({"recalcSeconds": seconds, "recalcCpuSeconds": cpu, "reads": reads})
             finally:
                 doc.close(True)
             results["jobs"].append({"phases": phases})

@@ -39,6 +39,8 @@ export interface LoJob {
 export interface LoJobResult {
   readonly phases: readonly {
     readonly recalcSeconds: number;
+    /** CPU seconds soffice.bin used for the recalculation (null where /proc is missing). */
+    readonly recalcCpuSeconds: number | null;
     /** One 2-D array per read range: numbers, text, or null (blank or error). */
     readonly reads: readonly (readonly (readonly (number | string | null)[])[])[];
   }[];

@@ -621,7 +621,7 @@ export function renderLiveSheets(
   const S1 = LIVE_SHEETS.prices;
   const w1 = new SheetWriter();
   w1.add([[t.step1]], { style: "title" });
-  w1.add([[t.guidanceLive]], { style: "guidance" });
+  w1.add([[t.guidanceLive]], { style: "muted" });
   w1.skip();
   w1.add([[t.setting, t.value, t.from]], { style: "header" });
   const settingRows: Row[] = [];
@@ -858,7 +858,7 @@ export function renderLiveSheets(
   const w2 = new SheetWriter();
   const SC = 2; // series start column on sheets 2–4 and on the results sheet's year tables: C
   w2.add([[t.step2]], { style: "title" });
-  w2.add([[t.guidanceLive]], { style: "guidance" });
+  w2.add([[t.guidanceLive]], { style: "muted" });
   w2.skip();
   const tRow2 = w2.row;
   const years = Array.from({ length: TT }, (_, i) => i + 1);
@@ -937,7 +937,7 @@ export function renderLiveSheets(
   const w3 = new SheetWriter();
   const LC = 7; // first series/Δq column on sheet 3: H
   w3.add([[t.step3]], { style: "title" });
-  w3.add([[t.guidanceLive]], { style: "guidance" });
+  w3.add([[t.guidanceLive]], { style: "muted" });
   w3.skip();
   // Δq columns present in the block: j → INDEX column.
   const dqCol = new Map<number, number>();
@@ -1115,7 +1115,7 @@ export function renderLiveSheets(
   const S4 = LIVE_SHEETS.costs;
   const w4 = new SheetWriter();
   w4.add([[t.step4]], { style: "title" });
-  w4.add([[t.guidanceLive]], { style: "guidance" });
+  w4.add([[t.guidanceLive]], { style: "muted" });
   w4.skip();
   w4.add([[t.lineCostTitle]], { style: "subtitle" });
   const c4Header = [t.item, t.kind, ...years.map((y) => y), t.total];
@@ -1180,7 +1180,7 @@ export function renderLiveSheets(
     "outputBold",
   );
   names.push({ name: LIVE_STATUS_NAME, sheet: S0, ref: cellA1(statusRow, 1) });
-  w0.add([[t.covers], [t.steps]], { style: "guidance" });
+  w0.add([[t.covers], [t.steps]], { style: "muted" });
   w0.skip();
 
   // Year tables come later on the sheet but the key figures refer to them: lay out their rows first.
