@@ -37,7 +37,7 @@ export function cumulativeSum(values: readonly number[]): number[] {
  * @example breakEvenYear([-5, -1, 2, 3], 2025, 0) // 2027
  */
 export function breakEvenYear(
-  cumulative: readonly number[],
+  cumulative: ArrayLike<number>,
   startYear: CalendarYear,
   tolerance: number,
 ): CalendarYear | null {
