@@ -34,6 +34,13 @@ export const N = {
   budgetYear: "SOM_Budgetaar",
   poolShare: "SOM_Pulje_Andel",
   budgetUnit: "SOM_Budget_Enhed",
+  // uncertainty (som-method.md §10; all optional)
+  uncertainty: "SOM_Usikkerhed",
+  simulationIterations: "SOM_Simulering_Antal",
+  simulationSeed: "SOM_Simulering_Seed",
+  realism: "SOM_Realisme",
+  costUplift: "SOM_Omkostningstillaeg",
+  effectDelay: "SOM_Forsinkelse",
 } as const;
 
 export type ContractName = (typeof N)[keyof typeof N];
@@ -74,6 +81,7 @@ export const COLUMNS = {
     col("effect", "Effektmål", "Outcome"),
     col("successRate", "Succesrate", "Success rate"),
     col("source", "Kilde", "Source", false),
+    col("evidence", "Evidens", "Evidence", false),
   ],
   [N.costs]: [
     col("item", "Post", "Item"),
@@ -103,6 +111,17 @@ export const COLUMNS = {
     col("parameter", "Parameter", "Parameter"),
     col("low", "Lav", "Low"),
     col("high", "Høj", "High"),
+  ],
+  [N.uncertainty]: [
+    col("parameter", "Parameter", "Parameter"),
+    col("distribution", "Fordeling", "Distribution"),
+    col("low", "Lav", "Low"),
+    col("mode", "Mest sandsynlig", "Most likely", false),
+    col("high", "Høj", "High"),
+  ],
+  [N.realism]: [
+    col("level", "Evidensniveau", "Evidence level"),
+    col("reduction", "Reduktion", "Reduction"),
   ],
 } as const satisfies Partial<Record<ContractName, readonly ColumnDef[]>>;
 
@@ -175,6 +194,12 @@ export const SENSITIVITY_PARAMETER_LABELS = [
   { key: "horizon", da: "Tidshorisont", en: "Horizon" },
 ] as const;
 
+/** Distributions of `SOM_Usikkerhed` (som-method.md §10): name in the workbook → engine kind. */
+export const DISTRIBUTION_LABELS = [
+  { kind: "uniform", da: "Uniform", en: "Uniform" },
+  { kind: "triangular", da: "Trekant", en: "Triangular" },
+] as const;
+
 /** Sheets the tools own (write results into). A sheet with one of these names that is not marked is never overwritten. */
 export const RESULT_SHEETS = {
   results: "Resultater",
@@ -182,6 +207,8 @@ export const RESULT_SHEETS = {
   comparison: "Sammenligning",
   budget: "Budget",
   followUp: "Opfølgningsresultater",
+  uncertainty: "Usikkerhed",
+  iterations: "Simuleringer",
   meta: "_som_meta",
 } as const;
 
