@@ -9,7 +9,7 @@
 import * as path from "node:path";
 import { writeWorkbookSpec } from "../src/file/write-workbook-spec";
 import { buildTemplateSpec } from "../src/workbook/layout/build-template-spec";
-import { EXAMPLE_DATA, EXAMPLE_DECISION } from "../src/workbook/layout/example-data";
+import { EXAMPLE_DATA, EXAMPLE_DECISION, EXAMPLE_UNCERTAINTY } from "../src/workbook/layout/example-data";
 
 /** Default output, relative to the repository root. */
 export const EXAMPLE_FILE = path.join("examples", "eksempel.xlsx");
@@ -19,7 +19,15 @@ async function main(argv: readonly string[]): Promise<void> {
   const out = path.resolve(
     i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : path.join(__dirname, "..", EXAMPLE_FILE),
   );
-  await writeWorkbookSpec(buildTemplateSpec({ lang: "da", data: EXAMPLE_DATA, decision: EXAMPLE_DECISION }), out);
+  await writeWorkbookSpec(
+    buildTemplateSpec({
+      lang: "da",
+      data: EXAMPLE_DATA,
+      decision: EXAMPLE_DECISION,
+      uncertainty: EXAMPLE_UNCERTAINTY,
+    }),
+    out,
+  );
   process.stdout.write(`Eksemplet er skrevet: ${out}\n`);
 }
 

@@ -12,10 +12,13 @@ import { ENGINE_VERSION } from "../engine/version";
 import type { Lang } from "../present/format";
 import { LIVE_OPTION_NAME, RESULT_SHEETS, YES_NO_LABELS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
+import { applyRealism } from "../engine/simulation/realism";
 import { DECISION_NAMES, readDecision, type DecisionRead } from "../workbook/read/read-decision";
 import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
 import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
+import { readRealism, UNCERTAINTY_NAMES } from "../workbook/read/read-uncertainty";
 import { budgetFigures, renderBudgetSheet, type BudgetFigures } from "../workbook/render/budget-sheet";
+import { appendRealismTable } from "../workbook/render/realism-table";
 import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
 import { LIVE_SHEETS, renderLiveSheets } from "../workbook/render/live-sheets";
 import { renderResultSheets } from "../workbook/render/results-sheet";
@@ -67,7 +70,7 @@ export type BaseRun =
       readonly sheet: SheetSpec;
       readonly names: readonly NameSpec[];
       readonly snapshot: InputSnapshot;
-      /** The values behind the names read (the live sheets take the blocks' shape from them). */
+      /** The values behind the names read (the live sheets take the blocks' shape from them; further readers). */
       readonly named: ReadonlyMap<string, NamedValue>;
       /** Budget year, pool share and unit (som-method.md §11), validated. */
       readonly decision: DecisionRead;
@@ -79,6 +82,8 @@ export type BaseRun =
        */
       readonly extraSheets: readonly SheetSpec[];
       readonly extraNames: readonly NameSpec[];
+      /** The realism-adjusted results (som-method.md §10), when the realism inputs are filled in. */
+      readonly adjusted: Results | null;
     }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
@@ -87,7 +92,11 @@ export type BaseRun =
  * validated, by a plain "Beregn"). The same list in every run gives the same input fingerprint on unchanged
  * inputs, so a "Beregn" keeps an earlier sensitivity sheet current exactly when nothing it used has changed.
  */
-export const SNAPSHOT_EXTRA_NAMES: readonly string[] = [...SENSITIVITY_NAMES, ...DECISION_NAMES];
+export const SNAPSHOT_EXTRA_NAMES: readonly string[] = [
+  ...SENSITIVITY_NAMES,
+  ...DECISION_NAMES,
+  ...UNCERTAINTY_NAMES,
+];
 
 /**
  * Reads, validates, calculates and renders `Resultater` — nothing is written. Sensitivity/comparison runs
@@ -104,6 +113,9 @@ export async function prepareBaseRun(
     if (!extra.some((e) => e.toLowerCase() === n.toLowerCase())) extra.push(n);
   const loaded = await loadScenario(port, { extraNames: extra, optionNames: [LIVE_OPTION_NAME] });
   if (!loaded.ok) return loaded;
+  // The realism adjustment (som-method.md §10) is part of every base run: shown next to the base results.
+  const realism = readRealism(loaded.named, loaded.scenario);
+  if (!realism.ok) return { ok: false, issues: realism.issues };
   const results = calculate(loaded.scenario);
   const startYear = results.years[0] ?? loaded.scenario.settings.startYear;
   const decision = readDecision(
@@ -123,19 +135,25 @@ export async function prepareBaseRun(
   const budget = decision.value.present
     ? renderBudgetSheet(results, loaded.scenario, figures, ctx)
     : undefined;
+  const adjusted = realism.value === null ? null : calculate(applyRealism(loaded.scenario, realism.value));
+  const withRealism =
+    adjusted === null || realism.value === null
+      ? { sheet: rendered.sheet, names: [] }
+      : appendRealismTable(rendered.sheet, results, adjusted, realism.value, options.lang);
   return {
     ok: true,
     scenario: loaded.scenario,
     results,
-    warnings: loaded.warnings,
-    sheet: rendered.sheet,
-    names: rendered.names,
+    warnings: [...loaded.warnings, ...realism.warnings],
+    sheet: withRealism.sheet,
+    names: [...rendered.names, ...withRealism.names],
     snapshot: loaded.snapshot,
     named: loaded.named,
     decision: decision.value,
     budget: figures,
     extraSheets: budget === undefined ? [] : [budget.sheet],
     extraNames: budget?.names ?? [],
+    adjusted,
   };
 }
 

@@ -9,7 +9,7 @@ import { watchInputChanges } from "../excel/change-watcher";
 import { excelRunner, OfficeWorkbook } from "../excel/office-workbook";
 import { checkRequirements, FEATURE_SETS, officeIsSetSupported } from "../excel/requirements";
 import { buildTemplateSpec } from "../workbook/layout/build-template-spec";
-import { EXAMPLE_DATA } from "../workbook/layout/example-data";
+import { EXAMPLE_DATA, EXAMPLE_UNCERTAINTY } from "../workbook/layout/example-data";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { INPUT_NAMES } from "../workbook/names";
 import { h } from "./dom";
@@ -77,7 +77,9 @@ const loadExample: DevAction = {
   label: T.loadExample,
   async run(ctx) {
     if ((await ctx.workbook.listSheets()).length > 0 && !(await ctx.confirm(T.loadExampleConfirm))) return;
-    await ctx.workbook.writeSheets(buildTemplateSpec({ lang: ctx.lang(), data: EXAMPLE_DATA }));
+    await ctx.workbook.writeSheets(
+      buildTemplateSpec({ lang: ctx.lang(), data: EXAMPLE_DATA, uncertainty: EXAMPLE_UNCERTAINTY }),
+    );
     ctx.showIssues([]);
     ctx.workbookChanged("inputs");
     ctx.notify("success", T.exampleLoaded);

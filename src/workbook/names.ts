@@ -119,10 +119,7 @@ export const COLUMNS = {
     col("mode", "Mest sandsynlig", "Most likely", false),
     col("high", "Høj", "High"),
   ],
-  [N.realism]: [
-    col("level", "Evidensniveau", "Evidence level"),
-    col("reduction", "Reduktion", "Reduction"),
-  ],
+  [N.realism]: [col("level", "Evidensniveau", "Evidence level"), col("reduction", "Reduktion", "Reduction")],
 } as const satisfies Partial<Record<ContractName, readonly ColumnDef[]>>;
 
 /** Max consequence years J (som-method.md §1). */
@@ -207,7 +204,9 @@ export const RESULT_SHEETS = {
   comparison: "Sammenligning",
   budget: "Budget",
   followUp: "Opfølgningsresultater",
-  uncertainty: "Usikkerhed",
+  /** The simulation's results (the template's input page is "Usikkerhed"). */
+  uncertainty: "Usikkerhedsresultater",
+  /** Every iteration of a simulation (written on request). */
   iterations: "Simuleringer",
   meta: "_som_meta",
 } as const;

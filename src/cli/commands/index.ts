@@ -5,6 +5,7 @@ import { compareCommand } from "./compare";
 import { knowledgeCommand } from "./knowledge";
 import { portfolioCommand } from "./portfolio";
 import { sensitivityCommand } from "./sensitivity";
+import { simulateCommand } from "./simulate";
 import { templateCommand } from "./template";
 
 export const COMMANDS: readonly Command[] = [
@@ -12,6 +13,7 @@ export const COMMANDS: readonly Command[] = [
   templateCommand,
   knowledgeCommand,
   sensitivityCommand,
+  simulateCommand,
   compareCommand,
   portfolioCommand,
 ];

@@ -17,44 +17,49 @@
  *
  * Parts that the varying parameters cannot change are computed once (from the first variant) and reused.
  */
+import { isReported } from "../calculate";
 import { sigma } from "../consequences";
 import { costsByActorYear, type CostsByKind } from "../costs";
 import { breakEvenYear, RELATIVE_ZERO } from "../key-figures";
 import { priceLevelFactor } from "../price-level";
+import { calcYearCount } from "../time";
 import type { CalendarYear, Scenario } from "../types";
 import { COST_KINDS, LEVELS } from "../types";
 import type { SimulationParameter, UncertainInput } from "./inputs";
 
-/** The blocks `calculate` computes separately, as sets of actor indices. */
+/**
+ * The blocks `calculate` computes separately, as sets of actor indices (into `scenario.actors`), among the
+ * actors the perspective reports (som-method.md §6).
+ */
 export interface BlockPlan {
-  /** Distinct blocks: one per actor (in order), then one per level with ≥ 2 actors, then the total. */
+  /** Distinct blocks: one per reported actor (in order), then one per level with ≥ 2 actors, then the total. */
   readonly blocks: readonly (readonly number[])[];
-  /** Block index of each actor. */
+  /** The reported actors (indices into `scenario.actors`), as `Results.actorIndex`. */
+  readonly reported: readonly number[];
+  /** Block index of each reported actor (in the order of `reported`). */
   readonly actorBlock: readonly number[];
-  /** Block index of each level that has actors (a one-actor level is that actor's block). */
+  /** Block index of each level that has reported actors (a one-actor level is that actor's block). */
   readonly levelBlock: ReadonlyMap<(typeof LEVELS)[number], number>;
   readonly totalBlock: number;
 }
 
 /** The blocks of a scenario, as `calculate` forms them. */
 export function blockPlan(scenario: Scenario): BlockPlan {
-  const blocks: number[][] = scenario.actors.map((_, a) => [a]);
-  const actorBlock = scenario.actors.map((_, a) => a);
+  const reported = scenario.actors.map((_, a) => a).filter((a) => isReported(scenario, a));
+  const blocks: number[][] = reported.map((a) => [a]);
+  const actorBlock = reported.map((_, i) => i);
   const levelBlock = new Map<(typeof LEVELS)[number], number>();
   for (const level of LEVELS) {
-    const members: number[] = [];
-    scenario.actors.forEach((a, i) => {
-      if (a.level === level) members.push(i);
-    });
-    if (members.length === 1) levelBlock.set(level, members[0] as number);
+    const members = reported.filter((a) => scenario.actors[a]?.level === level);
+    if (members.length === 1) levelBlock.set(level, reported.indexOf(members[0] as number));
     else if (members.length > 1) {
       levelBlock.set(level, blocks.length);
       blocks.push(members);
     }
   }
   const totalBlock = blocks.length;
-  blocks.push(scenario.actors.map((_, a) => a));
-  return { blocks, actorBlock, levelBlock, totalBlock };
+  blocks.push([...reported]);
+  return { blocks, reported, actorBlock, levelBlock, totalBlock };
 }
 
 /** One block's figures for the last variant evaluated (buffers are overwritten by the next call). */
@@ -67,12 +72,13 @@ export interface BlockFigures {
   breakEvenYear: CalendarYear | null;
 }
 
-const sumKinds = (byKind: CostsByKind, t: number): number =>
-  0 +
-  (byKind.Opstart[t] as number) +
-  (byKind.Drift[t] as number) +
-  (byKind.PrDeltager[t] as number) +
-  (byKind.Sparet[t] as number);
+/** C_t of one actor: 0 + the kinds in COST_KINDS order (as calculate's finishBlock). */
+function sumKinds(byKind: CostsByKind, t: number): number {
+  let c = 0;
+  for (let k = 0; k < COST_KINDS.length; k++)
+    c += byKind[COST_KINDS[k] as (typeof COST_KINDS)[number]][t] as number;
+  return c;
+}
 
 /** x₀ × f₁ × f₂ … from the left: a value as `applyDraws` leaves it after every input that scales it. */
 function scaled(x: number, factors: readonly number[]): number {
@@ -93,7 +99,12 @@ export function blockEvaluator(
   base: Scenario,
   inputs: readonly UncertainInput[],
 ): (draws: ArrayLike<number>) => readonly BlockFigures[] {
-  const T = base.settings.horizon;
+  const settings = base.settings;
+  const T = calcYearCount(settings);
+  const D = base.participants.length;
+  const F = settings.horizon;
+  const v = settings.duration;
+  const perCohort = settings.horizonMethod === "perCohort";
   const nBlocks = plan.blocks.length;
   const has = (p: SimulationParameter): boolean => inputs.some((i) => i.parameter === p);
   const varyCosts = has("costs") || has("participants");
@@ -129,8 +140,8 @@ export function blockEvaluator(
   const uses = pairService.map(() => new Float64Array(T));
   // Δq × (1 + x)… of each line, when an input scales the consequences.
   const scaledDq = base.consequences.map((line) => new Float64Array(line.deltaByYear.length));
-  const successes = base.effects.map(() => new Float64Array(T));
-  const participants = new Float64Array(T);
+  const successes = base.effects.map(() => new Float64Array(D));
+  const participants = new Float64Array(D);
   const rates = new Float64Array(base.effects.length);
   const costTotals = plan.blocks.map(() => new Float64Array(T));
   const weights = plan.blocks.map(() => new Float64Array(base.prices.length));
@@ -195,22 +206,23 @@ export function blockEvaluator(
   }
 
   /**
-   * u_{e,s}(t), t = 1..T, of every pair: the sums of `signedUseByPair` (same lines, same cohort and year
-   * order, same expression `sign × S_c × Δq` with S_c = N_c × r_e), within the horizon.
+   * u_{e,s}(t), t = 1..T, of every pair: the sums of `signedUseByPair` (same lines, same start-year and year
+   * order, same expression `sign × S_s × Δq` with S_s = N_s × r_e, the same rule for what the horizon counts),
+   * without the uncounted remainder.
    */
   function pairUses(): void {
-    for (let c = 0; c < T; c++) participants[c] = scaled(base.participants[c] ?? 0, nFactors);
+    for (let s = 0; s < D; s++) participants[s] = scaled(base.participants[s] as number, nFactors);
     for (let e = 0; e < rates.length; e++) {
-      const s = successes[e] as Float64Array;
+      const succ = successes[e] as Float64Array;
       const rate = rates[e] as number;
-      for (let c = 0; c < T; c++) s[c] = (participants[c] as number) * rate;
+      for (let s = 0; s < D; s++) succ[s] = (participants[s] as number) * rate;
     }
     for (const u of uses) u.fill(0);
     const lines = base.consequences;
     const scaleQ = qFactors.length > 0;
     for (let l = 0; l < lines.length; l++) {
       const line = lines[l] as Scenario["consequences"][number];
-      const s = successes[line.effect] as Float64Array;
+      const succ = successes[line.effect] as Float64Array;
       const use = uses[pairOf[l] as number] as Float64Array;
       let dq: ArrayLike<number> = line.deltaByYear;
       if (scaleQ) {
@@ -220,15 +232,16 @@ export function blockEvaluator(
       }
       const J = dq.length;
       const sign = sigma(line.kind);
-      for (let c = 1; c <= T; c++) {
-        const sc = s[c - 1] as number;
+      const during = line.phase === "during";
+      for (let s = 1; s <= D; s++) {
+        const sc = succ[s - 1] as number;
         if (sc === 0) continue;
-        const last = Math.min(J, T - c + 1);
-        for (let j = 1; j <= last; j++) {
+        const first = during ? s : s + v - 1;
+        for (let j = 1; j <= J; j++) {
           const q = dq[j - 1] as number;
           if (q === 0) continue;
-          const t = c + j - 1;
-          use[t - 1] = (use[t - 1] as number) + sign * sc * q;
+          const t = first + j - 1;
+          if (t <= T && (during || !perCohort || j <= F)) use[t - 1] = (use[t - 1] as number) + sign * sc * q;
         }
       }
     }

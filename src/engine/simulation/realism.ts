@@ -8,7 +8,8 @@
  *   `Omkostninger` parameter of the sensitivity analyses does.
  * - Delay d (`SOM_Forsinkelse`): every cohort's consequences shift d years later — Δq(j) lands in consequence
  *   year j + d, i.e. calculation year c + j − 1 + d. The horizon does not change, so a shifted value counts
- *   only while it stays within it; the rest is reported as beyond the horizon, as any other value is.
+ *   only while it stays within it (j + d ≤ F per cohort, its year ≤ T for calendar years); the rest is reported
+ *   as beyond the horizon, as any other value is. "During" lines (`Under indsats`) are not shifted.
  */
 import type { Scenario } from "../types";
 
@@ -40,7 +41,9 @@ export function applyRealism(base: Scenario, realism: RealismSettings): Scenario
     })),
     costs: base.costs.map((c) => ({ ...c, amountKr: c.amountKr * uplift })),
     consequences: base.consequences.map((c) =>
-      realism.delayYears === 0 ? c : { ...c, deltaByYear: [...shift, ...c.deltaByYear] },
+      realism.delayYears === 0 || c.phase === "during"
+        ? c
+        : { ...c, deltaByYear: [...shift, ...c.deltaByYear] },
     ),
   };
 }

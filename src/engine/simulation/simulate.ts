@@ -14,6 +14,7 @@
  * The run can be split into steps (`step`), so a caller can report progress and stop between them.
  */
 import { blockEvaluator, blockPlan, type BlockFigures, type BlockPlan } from "./fast-blocks";
+import { calcYearCount } from "../time";
 import type { Actor, CalendarYear, Level, Scenario } from "../types";
 import type { SimulationSettings, UncertainInput } from "./inputs";
 
@@ -144,7 +145,7 @@ export class Simulation {
     this.rng = new Xoshiro128(settings.seed);
     this.plan = blockPlan(scenario);
     this.evaluate = blockEvaluator(this.plan, scenario, settings.inputs);
-    this.T = scenario.settings.horizon;
+    this.T = calcYearCount(scenario.settings);
     this.draws = settings.inputs.map(() => new Float64Array(n));
     this.stores = this.plan.blocks.map(() => ({
       netTotal: new Float64Array(n),
@@ -212,7 +213,7 @@ export class Simulation {
       iterations: n,
       inputs: this.settings.inputs,
       years: Array.from({ length: this.T }, (_, t) => start + t),
-      actors: this.scenario.actors,
+      actors: plan.reported.map((a) => this.scenario.actors[a] as Actor),
       byActor: plan.actorBlock.map((b) => summaries[b] as SimulationSummary),
       byLevel,
       total: summaries[plan.totalBlock] as SimulationSummary,

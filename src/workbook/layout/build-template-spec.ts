@@ -37,6 +37,7 @@ import { GENERAL, LayoutError, SheetDraft, a1, rangeA1, type TableColumn } from 
 import { annualSourceText, shippedPriceIndex } from "../../knowledge/price-index";
 import { budgetSettingsSection, type TemplateDecision } from "./decision-layout";
 import { knowledgeSheetSpec } from "./knowledge-sheet";
+import { uncertaintyPage, type UncertaintyTemplateData } from "./uncertainty-page";
 import {
   DISCOUNT_RATE_SOURCE,
   NOT_CALCULATED,
@@ -60,6 +61,8 @@ export interface TemplateOptions {
   readonly data?: TemplateData;
   /** Budget and pool settings, realised figures (som-method.md §11); absent = blank. */
   readonly decision?: TemplateDecision;
+  /** Rows for the Usikkerhed page (example workbook); blank without. */
+  readonly uncertainty?: UncertaintyTemplateData;
 }
 
 /** Helper name (not part of the contract): the actor names of `SOM_Aktoerer`, for the actor drop-downs. */
@@ -180,6 +183,7 @@ export function buildTemplateSpec(lang?: Lang, data?: TemplateData): WorkbookSpe
 export function buildTemplateSpec(options: TemplateOptions): WorkbookSpec;
 export function buildTemplateSpec(arg?: Lang | TemplateOptions, dataArg?: TemplateData): WorkbookSpec {
   const { lang, data, decision } = options(arg, dataArg);
+  const uncertainty = typeof arg === "object" ? arg.uncertainty : undefined;
   const sheetName = (k: TemplateSheetKey): string => say(SHEET_NAMES[k], lang);
   const actors = data?.actors.map((a) => ({ name: a.name, level: a.level })) ?? defaultActors(lang);
 
@@ -192,6 +196,7 @@ export function buildTemplateSpec(arg?: Lang | TemplateOptions, dataArg?: Templa
     consequencesSheet(lang, sheetName("consequences"), data),
     pricesSheet(lang, sheetName("prices"), data, actors),
     sensitivitySheet(lang, sheetName("sensitivity"), data),
+    uncertaintyPage(lang, sheetName("uncertainty"), uncertainty, TAB.sensitivity),
   ];
   const order = SHEET_ORDER.map(sheetName);
   if (parts.some((p, i) => p.sheet.name !== order[i])) throw new LayoutError("template sheets out of order");
@@ -419,6 +424,7 @@ function effectsSheet(lang: Lang, name: string, data: TemplateData | undefined):
     e.name,
     orNull(e.successRate),
     orNull(e.source),
+    null,
   ]);
   d.table(
     N.effects,
@@ -426,10 +432,11 @@ function effectsSheet(lang: Lang, name: string, data: TemplateData | undefined):
       { header: header(ec, "effect", lang), format: GENERAL },
       { header: header(ec, "successRate", lang), format: FMT.share },
       { header: header(ec, "source", lang), format: GENERAL },
+      { header: header(ec, "evidence", lang), format: FMT.year, list: ["1", "2", "3"] },
     ],
-    padded(rows, 3, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.effects)),
+    padded(rows, 4, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.effects)),
   );
-  return d.build({ columnWidths: [40, 14, 110], tabColor: TAB.input });
+  return d.build({ columnWidths: [40, 14, 110, 10], tabColor: TAB.input });
 }
 
 function costsSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {

@@ -7,6 +7,7 @@
  * figure is marked "Illustrativt tal (ikke fra SØM's vidensdatabase)". SØM's own consequence and price
  * tables were not available, so all Δq profiles are illustrative. examples/README.md explains the figures.
  */
+import type { UncertaintyTemplateData } from "./uncertainty-page";
 import type { RawScenario } from "../../engine/types";
 import type { TemplateDecision } from "./decision-layout";
 import { ILLUSTRATIVE } from "./texts";
@@ -164,3 +165,18 @@ export const EXAMPLE_DATA: RawScenario = {
  * so the Budget sheet stays at the 2023 price level and says so.
  */
 export const EXAMPLE_DECISION: TemplateDecision = { budgetYear: 2026, poolShare: 1, unit: "1.000 kr." };
+
+/**
+ * The example's uncertain inputs for the simulation (illustrative ranges, not from SØM's knowledge base):
+ * the success rate between 6 % and 20 % (most likely the example's 12,6 %), consequences −30 % to +10 %, costs −5 % to
+ * +25 % (most likely 0 %). 10.000 iterations, seed 1.
+ */
+export const EXAMPLE_UNCERTAINTY: UncertaintyTemplateData = {
+  inputs: [
+    { parameter: "Succesrate", distribution: "Trekant", low: 0.06, mode: EXAMPLE_SUCCESS_RATE, high: 0.2 },
+    { parameter: "Konsekvenser", distribution: "Uniform", low: -0.3, high: 0.1 },
+    { parameter: "Omkostninger", distribution: "Trekant", low: -0.05, mode: 0, high: 0.25 },
+  ],
+  iterations: 10_000,
+  seed: 1,
+};

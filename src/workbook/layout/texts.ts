@@ -25,6 +25,7 @@ export const SHEET_NAMES = {
   consequences: t("Konsekvenser", "Consequences"),
   prices: t("Priser", "Prices"),
   sensitivity: t("Følsomhed", "Sensitivity"),
+  uncertainty: t("Usikkerhed", "Uncertainty"),
 } as const;
 
 export type TemplateSheetKey = keyof typeof SHEET_NAMES;
@@ -39,6 +40,7 @@ export const SHEET_ORDER: readonly TemplateSheetKey[] = [
   "consequences",
   "prices",
   "sensitivity",
+  "uncertainty",
 ];
 
 /** Marks a figure that is not sourced (example workbook, golden fixtures). */
@@ -57,6 +59,42 @@ export const DISCOUNT_RATE_SOURCE = t(
 );
 
 export const TX = {
+  uncertainty: {
+    title: t("Usikkerhed: simulering og realismejustering", "Uncertainty: simulation and realism adjustment"),
+    guidance: [
+      t(
+        "Valgfrit. Simuleringen trækker de usikre parametre nedenfor tilfældigt (men reproducerbart: samme startværdi giver samme tal) og genberegner modellen i hvert gennemløb. Resultatet er sandsynligheden for overskud pr. aktør og en vifte af det akkumulerede nettoresultat.",
+        "Optional. The simulation draws the uncertain parameters below at random (but reproducibly: the same seed gives the same numbers) and recomputes the model in every iteration. The result is the probability of a surplus per actor and a fan of the cumulative net result.",
+      ),
+      t(
+        "Parameter: Succesrate (absolut sats; 'Succesrate: <effektmål>' for ét effektmål), Konsekvenser, Omkostninger, Priser eller Deltagere (ændring i %). Fordeling: Uniform (Lav–Høj) eller Trekant (Lav, Mest sandsynlig, Høj). Tomme rækker ignoreres.",
+        "Parameter: Success rate (absolute rate; 'Success rate: <outcome>' for one outcome), Consequences, Costs, Prices or Participants (% change). Distribution: Uniform (Low–High) or Triangular (Low, Most likely, High). Blank rows are ignored.",
+      ),
+    ],
+    simulationHeading: t("Simulering", "Simulation"),
+    iterations: t("Antal simuleringer", "Iterations"),
+    iterationsNote: t("1–100.000. Tom = 10.000.", "1–100,000. Blank = 10,000."),
+    seed: t("Startværdi (seed)", "Seed"),
+    seedNote: t(
+      "Et helt tal 0–4294967295. Tom = 1. Samme startværdi giver de samme resultater på enhver computer.",
+      "A whole number 0–4294967295. Blank = 1. The same seed gives the same results on every computer.",
+    ),
+    realismHeading: t("Realismejustering (optimisme-bias)", "Realism adjustment (optimism bias)"),
+    realismGuidance: t(
+      "Valgfrit. Reduktion af succesraten pr. evidensniveau (1 = stærkest; niveauet står i kolonnen Evidens på arket Effekt), et tillæg til alle omkostninger og en forsinkelse af effekterne i hele år. Udfyldes felterne, viser Resultater grundberegningen og den justerede beregning side om side. Der bruges ingen standardværdier: en tom reduktion betyder, at niveauet ikke bruges.",
+      "Optional. Reduction of the success rate per evidence level (1 = strongest; the level is in the Evidence column on the Effect sheet), an uplift on all costs and a delay of the effects in whole years. When filled in, Results shows the base and the adjusted calculation side by side. No default values are used: a blank reduction means the level is not used.",
+    ),
+    costUplift: t("Omkostningstillæg", "Cost uplift"),
+    costUpliftNote: t(
+      "Fx 20 %: alle omkostninger (inkl. sparede) × 1,2. Tom = 0 %.",
+      "E.g. 20%: every cost (saved costs included) × 1.2. Blank = 0%.",
+    ),
+    delay: t("Forsinkelse af effekter (år)", "Delay of effects (years)"),
+    delayNote: t(
+      "0–10 hele år: konsekvenserne efter indsatsen falder d år senere inden for samme tidshorisont. Tom = 0.",
+      "0–10 whole years: the consequences after the intervention fall d years later within the same horizon. Blank = 0.",
+    ),
+  },
   front: {
     title: t("SØM – Den Socialøkonomiske Investeringsmodel", "SØM – the Danish social investment model"),
     subtitle: t(

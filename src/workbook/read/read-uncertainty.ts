@@ -391,6 +391,8 @@ export function readRealism(
     const block = readBlock(names, N.realism, COLUMNS[N.realism], issues, { path: [N.realism] });
     block?.rows.forEach((row, i) => {
       const at = (key: string): CellAt => blockCellAt(block, fieldOf(row, key).cell, [N.realism, i, key]);
+      // A level without a reduction is not in use (the template lists the levels 1–3 with blank reductions).
+      if (isBlank(fieldOf(row, "reduction").value)) return;
       filled = true;
       const before = issues.length;
       const level = toNumber(fieldOf(row, "level").value, at("level"), issues);

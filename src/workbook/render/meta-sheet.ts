@@ -50,6 +50,8 @@ export const SHEET_FINGERPRINT_NAMES: readonly { readonly sheet: string; readonl
   { sheet: RESULT_SHEETS.sensitivity, name: "SOM_Fls_Inputaftryk" },
   { sheet: RESULT_SHEETS.budget, name: "SOM_Bud_Inputaftryk" },
   { sheet: RESULT_SHEETS.followUp, name: "SOM_Opf_Inputaftryk" },
+  { sheet: RESULT_SHEETS.uncertainty, name: "SOM_Usk_Inputaftryk" },
+  { sheet: RESULT_SHEETS.iterations, name: "SOM_Sim_Inputaftryk" },
 ];
 
 /** The fingerprint name of a result sheet (`SHEET_FINGERPRINT_NAMES`). */

@@ -4,7 +4,21 @@ import { applyParameter } from "../../../src/engine/sensitivity/parameters";
 import { blockEvaluator, blockPlan } from "../../../src/engine/simulation/fast-blocks";
 import { applyDraws, type UncertainInput } from "../../../src/engine/simulation/simulate";
 import type { ResultBlock, Results } from "../../../src/engine/types";
+import { validateScenario } from "../../../src/engine/validate";
+import { arbRawScenario } from "../arbitraries";
 import { aRandomScenario } from "../sensitivity/random-scenario";
+
+/** The v2 model's shapes (duration, "during" lines, both horizon methods, Pr. forløb), either perspective. */
+const aV2Scenario = fc.tuple(arbRawScenario, fc.boolean()).map(([raw, kommune]) => {
+  // "Kun kommune" needs an actor of level Kommune.
+  const only = kommune && raw.actors.some((a) => a.level === "Kommune");
+  const v = validateScenario({
+    ...raw,
+    settings: { ...raw.settings, perspective: only ? "kommune" : "public" },
+  });
+  if (!v.ok) throw new Error(`invalid v2 scenario: ${v.issues.map((i) => i.code).join(", ")}`);
+  return v.value;
+});
 
 const change = fc.integer({ min: -1000, max: 3000 }).map((k) => k / 1000);
 const rate = fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000);
@@ -47,6 +61,7 @@ function expectAllBlocks(
   full: Results,
   plan: ReturnType<typeof blockPlan>,
 ): void {
+  expect(plan.reported).toEqual(full.actorIndex);
   full.byActor.forEach((block, a) => expectSameBlock(figures[plan.actorBlock[a]!]!, block));
   for (const [level, block] of full.byLevel) expectSameBlock(figures[plan.levelBlock.get(level)!]!, block);
   expectSameBlock(figures[plan.totalBlock]!, full.total);
@@ -55,16 +70,20 @@ function expectAllBlocks(
 describe("blockEvaluator (the fast path with every parameter varying at once)", () => {
   it("equals calculate bit for bit in every block (cumulative, Σ NR, PV, break-even year), over a run of variants", () => {
     fc.assert(
-      fc.property(aRandomScenario, fc.array(aDrawSet, { minLength: 1, maxLength: 3 }), (base, sets) => {
-        const plan = blockPlan(base);
-        for (const { inputs, draws } of sets) {
-          // One evaluator over several variants: the cached parts must stay right between calls.
-          const ev = blockEvaluator(plan, base, inputs);
-          const zeros = inputs.map((i) => (i.parameter === "successRate" ? 0.5 : 0));
-          expectAllBlocks(ev(zeros), calculate(applyDraws(base, inputs, zeros)), plan);
-          expectAllBlocks(ev(draws), calculate(applyDraws(base, inputs, draws)), plan);
-        }
-      }),
+      fc.property(
+        fc.oneof(aRandomScenario, aV2Scenario),
+        fc.array(aDrawSet, { minLength: 1, maxLength: 3 }),
+        (base, sets) => {
+          const plan = blockPlan(base);
+          for (const { inputs, draws } of sets) {
+            // One evaluator over several variants: the cached parts must stay right between calls.
+            const ev = blockEvaluator(plan, base, inputs);
+            const zeros = inputs.map((i) => (i.parameter === "successRate" ? 0.5 : 0));
+            expectAllBlocks(ev(zeros), calculate(applyDraws(base, inputs, zeros)), plan);
+            expectAllBlocks(ev(draws), calculate(applyDraws(base, inputs, draws)), plan);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

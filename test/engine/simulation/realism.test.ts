@@ -42,3 +42,30 @@ describe("the realism adjustment", () => {
     expect(calculate(applyRealism(base, none))).toEqual(calculate(base));
   });
 });
+
+describe("the realism delay in the v2 model", () => {
+  it("shifts every after-intervention line by d years and leaves the during lines as they are", () => {
+    const raw = baseCaseRaw({ rate: 0.5 });
+    const s = valid({
+      ...raw,
+      settings: { ...raw.settings, duration: 2, horizonMethod: "perCohort" },
+      consequences: [
+        ...raw.consequences,
+        { effect: "Job", service: "Kontanthjælp", kind: "Udgift", phase: "during", deltaByYear: [-1] },
+      ],
+    });
+    const r = applyRealism(s, {
+      successRateReduction: [0],
+      evidenceLevels: [null],
+      reductionByLevel: new Map(),
+      costUplift: 0,
+      delayYears: 2,
+    });
+    expect(r.consequences.map((c) => [c.phase, c.deltaByYear])).toEqual([
+      ["after", [0, 0, -2, -1]],
+      ["after", [0, 0, 0, 1, 1]],
+      ["during", [-1]],
+    ]);
+    expect(r.consequences[2]).toBe(s.consequences[2]);
+  });
+});
