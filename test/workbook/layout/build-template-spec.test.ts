@@ -278,7 +278,7 @@ describe.each<Lang>(["da", "en"])("the blank template (%s)", (lang) => {
   });
 
   it("has a title and guidance text on every sheet, in the original tool's order, the knowledge sheet last", () => {
-    expect(spec.sheets.slice(0, 8).map((s) => s.name)).toEqual(
+    expect(spec.sheets.slice(0, 9).map((s) => s.name)).toEqual(
       lang === "da"
         ? [
             "Forside",
@@ -289,6 +289,7 @@ describe.each<Lang>(["da", "en"])("the blank template (%s)", (lang) => {
             "Konsekvenser",
             "Priser",
             "Følsomhed",
+            "Usikkerhed",
           ]
         : [
             "Front page",
@@ -299,9 +300,10 @@ describe.each<Lang>(["da", "en"])("the blank template (%s)", (lang) => {
             "Consequences",
             "Prices",
             "Sensitivity",
+            "Uncertainty",
           ],
     );
-    expect(spec.sheets.slice(8).map((s) => s.name)).toEqual([KNOWLEDGE_SHEET[lang]]);
+    expect(spec.sheets.slice(9).map((s) => s.name)).toEqual([KNOWLEDGE_SHEET[lang]]);
     for (const s of spec.sheets) {
       expect([s.name, styleAt(s, 0, 0)]).toEqual([s.name, "title"]);
       const texts = s.blocks

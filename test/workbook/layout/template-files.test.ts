@@ -10,7 +10,7 @@ import { validateScenario } from "../../../src/engine/validate";
 import { FileWorkbook } from "../../../src/file/file-workbook";
 import { writeWorkbookSpec } from "../../../src/file/xlsx-writer";
 import { buildTemplateSpec } from "../../../src/workbook/layout/build-template-spec";
-import { EXAMPLE_DATA, EXAMPLE_DECISION } from "../../../src/workbook/layout/example-data";
+import { EXAMPLE_DATA, EXAMPLE_DECISION, EXAMPLE_UNCERTAINTY } from "../../../src/workbook/layout/example-data";
 import { COLUMNS, INPUT_NAMES, N } from "../../../src/workbook/names";
 import { readScenario, SCENARIO_NAMES } from "../../../src/workbook/read/read-scenario";
 import { readSensitivity, SENSITIVITY_NAMES } from "../../../src/workbook/read/read-sensitivity";
@@ -69,7 +69,14 @@ describe("the template file", () => {
 
 describe("the example workbook", () => {
   it("is byte-for-byte what example-data.ts generates (run `npm run example` after changing it)", async () => {
-    const fresh = await writeWorkbookSpec(buildTemplateSpec({ lang: "da", data: EXAMPLE_DATA, decision: EXAMPLE_DECISION }));
+    const fresh = await writeWorkbookSpec(
+      buildTemplateSpec({
+        lang: "da",
+        data: EXAMPLE_DATA,
+        decision: EXAMPLE_DECISION,
+        uncertainty: EXAMPLE_UNCERTAINTY,
+      }),
+    );
     expect(sameBytes(new Uint8Array(fs.readFileSync(EXAMPLE_FILE)), fresh)).toBe(true);
   });
 
