@@ -12,11 +12,7 @@ function nf(lang: Lang, min: number, max: number): Intl.NumberFormat {
   const key = `${lang}|${min}|${max}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale(lang), {
-      minimumFractionDigits: min,
-      maximumFractionDigits: max,
-      useGrouping: true,
-    });
+    f = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true });
     formatters.set(key, f);
   }
   return f;
@@ -55,9 +51,7 @@ export function roundPreservingSum(values: readonly number[]): number[] {
   const total = Math.round(values.reduce((a, b) => a + b, 0));
   const floors = values.map((v) => Math.floor(v));
   let remainder = total - floors.reduce((a, b) => a + b, 0);
-  const order = values
-    .map((v, i) => ({ i, frac: v - Math.floor(v) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = values.map((v, i) => ({ i, frac: v - Math.floor(v) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   const out = [...floors];
   for (const { i } of order) {
     if (remainder <= 0) break;
