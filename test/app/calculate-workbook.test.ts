@@ -32,7 +32,7 @@ describe("calculateWorkbook", () => {
     expect(await wb.listSheets()).toEqual(
       expect.arrayContaining([
         { name: RESULT_SHEETS.results, visibility: "visible" },
-        { name: RESULT_SHEETS.meta, visibility: "hidden" },
+        { name: RESULT_SHEETS.meta, visibility: "veryHidden" },
       ]),
     );
     expect(wb.getFormula(RESULT_SHEETS.results, "B2")).toBe(

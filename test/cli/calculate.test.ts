@@ -40,7 +40,7 @@ describe("som calculate --out", () => {
     expect(sheets.map((s) => s.name)).toEqual(
       expect.arrayContaining(["Indstillinger", "Resultater", "_som_meta"]),
     );
-    expect(sheets.find((s) => s.name === "_som_meta")?.visibility).toBe("hidden");
+    expect(sheets.find((s) => s.name === "_som_meta")?.visibility).toBe("veryHidden");
     // one-actor.calc.md: Σ NR = 50.000 kr., break-even 2027.
     expect(await scalar(out, "SOM_Res_Netto_Total")).toBe(50000);
     expect(await scalar(out, "SOM_Res_Aar_A1")).toBe(2027);

@@ -86,6 +86,8 @@ describe("calculating through OfficeWorkbook", () => {
       expect(hit ? `${hit.name} ← ${w.sheet}!${w.address}` : "").toBe("");
     }
     expect(inputCells(fake, inputs)).toEqual(before);
+    // issue 12, item 7: _som_meta is VeryHidden (not offered under Unhide), as documented
+    expect(findSheet(fake.model, "_som_meta")?.visibility).toBe("VeryHidden");
 
     // a second run (results and _som_meta now exist) costs the same number of round trips
     fake.resetStats();

@@ -237,7 +237,7 @@ export function renderMetaSheet(
   const sheet: SheetSpec = {
     name: sheetName,
     role: "meta",
-    visibility: "hidden",
+    visibility: "veryHidden", // not listed under Unhide; LibreOffice saves it as Hidden
     columnWidths: [24, 10, 16, 20, 20, 20],
     blocks,
   };

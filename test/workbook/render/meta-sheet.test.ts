@@ -91,7 +91,7 @@ describe("renderMetaSheet", () => {
       engineVersion: "1.0.0",
     });
     expect(sheet.name).toBe("_som_meta");
-    expect(sheet.visibility).toBe("hidden");
+    expect(sheet.visibility).toBe("veryHidden"); // issue 12: VeryHidden everywhere (not listed under Unhide)
     expect(sheet.blocks.find((b) => b.row === 5)?.values).toEqual([["Ejede ark", "Resultater", "_som_meta"]]);
     // 2 size lines + 6 cells = 8 lines in rows 9–16.
     expect(names).toEqual([
