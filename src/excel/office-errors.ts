@@ -12,7 +12,12 @@ export interface UserMessage {
 }
 
 /** Our own error codes, next to Office's. */
-export type SomOfficeCode = "SheetProtected" | "UnsupportedHost" | "InputOverwrite" | "InvalidSpec";
+export type SomOfficeCode =
+  | "SheetProtected"
+  | "WorkbookProtected"
+  | "UnsupportedHost"
+  | "InputOverwrite"
+  | "InvalidSpec";
 
 /**
  * Thrown by `OfficeWorkbook.writeSheets` when a write fails: `code` is Office's (or ours), `sheets` the sheets
@@ -145,6 +150,55 @@ const MESSAGES: Map<string, UserMessage> = new Map<string, UserMessage>([
     },
   ],
   [
+    "InactiveWorkbook",
+    {
+      da: "Projektmappen er ikke den aktive i Excel (en anden projektmappe eller et andet vindue har fokus). Klik i projektmappen og prøv igen.",
+      en: "The workbook is not the active one in Excel (another workbook or window has the focus). Click into the workbook and try again.",
+    },
+  ],
+  [
+    "InvalidSelection",
+    {
+      da: "Excel kunne ikke bruge den nuværende markering (f.eks. flere områder eller et diagram). Klik på en enkelt celle og prøv igen.",
+      en: "Excel could not use the current selection (e.g. several areas or a chart). Click a single cell and try again.",
+    },
+  ],
+  [
+    "RangeExceedsLimit",
+    {
+      da: "SØM bad Excel om et for stort område (over Excels grænse for celler pr. kald). Tjek i Formler › Navnestyring, at SØM-navnene ikke dækker hele kolonner, og gør følsomhedsgitteret mindre.",
+      en: "SØM asked Excel for too large a range (over Excel's cell limit per call). Check in Formulas › Name Manager that the SØM names do not cover whole columns, and make the sensitivity grid smaller.",
+    },
+  ],
+  [
+    "ActivityLimitReached",
+    {
+      da: "Excel har modtaget for mange ændringer på kort tid og holder en pause. Vent et minut og prøv igen.",
+      en: "Excel has received too many changes in a short time and is pausing. Wait a minute and try again.",
+    },
+  ],
+  [
+    "FormulaLengthExceedsLimit",
+    {
+      da: "En formel, SØM skulle skrive, er for lang til Excel (over 8.192 tegn), typisk fordi en liste er meget lang. Forkort listen (f.eks. færre aktører eller kortere navne) og prøv igen.",
+      en: "A formula SØM had to write is too long for Excel (over 8,192 characters), usually because a list is very long. Shorten the list (e.g. fewer actors or shorter names) and try again.",
+    },
+  ],
+  [
+    "RequestAborted",
+    {
+      da: "Forbindelsen til Excel blev afbrudt undervejs (f.eks. netværk eller genindlæsning). Tjek resultatarkene, og prøv igen.",
+      en: "The connection to Excel was interrupted (e.g. network or a reload). Check the result sheets and try again.",
+    },
+  ],
+  [
+    "WorkbookProtected",
+    {
+      da: "Projektmappens struktur er beskyttet, så SØM ikke kan tilføje ark. Fjern beskyttelsen (Gennemse › Beskyt projektmappe) og prøv igen. Intet er ændret.",
+      en: "The workbook's structure is protected, so SØM cannot add sheets. Unprotect it (Review › Protect Workbook) and try again. Nothing was changed.",
+    },
+  ],
+  [
     "GeneralException",
     {
       da: "Excel meldte en uventet fejl. Prøv igen; hjælper det ikke, så luk og genåbn projektmappen.",
@@ -171,7 +225,7 @@ export function describeOfficeError(err: unknown): UserMessage {
   if (
     err instanceof OfficeWriteError &&
     err.sheets.length > 0 &&
-    !["SheetProtected", "InputOverwrite", "InvalidSpec"].includes(err.code)
+    !["SheetProtected", "WorkbookProtected", "InputOverwrite", "InvalidSpec"].includes(err.code)
   ) {
     const sheets = err.sheets.map((s) => `»${s}«`).join(", ");
     return {
@@ -180,6 +234,33 @@ export function describeOfficeError(err: unknown): UserMessage {
     };
   }
   return base;
+}
+
+/** `debugInfo` of an Office error, looked up through our wrappers' `cause`. */
+function debugInfoOf(err: unknown): Record<string, unknown> | undefined {
+  for (let e: unknown = err, depth = 0; typeof e === "object" && e !== null && depth < 5; depth++) {
+    const info = (e as { debugInfo?: unknown }).debugInfo;
+    if (typeof info === "object" && info !== null) return info as Record<string, unknown>;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Log an Office error for diagnosis (the browser console of the task pane): our operation, Office's `code`,
+ * and from `debugInfo` the `errorLocation` (e.g. "Range.values") and the failing `statement`. Errors that are
+ * not from Office (no code, no debugInfo) are not logged here.
+ */
+export function logOfficeError(operation: string, err: unknown): void {
+  const code = officeErrorCode(err);
+  const info = debugInfoOf(err);
+  if (code === "Unknown" && info === undefined) return;
+  console.error(`SØM: Excel error ${code} in ${operation}`, {
+    operation,
+    code,
+    errorLocation: info?.errorLocation,
+    statement: info?.statement,
+  });
 }
 
 /** The codes with a specific message (for tests and documentation). */

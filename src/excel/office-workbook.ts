@@ -36,7 +36,7 @@ import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../wor
 import { MAX_COLS, MAX_ROWS, cellA1, parseAddress, parseRect, quoteSheet, type Rect } from "./a1";
 import { toExcelInput } from "./excel-input";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, columnWidthPoints, formatForStyle } from "./office-format";
-import { OfficeReadError, OfficeWriteError, officeErrorCode } from "./office-errors";
+import { logOfficeError, OfficeReadError, OfficeWriteError, officeErrorCode } from "./office-errors";
 import { FEATURE_SETS, officeIsSetSupported, type IsSetSupported } from "./requirements";
 import { validateSpec, InvalidSpecError } from "./validate-spec";
 
@@ -339,6 +339,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         return sheetItems ? { named: out, sheets: sheetItems.items.map(sheetInfo) } : { named: out };
       });
     } catch (err) {
+      logOfficeError(withSheets ? "readWorkbook" : "readNames", err);
       throw new OfficeReadError(officeErrorCode(err), err);
     }
   }
@@ -352,6 +353,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         return sheets.items.map(sheetInfo);
       });
     } catch (err) {
+      logOfficeError("listSheets", err);
       throw new OfficeReadError(officeErrorCode(err), err);
     }
   }
@@ -366,6 +368,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         await context.sync();
       });
     } catch (err) {
+      logOfficeError("selectCell", err);
       throw new OfficeReadError(officeErrorCode(err), err);
     }
   }
@@ -422,6 +425,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         await context.sync(); // sync 2: the whole block in one assignment
       });
     } catch (err) {
+      logOfficeError("writeCells", err);
       const code = officeErrorCode(err);
       // one request: Excel applies it whole or rejects it, so a failure leaves the workbook unchanged
       throw new OfficeWriteError(code, phase === "write" ? [sheet] : [], false, err);
@@ -451,6 +455,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         await context.sync(); // sync 2
       });
     } catch (err) {
+      logOfficeError("defineName", err);
       throw new OfficeWriteError(officeErrorCode(err), [], false, err);
     }
   }
@@ -501,6 +506,8 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         // ---- sync 1: which sheets and names exist
         const all = wb.worksheets;
         all.load("items/name");
+        const structure = wb.protection;
+        structure.load("protected");
         const nameItems = ordered.names.map((n) => wb.names.getItemOrNullObject(n.name));
         for (const item of nameItems) item.load("name");
         await context.sync();
@@ -522,6 +529,9 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
               missingRef.map((n) => `name "${n.name}" refers to a sheet that does not exist`),
             ),
           );
+
+        const added = ordered.sheets.filter((s) => !existing.has(s.name.toLowerCase())).map((s) => s.name);
+        if (added.length > 0 && structure.protected) throw new OfficeWriteError("WorkbookProtected", added, false);
 
         // ---- sync 2: protection and old charts of the sheets we replace
         const replaced = ordered.sheets.flatMap((s) => {
@@ -612,6 +622,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
       });
     } catch (err) {
       if (err instanceof OfficeWriteError) throw err;
+      logOfficeError("writeSheets", err);
       const code = officeErrorCode(err);
       const partial =
         phase === "write" &&

@@ -1,5 +1,6 @@
 import {
   describeOfficeError,
+  logOfficeError,
   officeErrorCode,
   OfficeWriteError,
   KNOWN_OFFICE_CODES,
@@ -25,6 +26,14 @@ describe("Office error messages", () => {
     ["GeneralException", /uventet fejl/, /unexpected error/],
     ["InvalidReference", /#REFERENCE!/, /#REF!/],
     ["Conflict", /samredigering/, /co-authoring/],
+    // issue 12, item 6: codes that used to get the generic message
+    ["InactiveWorkbook", /ikke den aktive/, /not the active/],
+    ["InvalidSelection", /markering/, /selection/],
+    ["RangeExceedsLimit", /for stort område/, /too large a range/],
+    ["ActivityLimitReached", /for mange ændringer/, /too many changes/],
+    ["FormulaLengthExceedsLimit", /formel.*for lang/, /formula.*too long/],
+    ["RequestAborted", /afbrudt/, /interrupted/],
+    ["WorkbookProtected", /Projektmappens struktur er beskyttet/, /workbook's structure is protected/],
   ])("%s → a message that says what to do, in Danish and English", (code, da, en) => {
     const m = describeOfficeError(officeError(code));
     expect(m.da).toMatch(da);
@@ -74,5 +83,29 @@ describe("requirements", () => {
 
   it("is false outside Office (no Office global)", () => {
     expect(checkRequirements().ok).toBe(false);
+  });
+});
+
+describe("Office error diagnostics (issue 12, item 6)", () => {
+  it("logs code, errorLocation and statement of every Office error, also when wrapped by the adapter", () => {
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const office = Object.assign(new Error("x"), {
+        code: "InvalidArgument",
+        debugInfo: { code: "InvalidArgument", errorLocation: "Range.values", statement: "range.values = ...;" },
+      });
+      logOfficeError("writeSheets", new OfficeWriteError("InvalidArgument", ["Resultater"], false, office));
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0]?.[1]).toEqual({
+        operation: "writeSheets",
+        code: "InvalidArgument",
+        errorLocation: "Range.values",
+        statement: "range.values = ...;",
+      });
+      logOfficeError("readNames", new TypeError("not an Office error"));
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -379,6 +379,18 @@ describe("a failed write leaves the workbook as it was", () => {
     expect(describeOfficeError(err).da).toMatch(/beskyttet.*Intet er ændret/);
   });
 
+  it("stops before writing when the workbook's structure is protected and a sheet must be added (issue 12, item 6)", async () => {
+    const { fake, wb } = setup(INPUT_SEED);
+    fake.model.structureProtected = true;
+    const before = fake.model.sheets.map((s) => s.name);
+    const err = await wb.writeSheets(SPEC).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OfficeWriteError);
+    expect(err).toMatchObject({ code: "WorkbookProtected", partial: false });
+    expect(describeOfficeError(err).da).toMatch(/Projektmappens struktur er beskyttet.*Intet er ændret/);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(before);
+    expect(fake.stats.writes).toBe(0);
+  });
+
   it("changes nothing when the user is editing a cell (Excel rejects the whole request)", async () => {
     const { fake, wb } = setup(INPUT_SEED);
     fake.setCellEditMode(true);

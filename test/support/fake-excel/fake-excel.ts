@@ -958,6 +958,8 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
           throw new FakeOfficeError("InvalidArgument", `Invalid sheet name ${name}`);
         if (findSheet(model, name))
           throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists`);
+        if (model.structureProtected)
+          throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
         created = newSheet(model, name);
       });
       return makeSheet(ctx, () => created);
@@ -1013,7 +1015,14 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
           stats.calculations++;
         }),
     };
-    return { worksheets, names, application };
+    const protection = loadable(
+      ctx,
+      "WorkbookProtection",
+      () => model,
+      { protected: () => model.structureProtected === true },
+      {},
+    );
+    return { worksheets, names, application, protection };
   }
 
   function makeSheetLoaded(ctx: Ctx, s: FakeSheet): Record<string, unknown> {

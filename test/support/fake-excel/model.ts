@@ -53,6 +53,8 @@ export interface FakeWorkbookModel {
   /** Workbook-scoped names keyed by lower-cased name. */
   names: Map<string, FakeName>;
   nextSheetId: number;
+  /** Workbook structure protection (Review › Protect Workbook): sheets cannot be added, deleted or renamed. */
+  structureProtected?: boolean;
 }
 
 export const cellKey = (row: number, col: number): number => row * 16384 + col;
