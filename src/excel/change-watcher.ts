@@ -2,7 +2,8 @@
  * Watches the user's edits to SØM's input ranges while the task pane is open (stale banner, auto-recalculate).
  *
  * Uses `workbook.worksheets.onChanged` (ExcelApi 1.9); on 1.7/1.8 it registers `onChanged` on every sheet.
- * Events are filtered to the input ranges of the last read (`OfficeWorkbook.inputRanges()`), our own writes are
+ * Events are filtered to the input ranges of the last read (`OfficeWorkbook.inputRanges()`), matched by sheet id
+ * so a renamed sheet stays watched; a co-author's edit is reported with `source: "Remote"`; our own writes are
  * ignored (`triggerSource === "ThisLocalAddin"` on ExcelApi 1.14+; on older hosts everything that arrives while
  * `ignoreWhile(...)` runs and for a short grace period after it), and a burst of edits is debounced into one
  * callback.
@@ -18,6 +19,8 @@ export interface InputChange {
   readonly address: string;
   /** Input names whose range the change touches. */
   readonly names: readonly string[];
+  /** "Remote": a co-author's edit (flag results stale, but let the local user decide to recalculate). */
+  readonly source: "Local" | "Remote";
 }
 
 export interface ChangeWatcherOptions {
@@ -27,6 +30,8 @@ export interface ChangeWatcherOptions {
     readonly name: string;
     readonly sheet: string;
     readonly rect: Rect;
+    /** When known, events are matched by sheet id, so a renamed sheet keeps being watched. */
+    readonly sheetId?: string;
   }[];
   /** Called once per burst of input edits. */
   readonly onChange: (changes: readonly InputChange[]) => void;
@@ -71,18 +76,23 @@ export async function watchInputChanges(options: ChangeWatcherOptions): Promise<
     if (ignoring > 0) return;
     const trigger = (args as { triggerSource?: string }).triggerSource;
     if (trigger === "ThisLocalAddin") return;
-    if (!sheetNames.has(args.worksheetId)) await refreshSheetNames(); // a sheet added since we started
-    const sheet = sheetNames.get(args.worksheetId);
+    const ranges = options.inputRanges();
+    // by sheet id where the read knew it (survives renames); else by the sheet's name
+    let onSheet = ranges.filter((r) => r.sheetId !== undefined && r.sheetId === args.worksheetId);
+    if (onSheet.length === 0 && ranges.some((r) => r.sheetId === undefined)) {
+      if (!sheetNames.has(args.worksheetId)) await refreshSheetNames(); // a sheet added since we started
+      const name = sheetNames.get(args.worksheetId)?.toLowerCase();
+      onSheet = ranges.filter((r) => r.sheetId === undefined && r.sheet.toLowerCase() === name);
+    }
+    const sheet = onSheet[0]?.sheet;
     if (sheet === undefined) return;
+    const source = args.source === "Remote" ? "Remote" : "Local";
     const hits: InputChange[] = [];
     for (const part of String(args.address).split(",")) {
       const rect = parseRect(part);
       if (!rect) continue;
-      const names = options
-        .inputRanges()
-        .filter((r) => r.sheet.toLowerCase() === sheet.toLowerCase() && overlaps(r.rect, rect))
-        .map((r) => r.name);
-      if (names.length > 0) hits.push({ sheet, address: part, names });
+      const names = onSheet.filter((r) => overlaps(r.rect, rect)).map((r) => r.name);
+      if (names.length > 0) hits.push({ sheet, address: part, names, source });
     }
     if (hits.length === 0) return;
     pending.push(...hits);

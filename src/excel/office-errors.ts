@@ -13,11 +13,7 @@ export interface UserMessage {
 
 /** Our own error codes, next to Office's. */
 export type SomOfficeCode =
-  | "SheetProtected"
-  | "WorkbookProtected"
-  | "UnsupportedHost"
-  | "InputOverwrite"
-  | "InvalidSpec";
+  "SheetProtected" | "WorkbookProtected" | "UnsupportedHost" | "InputOverwrite" | "InvalidSpec";
 
 /**
  * Thrown by `OfficeWorkbook.writeSheets` when a write fails: `code` is Office's (or ours), `sheets` the sheets

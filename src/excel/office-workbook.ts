@@ -59,6 +59,30 @@ export type ExcelRunner = <T>(
 export const excelRunner: ExcelRunner = (batch, options) =>
   options ? Excel.run({ ...options }, batch) : Excel.run(batch);
 
+/**
+ * Runs started without the user asking (auto-recalculate 1,5 s after an edit) usually meet the user typing in
+ * the next cell, and Excel rejects them (`InvalidOperationInCellEditMode`). `automatic(work)` runs `work` with
+ * every batch sent as `Excel.run({ delayForCellEdit: true }, …)`: Excel holds the request until the cell edit
+ * ends (hosts with the DelayForCellEdit set; elsewhere the error still comes and the caller retries quietly).
+ */
+export function automaticRuns(base: ExcelRunner): {
+  readonly run: ExcelRunner;
+  automatic<T>(work: () => Promise<T>): Promise<T>;
+} {
+  let depth = 0;
+  return {
+    run: (batch, options) => base(batch, depth > 0 ? { ...options, delayForCellEdit: true } : options),
+    async automatic(work) {
+      depth++;
+      try {
+        return await work();
+      } finally {
+        depth--;
+      }
+    },
+  };
+}
+
 export interface OfficeWorkbookOptions {
   /** Max cells written per request (sync). Default 20,000 (Microsoft: "start with 5k–20k"). */
   readonly maxCellsPerRequest?: number;
@@ -73,6 +97,8 @@ export interface InputRange {
   readonly name: string;
   readonly sheet: string;
   readonly rect: Rect;
+  /** The sheet's id (stable when the user renames the sheet). */
+  readonly sheetId?: string;
 }
 
 /** What the last `writeSheets` did. */
@@ -296,8 +322,9 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     const unique = [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
     try {
       return await this.run(async (context) => {
-        const sheetItems = withSheets ? context.workbook.worksheets : undefined;
-        sheetItems?.load("items/name,items/visibility");
+        // the sheet ids let the change watcher follow an input sheet the user renames (issue 12, item 5)
+        const sheetItems = context.workbook.worksheets;
+        sheetItems.load("items/id,items/name,items/visibility");
         const items = unique.map((n) => context.workbook.names.getItemOrNullObject(n));
         for (const item of items) item.load("name,type,value,formula");
         await context.sync(); // sync 1: existence, type, constant values, formulas (and the sheet list)
@@ -316,6 +343,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
 
         const out = new Map<string, NamedValue>();
         const inputs: InputRange[] = [];
+        const sheetIds = new Map(sheetItems.items.map((ws) => [ws.name.toLowerCase(), ws.id]));
         items.forEach((item, i) => {
           if (item.isNullObject) return;
           const name = item.name;
@@ -325,7 +353,8 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           out.set(key, value);
           if (value.kind === "range") {
             const rect = parseAddress(read?.range.address ?? "")?.rect;
-            if (rect) inputs.push({ name, sheet: value.sheet, rect });
+            const sheetId = sheetIds.get(value.sheet.toLowerCase());
+            if (rect) inputs.push({ name, sheet: value.sheet, rect, ...(sheetId ? { sheetId } : {}) });
           }
         });
         this.inputs = inputs;
@@ -336,7 +365,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           if (found) this.contractInputs.set(key, found);
           else this.contractInputs.delete(key);
         }
-        return sheetItems ? { named: out, sheets: sheetItems.items.map(sheetInfo) } : { named: out };
+        return withSheets ? { named: out, sheets: sheetItems.items.map(sheetInfo) } : { named: out };
       });
     } catch (err) {
       logOfficeError(withSheets ? "readWorkbook" : "readNames", err);
@@ -531,7 +560,8 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           );
 
         const added = ordered.sheets.filter((s) => !existing.has(s.name.toLowerCase())).map((s) => s.name);
-        if (added.length > 0 && structure.protected) throw new OfficeWriteError("WorkbookProtected", added, false);
+        if (added.length > 0 && structure.protected)
+          throw new OfficeWriteError("WorkbookProtected", added, false);
 
         // ---- sync 2: protection and old charts of the sheets we replace
         const replaced = ordered.sheets.flatMap((s) => {

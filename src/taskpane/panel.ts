@@ -55,7 +55,12 @@ export interface PanelContext {
    * fires in the browser dev mode). Writes made through `workbook` by the pane itself do not fire it.
    * Returns an unsubscribe function.
    */
-  onInputsChanged(listener: () => void): () => void;
+  onInputsChanged(listener: (change: InputsChanged) => void): () => void;
+  /**
+   * Run `work` as an automatic run (not asked for by a click): its Excel requests wait while the user edits a
+   * cell (`delayForCellEdit`) instead of failing. Identity outside Excel.
+   */
+  automatic<T>(work: () => Promise<T>): Promise<T>;
   /** Tell the other panels that this panel rewrote input cells or result sheets (e.g. restored a scenario). */
   workbookChanged(what: "inputs" | "results"): void;
   /** Subscribe to `workbookChanged` from any panel (e.g. to mark results stale). Returns an unsubscribe function. */
@@ -69,4 +74,10 @@ export interface Panel {
   readonly title: Text;
   /** Render into `root` (an empty element the shell owns). May return a clean-up function. */
   mount(root: HTMLElement, context: PanelContext): void | (() => void);
+}
+
+/** One (debounced) burst of input edits. */
+export interface InputsChanged {
+  /** False when every edit came from a co-author (`source: "Remote"`): mark stale, do not recalculate. */
+  readonly local: boolean;
 }

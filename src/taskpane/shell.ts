@@ -13,7 +13,7 @@ import type { InputEditPort, SelectPort, WorkbookPort } from "../workbook/port";
 import { clear, h, uid } from "./dom";
 import { describeError } from "./errors";
 import { fill, T, tr } from "./i18n";
-import type { Panel, PanelContext, Progress, ProgressOptions, Text } from "./panel";
+import type { InputsChanged, Panel, PanelContext, Progress, ProgressOptions, Text } from "./panel";
 
 export type ShellWorkbook = WorkbookPort & InputEditPort & SelectPort;
 
@@ -33,7 +33,9 @@ export interface ShellOptions {
   readonly panels: readonly Panel[];
   readonly now?: () => Date;
   /** Excel only: start watching the user's input edits; `onChange` is called once per (debounced) burst. */
-  readonly watchInputs?: (onChange: () => void) => Promise<InputWatch>;
+  readonly watchInputs?: (onChange: (change: InputsChanged) => void) => Promise<InputWatch>;
+  /** Excel only: run `work` with its requests waiting while the user edits a cell (see `automaticRuns`). */
+  readonly automatic?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Where the language choice is remembered (default `localStorage` when available). */
   readonly storage?: Pick<Storage, "getItem" | "setItem"> | undefined;
   /** Delay before a progress bar appears, ms ("slower than a blink"). Default 150. */
@@ -103,7 +105,7 @@ export function startShell(options: ShellOptions): Shell {
   const stored = storage?.getItem(LANG_KEY);
   let lang: Lang = stored === "en" ? "en" : "da";
   const langChanged = emitter<Lang>();
-  const inputsChanged = emitter<void>();
+  const inputsChanged = emitter<InputsChanged>();
   const workbookChanged = emitter<"inputs" | "results">();
   const now = options.now ?? (() => new Date());
   const root = options.root;
@@ -427,7 +429,7 @@ export function startShell(options: ShellOptions): Shell {
   const ensureWatch = (): void => {
     if (watch || watchStarting || !options.watchInputs) return;
     watchStarting = options
-      .watchInputs(() => inputsChanged.emit())
+      .watchInputs((change) => inputsChanged.emit(change))
       .then((w) => {
         watch = w;
       })
@@ -460,8 +462,9 @@ export function startShell(options: ShellOptions): Shell {
     host: options.host,
     onInputsChanged(listener) {
       ensureWatch();
-      return inputsChanged.on(() => listener());
+      return inputsChanged.on((change) => listener(change));
     },
+    automatic: (work) => (options.automatic ? options.automatic(work) : work()),
     workbookChanged: (what) => {
       if (what === "inputs")
         void watch

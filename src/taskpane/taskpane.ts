@@ -6,7 +6,7 @@
  * - in another Office host: a message that SØM needs Excel.
  */
 import { watchInputChanges } from "../excel/change-watcher";
-import { excelRunner, OfficeWorkbook } from "../excel/office-workbook";
+import { automaticRuns, excelRunner, OfficeWorkbook } from "../excel/office-workbook";
 import { checkRequirements, FEATURE_SETS, officeIsSetSupported } from "../excel/requirements";
 import { buildTemplateSpec } from "../workbook/layout/build-template-spec";
 import { EXAMPLE_DATA, EXAMPLE_UNCERTAINTY } from "../workbook/layout/example-data";
@@ -44,15 +44,23 @@ function startExcel(): void {
     showMessage(check.message);
     return;
   }
-  const workbook = new OfficeWorkbook(excelRunner);
+  // automatic runs (auto-recalculate) wait while the user edits a cell instead of failing (issue 12, item 4)
+  const runs = automaticRuns(excelRunner);
+  const workbook = new OfficeWorkbook(runs.run);
   window.som = startShell({
     root: body(),
     workbook,
     host: "excel",
     panels: createPanels(),
+    automatic: (work) => runs.automatic(work),
     watchInputs: async (onChange) => {
       const start = () =>
-        watchInputChanges({ run: excelRunner, inputRanges: () => workbook.contractInputRanges(), onChange });
+        watchInputChanges({
+          run: excelRunner,
+          inputRanges: () => workbook.contractInputRanges(),
+          // a co-author's edit marks results stale on every client but recalculates on none
+          onChange: (changes) => onChange({ local: changes.some((c) => c.source === "Local") }),
+        });
       let watcher = await start();
       // Where the inputs are: one read of every contract name (2 syncs), again after the pane changed input
       // sheets. Hosts before ExcelApi 1.9 watch sheet by sheet, so sheets added since (Opret SØM-ark) need

@@ -344,6 +344,17 @@ describeE2e("task pane in headless Chromium", () => {
     expect(written.some((w) => w.sheet === "Resultater")).toBe(true);
   });
 
+  it("marks results stale after a co-author's edit, but does not recalculate (issue 12, item 5)", async () => {
+    const at = await page.evaluate((n) => window.somTest.nameCell(n), N.horizon);
+    expect(await page.$eval("#som-auto", (e) => (e as HTMLInputElement).checked)).toBe(true);
+    await page.evaluate(() => window.somTest.resetStats());
+    await page.evaluate((c) => window.somTest.remoteEdit(c.sheet, c.address, 11), at!);
+    await page.waitForSelector("#som-stale", { visible: true, timeout: 10000 });
+    await new Promise((r) => setTimeout(r, 3000)); // twice the auto-recalculate delay
+    const written = await page.evaluate(() => window.somTest.writtenRanges());
+    expect(written).toEqual([]);
+  });
+
   it("switches every text to English, numbers included, and back", async () => {
     await click("#lang-en");
     expect(await text("#som-calculate")).toBe("Calculate");
@@ -792,6 +803,7 @@ declare global {
       writtenRanges(): { sheet: string; address: string; cells: number }[];
       resetStats(): void;
       userEdit(sheet: string, a1: string, value: string | number | boolean | null): void;
+      remoteEdit(sheet: string, a1: string, value: string | number | boolean | null): void;
       fillExample(lang?: "da" | "en"): string[];
       sheetValues(sheet: string): CellValue[][] | null;
     };

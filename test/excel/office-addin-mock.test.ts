@@ -13,6 +13,12 @@ import { OfficeWorkbook } from "../../src/excel/office-workbook";
 function mockContext() {
   const seed = {
     workbook: {
+      // office-addin-mock has no collections: the sheet list (for sheet ids) as a plain stand-in
+      worksheets: {
+        load(this: { items?: unknown[] }) {
+          this.items = [{ id: "{1}", name: "Indsats", visibility: "Visible" }];
+        },
+      },
       names: {
         items: {
           som_indsats: {

@@ -92,7 +92,11 @@ describe("Office error diagnostics (issue 12, item 6)", () => {
     try {
       const office = Object.assign(new Error("x"), {
         code: "InvalidArgument",
-        debugInfo: { code: "InvalidArgument", errorLocation: "Range.values", statement: "range.values = ...;" },
+        debugInfo: {
+          code: "InvalidArgument",
+          errorLocation: "Range.values",
+          statement: "range.values = ...;",
+        },
       });
       logOfficeError("writeSheets", new OfficeWriteError("InvalidArgument", ["Resultater"], false, office));
       expect(spy).toHaveBeenCalledTimes(1);

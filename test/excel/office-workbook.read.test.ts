@@ -152,11 +152,22 @@ describe("OfficeWorkbook.readNames", () => {
   });
 
   it("remembers where the input ranges are (for the write guard and the change watcher)", async () => {
-    const { wb } = setup(workbookWith(3, 5));
+    const { fake, wb } = setup(workbookWith(3, 5));
     await wb.readNames(["SOM_Deltagere", "SOM_NavnA0"]);
+    const id = (name: string): string | undefined => fake.model.sheets.find((s) => s.name === name)?.id;
     expect(wb.inputRanges()).toEqual([
-      { name: "SOM_Deltagere", sheet: "Indsats", rect: { row: 0, col: 0, rows: 6, cols: 2 } },
-      { name: "SOM_NavnA0", sheet: "Indstillinger", rect: { row: 0, col: 1, rows: 1, cols: 1 } },
+      {
+        name: "SOM_Deltagere",
+        sheet: "Indsats",
+        rect: { row: 0, col: 0, rows: 6, cols: 2 },
+        sheetId: id("Indsats"),
+      },
+      {
+        name: "SOM_NavnA0",
+        sheet: "Indstillinger",
+        rect: { row: 0, col: 1, rows: 1, cols: 1 },
+        sheetId: id("Indstillinger"),
+      },
     ]);
   });
 

@@ -13,7 +13,8 @@ import type { BudgetFigures } from "../../workbook/render/budget-sheet";
 import { clear, h } from "../dom";
 import { describeError } from "../errors";
 import { fill, T, tr } from "../i18n";
-import type { Panel, PanelContext, Text } from "../panel";
+import { officeErrorCode } from "../../excel/office-errors";
+import type { InputsChanged, Panel, PanelContext, Text } from "../panel";
 import { budgetSection } from "./budget-section";
 import { renderChart } from "./chart";
 import { keyFigureRows } from "./key-figures";
@@ -200,6 +201,15 @@ export function createCalculationPanel(
         }
       };
 
+      function scheduleAuto(): void {
+        if (!autoBox.checked || disposed) return;
+        if (autoTimer !== undefined) clearTimeout(autoTimer);
+        autoTimer = setTimeout(() => {
+          autoTimer = undefined;
+          void calculate("auto");
+        }, autoDelay);
+      }
+
       const calculate = async (trigger: "button" | "auto"): Promise<void> => {
         if (busy) {
           if (trigger === "auto") rerun = true;
@@ -207,8 +217,10 @@ export function createCalculationPanel(
         }
         setBusy(true);
         try {
+          const run = (): ReturnType<typeof useCases.calculateWorkbook> =>
+            useCases.calculateWorkbook(ctx.workbook, { now: ctx.now(), lang: ctx.lang() });
           const outcome = await ctx.progress.run(T.calculating, () =>
-            useCases.calculateWorkbook(ctx.workbook, { now: ctx.now(), lang: ctx.lang() }),
+            trigger === "auto" ? ctx.automatic(run) : run(),
           );
           if (!outcome.ok) {
             ctx.showIssues(outcome.issues);
@@ -234,6 +246,11 @@ export function createCalculationPanel(
           );
           ctx.workbookChanged("results");
         } catch (err) {
+          if (trigger === "auto" && officeErrorCode(err) === "InvalidOperationInCellEditMode") {
+            // the user is typing (hosts without delayForCellEdit): stay stale, try again quietly later
+            scheduleAuto();
+            return;
+          }
           ctx.notify("error", describeError(err));
         } finally {
           setBusy(false);
@@ -274,17 +291,13 @@ export function createCalculationPanel(
       calcBtn.addEventListener("click", () => void calculate("button"));
       createBtn.addEventListener("click", () => void createSheets());
 
-      const onEdit = (): void => {
+      const onEdit = (change: InputsChanged): void => {
         if (last !== undefined || stale !== undefined) {
           stale = true;
           renderStale();
         }
-        if (!autoBox.checked) return;
-        if (autoTimer !== undefined) clearTimeout(autoTimer);
-        autoTimer = setTimeout(() => {
-          autoTimer = undefined;
-          void calculate("auto");
-        }, autoDelay);
+        // a co-author's edit only marks the results stale: every open client would recalculate otherwise
+        if (change.local) scheduleAuto();
       };
       const offInputs = ctx.onInputsChanged(onEdit);
       const offWb = ctx.onWorkbookChanged((what) => {

@@ -33,7 +33,12 @@ const office = {
     requirements: { isSetSupported: (name: string, version?: string) => fake.isSetSupported(name, version) },
   },
 };
-const excel = { run: <T>(batch: (c: Excel.RequestContext) => Promise<T>): Promise<T> => fake.run(batch) };
+type Batch<T> = (c: Excel.RequestContext) => Promise<T>;
+/** `Excel.run(batch)` and `Excel.run(options, batch)` (automatic runs pass `{ delayForCellEdit: true }`). */
+const excel = {
+  run: <T>(a: Batch<T> | Excel.RunOptions, b?: Batch<T>): Promise<T> =>
+    fake.run(typeof a === "function" ? a : b!),
+};
 
 const somTest = {
   /** Sheets in tab order with visibility. */
@@ -75,6 +80,8 @@ const somTest = {
   resetStats: () => fake.resetStats(),
   /** The user types `value` into a cell (fires onChanged like Excel). */
   userEdit: (sheet: string, a1: string, value: CellValue) => fake.userEdit(sheet, a1, value),
+  /** A co-author edits a cell (onChanged with source "Remote"). */
+  remoteEdit: (sheet: string, a1: string, value: CellValue) => fake.remoteEdit(sheet, a1, value),
   /** The user pastes the bundled example's inputs over the input sheets (see fill-example.ts). */
   fillExample: (lang: "da" | "en" = "da") => fillExample(fake.model, lang),
 };

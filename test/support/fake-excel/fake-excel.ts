@@ -116,6 +116,10 @@ export interface FakeExcel {
   context(): FakeContext;
   /** Simulate the user editing a cell: stores the value and fires onChanged (source Local). */
   userEdit(sheet: string, a1: string, value: CellValue): void;
+  /** A co-author's edit: stores the value and fires onChanged with source "Remote". */
+  remoteEdit(sheet: string, a1: string, value: CellValue): void;
+  /** The user renames a sheet (names referring to it follow, as in Excel). */
+  renameSheet(from: string, to: string): void;
   /** The selected cell after `Range.select()`. */
   readonly selection: { sheet: string; address: string } | undefined;
   /** `Office.context.requirements.isSetSupported` for this fake host. */
@@ -224,11 +228,12 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
   const sheetHandlers = new Map<string, Set<Handler>>();
 
   function fire(sheet: FakeSheet, address: string, triggerSource: string, source: string): void {
+    // `triggerSource` exists from ExcelApi 1.14 on; older hosts send no such property
     const args = {
       address,
       changeType: "RangeEdited",
       source,
-      triggerSource,
+      ...(versionAtLeast(apiVersion, "1.14") ? { triggerSource } : {}),
       type: "WorksheetChanged",
       worksheetId: sheet.id,
     } as unknown as Excel.WorksheetChangedEventArgs;
@@ -1039,6 +1044,22 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
     return p;
   }
 
+  function edit(sheetName: string, a1: string, value: CellValue, source: "Local" | "Remote"): void {
+    const s = findSheet(model, sheetName);
+    const rect = parseRect(a1);
+    if (!s || !rect) throw new Error(`userEdit: no cell ${sheetName}!${a1}`);
+    const k = cellKey(rect.row, rect.col);
+    const parsed = parseInput(value ?? "", s.cells.get(k)?.numberFormat ?? "General");
+    if (parsed)
+      s.cells.set(k, {
+        ...(s.cells.get(k) ?? { numberFormat: "General" }),
+        value: parsed.value,
+        ...(parsed.formula ? { formula: parsed.formula } : {}),
+      });
+    recalc();
+    fire(s, rectA1(rect), source === "Remote" ? "RemoteUser" : "Unknown", source);
+  }
+
   return {
     async run<T>(batch: Batch<T>): Promise<T> {
       const ctx = new Ctx();
@@ -1059,20 +1080,22 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
       return new Ctx() as unknown as FakeContext;
     },
     userEdit(sheetName, a1, value) {
-      const s = findSheet(model, sheetName);
-      const rect = parseRect(a1);
-      if (!s || !rect) throw new Error(`userEdit: no cell ${sheetName}!${a1}`);
-      const k = cellKey(rect.row, rect.col);
-      const parsed = parseInput(value ?? "", s.cells.get(k)?.numberFormat ?? "General");
-      if (parsed)
-        s.cells.set(k, {
-          ...(s.cells.get(k) ?? { numberFormat: "General" }),
-          value: parsed.value,
-          ...(parsed.formula ? { formula: parsed.formula } : {}),
-        });
-      recalc();
-      fire(s, rectA1(rect), "Unknown", "Local");
+      edit(sheetName, a1, value, "Local");
     },
+    remoteEdit(sheetName, a1, value) {
+      edit(sheetName, a1, value, "Remote");
+    },
+    renameSheet(from, to) {
+      const s = findSheet(model, from);
+      if (!s || findSheet(model, to)) throw new Error(`renameSheet: ${from} → ${to}`);
+      for (const n of model.names.values()) {
+        const a = parseAddress(n.formula.replace(/^=/, ""));
+        if (a && a.sheet.toLowerCase() === from.toLowerCase())
+          n.formula = `=${quoteSheet(to)}!${n.formula.slice(n.formula.lastIndexOf("!") + 1)}`;
+      }
+      s.name = to;
+    },
+
     get selection() {
       return selection;
     },

@@ -35,6 +35,7 @@ export function mountPane(wb: MemoryWorkbook, panel: Panel): void {
     yieldToUi: () => new Promise((r) => setTimeout(r, 0)),
     host: "browser",
     onInputsChanged: () => () => undefined,
+    automatic: (work) => work(),
     workbookChanged: (what) => void changed.push(what),
     onWorkbookChanged: () => () => undefined,
   };
