@@ -154,7 +154,7 @@ function fakeShell(workbook: MemoryWorkbook, onReport?: (done: number, shell: Sh
       },
       host: "browser",
       onInputsChanged: () => () => undefined,
-    automatic: (work) => work(),
+      automatic: (work) => work(),
       workbookChanged: (what) => void shell.changed.push(what),
       onWorkbookChanged: () => () => undefined,
     },

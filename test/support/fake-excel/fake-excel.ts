@@ -478,13 +478,18 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
             if (typeof columnWidth === "number")
               for (let c = 0; c < t.rect.cols; c++) t.sheet.columnWidths.set(t.rect.col + c, columnWidth);
             // like Excel, `set` changes only the given properties (nested font/fill merged)
-            if (Object.keys(rest).length > 0 && t.rect.rows * t.rect.cols <= 1_000_000)
+            if (Object.keys(rest).length > 0 && t.rect.rows * t.rect.cols <= 1_000_000) {
+              // cells share format objects: merge once per distinct old format (keeps big blocks fast)
+              const merged = new Map<unknown, Record<string, unknown>>();
               for (let r = 0; r < t.rect.rows; r++)
                 for (let c = 0; c < t.rect.cols; c++) {
                   const k = cellKey(t.rect.row + r, t.rect.col + c);
                   const old = t.sheet.cells.get(k) ?? { value: null, numberFormat: "General" };
-                  t.sheet.cells.set(k, { ...old, format: mergeFormat(old.format, rest) });
+                  let format = merged.get(old.format);
+                  if (!format) merged.set(old.format, (format = mergeFormat(old.format, rest)));
+                  t.sheet.cells.set(k, { ...old, format });
                 }
+            }
             stats.formatWrites++;
           },
           JSON.stringify(props).length + 64,
