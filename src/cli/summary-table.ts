@@ -1,12 +1,12 @@
 /**
  * The terminal summary of `som calculate` without `--json`: net result per actor and year, key figures per
  * actor, level and total, the value beyond the horizon, and warnings. Presentation only: every number comes
- * from `Results` and is rounded here for display (src/present/format.ts), amounts so that the actors' rounded
- * figures add up to the rounded total.
+ * from `Results` and is rounded here for display by the one rule of src/present/format.ts (half away from zero,
+ * as Excel shows the sheet), each figure on its own, so the terminal shows the same krone as the sheet and the pane.
  */
 import type { Effect, InputIssue, ResultBlock, Results } from "../engine/types";
 import { LEVELS } from "../engine/types";
-import { formatKr, formatPercent, formatRatio, roundPreservingSum, type Lang } from "../present/format";
+import { formatKr, formatPercent, formatRatio, type Lang } from "../present/format";
 import { levelLabel } from "../workbook/names";
 import { renderTable, type Align } from "./text-table";
 
@@ -26,7 +26,7 @@ const T = {
     factor: "Kritisk faktor*",
     factorRate: "Kritisk succesrate*",
     perCompleter: "Pr. gennemfører",
-    notReached: "ikke nået",
+    notReached: "ikke inden for tidshorisonten",
     noValue: "–",
     cannot: "ikke mulig",
     beyond: (v: string) => `Værdi uden for tidshorisonten (ikke diskonteret, ikke medregnet): ${v}`,
@@ -52,7 +52,7 @@ const T = {
     factor: "Break-even factor*",
     factorRate: "Break-even success rate*",
     perCompleter: "Per completer",
-    notReached: "not reached",
+    notReached: "not within the horizon",
     noValue: "–",
     cannot: "not possible",
     beyond: (v: string) => `Value beyond the horizon (undiscounted, not included): ${v}`,
@@ -73,10 +73,9 @@ export function issueLine(issue: InputIssue, lang: Lang): string {
   return where === "" ? issue.message[lang] : `${where}: ${issue.message[lang]}`;
 }
 
-/** Rounded actor amounts plus their total, the parts adding up to the total. */
-function roundedWithTotal(parts: readonly number[]): number[] {
-  const rounded = roundPreservingSum(parts);
-  return [...rounded, rounded.reduce((a, b) => a + b, 0)];
+/** The actors' amounts plus the engine's total of them (each figure rounded on its own when shown, as on the sheet). */
+function withTotal(parts: readonly number[], total: number): number[] {
+  return [...parts, total];
 }
 
 /**
@@ -109,19 +108,28 @@ export function renderSummary(
   const header = [t.year, ...names, ...(oneActor ? [] : [t.total])];
   const yearRows = results.years.map((year, y) => {
     const parts = results.byActor.map((b) => b.net[y] ?? 0);
-    const shown = oneActor ? roundPreservingSum(parts) : roundedWithTotal(parts);
+    const shown = oneActor ? parts : withTotal(parts, results.total.net[y] ?? 0);
     return [String(year), ...shown.map(kr)];
   });
   const totals = oneActor
-    ? roundPreservingSum(results.byActor.map((b) => b.netTotal))
-    : roundedWithTotal(results.byActor.map((b) => b.netTotal));
+    ? results.byActor.map((b) => b.netTotal)
+    : withTotal(
+        results.byActor.map((b) => b.netTotal),
+        results.total.netTotal,
+      );
   const align = header.map((_, i): Align => (i === 0 ? "left" : "right"));
   out.push(t.title(results.priceLevel, formatPercent(results.discountRate, lang)), "");
   out.push(...renderTable(header, [...yearRows, [t.total, ...totals.map(kr)]], align), "");
 
   // Key figures per actor, per level, total.
-  const netTotals = roundedWithTotal(results.byActor.map((b) => b.netTotal));
-  const pvs = roundedWithTotal(results.byActor.map((b) => b.presentValue));
+  const netTotals = withTotal(
+    results.byActor.map((b) => b.netTotal),
+    results.total.netTotal,
+  );
+  const pvs = withTotal(
+    results.byActor.map((b) => b.presentValue),
+    results.total.presentValue,
+  );
   const keyRow = (label: string, block: ResultBlock, net?: number, pv?: number): string[] => [
     label,
     kr(net ?? block.netTotal),

@@ -21,10 +21,32 @@ function nf(lang: Lang, min: number, max: number): Intl.NumberFormat {
 /** Rounds -0 to 0 so "-0 kr." never shows. */
 const clean = (x: number): number => (Object.is(x, -0) || Math.abs(x) < 1e-9 ? 0 : x);
 
+/**
+ * THE rounding rule of every figure shown to people (sheet, pane, command line, report): half away from zero
+ * at `decimals` decimals — what Excel's number formats (`#,##0`, `0.0%`) show for the same stored value, so the
+ * sheet, the pane and the terminal show the same krone (−868.016,5 → −868.017 everywhere; `Math.round` would
+ * give −868.016). Values within 1e-9 relative of a half (binary noise such as 1.005) count as the half.
+ * Example: roundHalfAway(-868016.5) → -868017; roundHalfAway(0.0345, 3) → 0.035.
+ */
+export function roundHalfAway(value: number, decimals = 0): number {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  const floor = Math.floor(scaled);
+  const frac = scaled - floor;
+  const up = frac >= 0.5 - 1e-9 * Math.max(1, scaled);
+  const magnitude = (up ? floor + 1 : floor) / factor;
+  return clean(value < 0 ? -magnitude : magnitude);
+}
+
 /** A plain number with grouping: formatNumber(1234567.8) → "1.234.568"; decimals default 0. */
 export function formatNumber(value: number, lang: Lang = "da", decimals = 0): string {
-  const factor = 10 ** decimals;
-  return nf(lang, decimals, decimals).format(clean(Math.round(value * factor) / factor));
+  return nf(lang, decimals, decimals).format(roundHalfAway(value, decimals));
+}
+
+/** A number with at most `maxDecimals` decimals and no trailing zeros: formatDecimal(0.25) → "0,25"; 3 → "3". */
+export function formatDecimal(value: number, lang: Lang = "da", maxDecimals = 2): string {
+  return nf(lang, 0, maxDecimals).format(roundHalfAway(value, maxDecimals));
 }
 
 /** An amount in kroner, rounded to whole kroner: formatKr(1234567.4) → "1.234.567 kr." */
@@ -34,29 +56,10 @@ export function formatKr(value: number, lang: Lang = "da"): string {
 
 /** A share as a percentage: formatPercent(0.035) → "3,5 %" (Danish style with a space). */
 export function formatPercent(share: number, lang: Lang = "da", maxDecimals = 1): string {
-  const factor = 10 ** maxDecimals;
-  return `${nf(lang, 0, maxDecimals).format(clean(Math.round(share * 100 * factor) / factor))} %`;
+  return `${nf(lang, 0, maxDecimals).format(roundHalfAway(share * 100, maxDecimals))} %`;
 }
 
 /** A ratio such as return per krone: formatRatio(2.634) → "2,63". */
 export function formatRatio(value: number, lang: Lang = "da", decimals = 2): string {
-  return nf(lang, decimals, decimals).format(clean(value));
-}
-
-/**
- * Round a list of amounts to whole kroner so that the rounded parts add up to the rounded total
- * (largest-remainder method). Used where per-actor rounded figures are shown next to a rounded total.
- */
-export function roundPreservingSum(values: readonly number[]): number[] {
-  const total = Math.round(values.reduce((a, b) => a + b, 0));
-  const floors = values.map((v) => Math.floor(v));
-  let remainder = total - floors.reduce((a, b) => a + b, 0);
-  const order = values.map((v, i) => ({ i, frac: v - Math.floor(v) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
-  const out = [...floors];
-  for (const { i } of order) {
-    if (remainder <= 0) break;
-    out[i] = (out[i] ?? 0) + 1;
-    remainder -= 1;
-  }
-  return out;
+  return nf(lang, decimals, decimals).format(roundHalfAway(value, decimals));
 }

@@ -32,10 +32,10 @@ describe("renderSummary", () => {
     );
   });
 
-  it("rounds the actors' amounts so that they add up to the rounded total", () => {
-    // 2027: Kommune 100.000,4 + Stat 0,3 = 100.000,7 → total 100.001; parts 100.001 + 0 (largest remainder).
+  it("rounds every figure on its own, as the sheet's #,##0 shows it (one rounding everywhere)", () => {
+    // 2027: Kommune 100.000,4 → 100.000; Stat 0,3 → 0; total 100.000,7 → 100.001 (as Excel shows each cell).
     const row = (lines.find((l) => l.startsWith("2027")) ?? "").split(/\s{2,}/);
-    expect(row).toEqual(["2027", "100.001 kr.", "0 kr.", "100.001 kr."]);
+    expect(row).toEqual(["2027", "100.000 kr.", "0 kr.", "100.001 kr."]);
   });
 
   it("lists the key figures per actor and in total, with undefined figures spelled out", () => {
@@ -50,7 +50,7 @@ describe("renderSummary", () => {
       "2.500 kr.",
     ]);
     const sRow = lines.find((l) => l.startsWith("Stat ")) ?? "";
-    expect(sRow).toContain("ikke nået");
+    expect(sRow).toContain("ikke inden for tidshorisonten");
     expect(sRow.split(/\s{2,}/)[4]).toBe("–");
   });
 

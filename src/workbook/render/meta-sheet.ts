@@ -135,10 +135,18 @@ export interface MetaContext {
   readonly engineVersion: string;
 }
 
-/** "2026-11-23 18:45 UTC" — the stamp's time of calculation (UTC, so re-runs with the same `now` match). */
-export function stampTime(now: Date): string {
+/**
+ * "2026-11-23 19:45 (UTC+01:00)" — the stamp's time of calculation in the local time of the machine that
+ * calculated (the add-in: the user's clock; the command line: its TZ), with the offset so the moment is
+ * unambiguous. Same `now` and time zone → same text.
+ */
+export function stampTime(now: Date, offsetMinutes: number = -now.getTimezoneOffset()): string {
   const p = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getUTCFullYear()}-${p(now.getUTCMonth() + 1)}-${p(now.getUTCDate())} ${p(now.getUTCHours())}:${p(now.getUTCMinutes())} UTC`;
+  // The local wall clock = UTC shifted by the offset, read with the UTC getters.
+  const local = new Date(now.getTime() + offsetMinutes * 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  return `${local.getUTCFullYear()}-${p(local.getUTCMonth() + 1)}-${p(local.getUTCDate())} ${p(local.getUTCHours())}:${p(local.getUTCMinutes())} (UTC${sign}${p(Math.floor(abs / 60))}:${p(abs % 60)})`;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   linesFromTable,
   renderMetaSheet,
   sheetStatusFormula,
+  stampTime,
   statusFormula,
 } from "../../../src/workbook/render/meta-sheet";
 
@@ -178,5 +179,17 @@ describe("the status formula of a result sheet", () => {
     expect(sheetStatusFormula("en", "$B$11")).toBe(
       '=IFERROR(IF(AND(OR(SOM_Status="Aktuel",SOM_Status="Current"),$B$11=SOM_Meta_Inputaftryk),"Current","Out of date"),"Out of date")',
     );
+  });
+});
+
+describe("the time stamp", () => {
+  it("is local time with its offset (Copenhagen in winter is UTC+1, in summer UTC+2)", () => {
+    expect(stampTime(new Date(Date.UTC(2026, 10, 23, 18, 45)), 60)).toBe("2026-11-23 19:45 (UTC+01:00)");
+    expect(stampTime(new Date(Date.UTC(2026, 6, 1, 22, 5)), 120)).toBe("2026-07-02 00:05 (UTC+02:00)");
+    expect(stampTime(new Date(Date.UTC(2026, 10, 23, 3, 15)), -210)).toBe("2026-11-22 23:45 (UTC-03:30)");
+  });
+  it("uses the machine's own offset by default", () => {
+    const now = new Date(Date.UTC(2026, 10, 23, 18, 45));
+    expect(stampTime(now)).toBe(stampTime(now, -now.getTimezoneOffset()));
   });
 });
