@@ -22,8 +22,10 @@ import {
   parseResultNameEntry,
   renderMetaSheet,
   resultNameEntry,
+  stampTime,
   type MetaContext,
 } from "../workbook/render/meta-sheet";
+import { calculatedFooter, withPrintSetup } from "../workbook/render/print-layout";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 
 /** Raised by `writeResultSheets` when a target sheet exists but is not owned; carries the issues to show. */
@@ -162,7 +164,11 @@ export async function writeResultSheets(
   const notCalculated = ctx.lang === "da" ? "ikke beregnet" : "not calculated";
   const neutralised: NameSpec[] = leftovers.map((name) => ({ name, constant: notCalculated }));
   const meta = renderMetaSheet(snapshot, owned, metaCtx, entries);
-  const ordered = sheets.filter((s) => lower(s.name) !== lower(RESULT_SHEETS.meta));
+  // Every sheet written prints on A4, one page wide, with the title and time of calculation (print-layout.ts).
+  const footer = calculatedFooter(ctx.lang, stampTime(ctx.now));
+  const ordered = sheets
+    .filter((s) => lower(s.name) !== lower(RESULT_SHEETS.meta))
+    .map((s) => withPrintSetup(s, { lang: ctx.lang, footer }));
   await port.writeSheets({
     sheets: [...ordered, meta.sheet],
     names: [...neutralised, ...names, ...meta.names],

@@ -32,7 +32,14 @@ import type {
   WorkbookPort,
   WorkbookState,
 } from "../workbook/port";
-import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
+import type {
+  Block,
+  CellValue,
+  NameSpec,
+  PrintSetup,
+  SheetSpec,
+  WorkbookSpec,
+} from "../workbook/sheet-model";
 import { MAX_COLS, MAX_ROWS, cellA1, parseAddress, parseRect, quoteSheet, type Rect } from "./a1";
 import { toExcelInput } from "./excel-input";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, columnWidthPoints, formatForStyle } from "./office-format";
@@ -508,7 +515,10 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     const supports = (v: string): boolean => this.isSetSupported(v);
     const canValidate = supports(FEATURE_SETS.dataValidation);
     const canNote = supports(FEATURE_SETS.notes) && clientKnows("Worksheet", "notes");
+    const canPrint = supports(FEATURE_SETS.pageLayout) && clientKnows("Worksheet", "pageLayout");
     const skipped: string[] = [];
+    if (!canPrint && spec.sheets.some((s) => s.print !== undefined))
+      skipped.push(`print setup (ExcelApi ${FEATURE_SETS.pageLayout})`);
     if (!canValidate && spec.sheets.some((s) => (s.validations ?? []).length > 0))
       skipped.push(`drop-down lists (ExcelApi ${FEATURE_SETS.dataValidation})`);
     if (!canNote && spec.sheets.some((s) => (s.notes ?? []).length > 0))
@@ -624,6 +634,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
                 s,
                 canValidate,
                 canNote,
+                canPrint,
                 existing.has(s.name.toLowerCase()),
               );
             ordered.names.forEach((n, i) => {
@@ -669,8 +680,12 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     s: SheetSpec,
     canValidate: boolean,
     canNote: boolean,
+    canPrint: boolean,
     existed: boolean,
   ): void {
+    for (const m of s.merges ?? []) ws.getRange(m).merge(false);
+    for (const h of s.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+    if (canPrint && s.print !== undefined) applyPrintSetup(ws, s.print);
     if (canValidate)
       for (const v of s.validations ?? []) {
         const range = ws.getRange(v.ref);
@@ -728,6 +743,26 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     else if (existed) ws.tabColor = "";
     ws.visibility = VISIBILITY[s.visibility ?? "visible"];
   }
+}
+
+/**
+ * The sheet's print setup through Office.js page layout (ExcelApi 1.9; the caller checks): A4, orientation,
+ * one page wide, repeated title rows, manual page breaks, header with the title and footer with the time of
+ * calculation and "side x af y" (the same header/footer codes as the .xlsx writer).
+ */
+function applyPrintSetup(ws: Excel.Worksheet, p: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.titleRows !== undefined)
+    layout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+  const amp = (t: string): string => t.replace(/&/g, "&&");
+  const hf = layout.headersFooters.defaultForAllPages;
+  hf.centerHeader = `&B${amp(p.header)}`;
+  hf.leftFooter = amp(p.footer);
+  hf.rightFooter = p.lang === "da" ? "Side &P af &N" : "Page &P of &N";
+  for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(cellA1(r, 0));
 }
 
 /** Map one loaded name (+ its range read) to the port's `NamedValue`. */

@@ -14,6 +14,8 @@ export const FEATURE_SETS = {
   dataValidation: "1.8",
   workbookOnChanged: "1.9",
   triggerSource: "1.14",
+  /** Worksheet.pageLayout, print titles, header/footer, page breaks. */
+  pageLayout: "1.9",
   notes: "1.18",
 } as const;
 

@@ -19,15 +19,24 @@
  *   re-packed with a fixed entry time and compression level, so the same spec gives the same bytes (the
  *   template's regenerate-and-compare test relies on it).
  *
- * Not written: **charts** (`SheetSpec.charts`) — exceljs cannot write charts; they are skipped. The
- * add-in (Office.js) draws them.
+ * - **Charts** (`SheetSpec.charts`): exceljs cannot write charts, so `chart-parts.ts` writes the DrawingML
+ *   chart and drawing parts with their relationships and content types into the package.
+ * - **Print setup** (`SheetSpec.print`, `merges`, `rowHeights`) is written through exceljs (pageSetup,
+ *   headerFooter, row page breaks, print titles).
  *
  * Strings are always text: a string value is stored as a shared string, even when it starts with "="
  * (user text such as `=HYPERLINK("x")` never becomes a formula). Formulas come only from `Block.formulas`.
  */
 import ExcelJS from "exceljs";
 import { unzipSync, type Zippable } from "fflate";
-import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
+import type {
+  Block,
+  CellValue,
+  NameSpec,
+  PrintSetup,
+  SheetSpec,
+  WorkbookSpec,
+} from "../workbook/sheet-model";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, lookFor, type CellLook } from "../workbook/styles";
 import { cellA1, parseRectA1, qualifiedAbsRef, rectA1, type CellRect } from "./a1-ref";
 import { FileReadError } from "./file-read-error";
@@ -235,7 +244,38 @@ function writeSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     const r = rectOf(note.ref, "note", spec.name);
     ws.getCell(r.row + 1, r.col + 1).note = note.text;
   }
-  // spec.charts: not written — exceljs cannot write charts (see the module comment).
+  for (const m of spec.merges ?? []) ws.mergeCells(rectA1(rectOf(m, "merge", spec.name)));
+  for (const h of spec.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
+  if (spec.print !== undefined) writePrintSetup(ws, spec.print);
+  // spec.charts: written after exceljs by `addChartParts` (chart-parts.ts), into the finished package.
+}
+
+/** Header/footer text: `&` is a field code in Excel's header language, so a literal one is doubled. */
+const hfText = (s: string): string => s.replace(/&/g, "&&");
+
+/** A4, orientation, one page wide, repeated title rows, manual page breaks, header and footer "side x af y". */
+function writePrintSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: false,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    ...(p.titleRows !== undefined
+      ? { printTitlesRow: `${p.titleRows.first + 1}:${p.titleRows.last + 1}` }
+      : {}),
+  };
+  const page = p.lang === "da" ? "Side &P af &N" : "Page &P of &N";
+  ws.headerFooter = {
+    differentFirst: false,
+    differentOddEven: false,
+    oddHeader: `&C&"-,Bold"${hfText(p.header)}`,
+    oddFooter: `&L&8${hfText(p.footer)}&R&8${page}`,
+  };
+  for (const r of p.rowBreaks ?? []) ws.getRow(r).addPageBreak();
 }
 
 const xmlEscape = (s: string): string =>

@@ -85,6 +85,25 @@ export interface ChartSpec {
 
 export type SheetRole = "front" | "input" | "result" | "meta";
 
+/**
+ * How a sheet prints (issue 15): A4, portrait or landscape, scaled to one page wide (any number of pages tall),
+ * title rows repeated on every page, page breaks before given rows, and a header/footer. Header/footer texts
+ * are plain text; the writers add the page field "side x af y" / "page x of y" themselves.
+ */
+export interface PrintSetup {
+  readonly orientation: "portrait" | "landscape";
+  /** First and last 0-based row repeated at the top of every printed page. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** 0-based rows that start a new printed page (a manual page break above each). */
+  readonly rowBreaks?: readonly number[];
+  /** Centre of the page header, e.g. the intervention's name. */
+  readonly header: string;
+  /** Left of the page footer, e.g. "Beregnet 2026-12-06 07:05 (UTC+01:00)". */
+  readonly footer: string;
+  /** Language of the page field in the footer's right part ("Side &P af &N" / "Page &P of &N"). */
+  readonly lang: "da" | "en";
+}
+
 export interface SheetSpec {
   readonly name: string;
   readonly role: SheetRole;
@@ -101,6 +120,14 @@ export interface SheetSpec {
   readonly freeze?: { readonly rows: number; readonly cols: number };
   /** Tab colour as hex RGB without '#'. */
   readonly tabColor?: string;
+  /** Merged ranges (A1, e.g. "A5:L5"), used for long wrapped text that spans the table's width. */
+  readonly merges?: readonly string[];
+  /** Row heights in points for rows whose wrapped text needs more than one line (0-based rows). */
+  readonly rowHeights?: readonly { readonly row: number; readonly height: number }[];
+  /** 0-based rows that should start a new printed page (the renderer's sections); see `print`. */
+  readonly pageBreaks?: readonly number[];
+  /** The full print setup, filled in by `withPrintSetup` (src/workbook/render/print-layout.ts) before writing. */
+  readonly print?: PrintSetup;
 }
 
 export interface WorkbookSpec {

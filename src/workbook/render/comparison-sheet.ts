@@ -13,7 +13,7 @@
  */
 import type { Decomposition, DecompositionOutcome } from "../../engine/decompose/decompose";
 import { DECOMPOSITION_FACTORS, type DecompositionFactor } from "../../engine/decompose/mix-scenarios";
-import { LEVELS, type ResultBlock, type Results, type Scenario } from "../../engine/types";
+import { LEVELS, type Level, type ResultBlock, type Results, type Scenario } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import { cellA1, rectA1 } from "../a1";
 import { levelLabel, RESULT_SHEETS } from "../names";
@@ -293,8 +293,12 @@ export function renderComparisonSheet(model: ComparisonModel, ctx: MetaContext):
     );
   };
   figureRows(t.total, (e) => e.results.total, true);
+  // A level rows only when some scenario has several actors on it: with every actor its own level, the level's
+  // figures would repeat the actor's.
+  const shared = (level: Level): boolean =>
+    entries.some((e) => e.results.actors.filter((a) => a.level === level).length > 1);
   for (const level of LEVELS) {
-    if (!entries.some((e) => e.results.byLevel.has(level))) continue;
+    if (!entries.some((e) => e.results.byLevel.has(level)) || !shared(level)) continue;
     figureRows(t.levelRow(levelLabel(level, lang)), (e) => e.results.byLevel.get(level), false);
   }
   const actorNames = unionNames(entries.map((e) => e.results.actors.map((a) => a.name)));
@@ -350,7 +354,7 @@ export function renderComparisonSheet(model: ComparisonModel, ctx: MetaContext):
     const a = entries.find((e) => e.name === d.from)?.scenario.settings.priceLevel ?? 0;
     const b = entries.find((e) => e.name === d.to)?.scenario.settings.priceLevel ?? 0;
     w.add([[t.refused(a, b)]], { style: "warning" });
-  } else renderDecomposition(w, d.from, d.to, d.outcome.value, lang);
+  } else renderDecomposition(w, d.from, d.to, d.outcome.value, lang, shared);
   w.skip();
 
   if (model.skipped.length > 0) {
@@ -362,11 +366,9 @@ export function renderComparisonSheet(model: ComparisonModel, ctx: MetaContext):
     w.skip();
   }
 
+  w.pageBreak();
   w.add([[t.rulesTitle]], { style: "subtitle" });
-  w.add(
-    DECOMPOSITION_RULES[lang].map((r) => [r]),
-    { style: "guidance" },
-  );
+  w.paragraphs(DECOMPOSITION_RULES[lang], Math.max(n + 1, 8));
 
   return {
     name: RESULT_SHEETS.comparison,
@@ -376,19 +378,30 @@ export function renderComparisonSheet(model: ComparisonModel, ctx: MetaContext):
     charts,
     freeze: { rows: 0, cols: 1 },
     tabColor: "6E4A1F",
+    merges: w.merges,
+    pageBreaks: w.pageBreaks,
   };
 }
 
-function renderDecomposition(w: SheetWriter, from: string, to: string, d: Decomposition, lang: Lang): void {
+function renderDecomposition(
+  w: SheetWriter,
+  from: string,
+  to: string,
+  d: Decomposition,
+  lang: Lang,
+  sharedLevel: (level: Level) => boolean,
+): void {
   const t = T[lang];
   w.add([[t.whyTitle(from, to)]], { style: "subtitle" });
   const scopes = [
     { label: `${t.total}: ${t.net}`, fig: d.total.netTotal },
     { label: `${t.total}: ${t.pv}`, fig: d.total.presentValue },
-    ...d.byLevel.map((s) => ({
-      label: `${s.scope.kind === "level" ? t.levelRow(levelLabel(s.scope.level, lang)) : ""}: ${t.net}`,
-      fig: s.netTotal,
-    })),
+    ...d.byLevel
+      .filter((s) => s.scope.kind !== "level" || sharedLevel(s.scope.level))
+      .map((s) => ({
+        label: `${s.scope.kind === "level" ? t.levelRow(levelLabel(s.scope.level, lang)) : ""}: ${t.net}`,
+        fig: s.netTotal,
+      })),
     ...d.byActor.map((s) => ({
       label: `${s.scope.kind === "actor" ? s.scope.name : ""}: ${t.net}`,
       fig: s.netTotal,

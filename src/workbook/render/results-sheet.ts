@@ -238,6 +238,11 @@ interface Scope {
   readonly describe: string;
   readonly block: ResultBlock;
   readonly style?: CellStyle;
+  /**
+   * A level with a single actor: its figures are that actor's, so it gets no rows of its own (no repeated
+   * "Niveau: Kommune" rows); its defined names point at the actor's row (index into the scopes).
+   */
+  readonly sameAs?: number;
 }
 
 function scopes(results: Results, t: Texts, lang: Lang): Scope[] {
@@ -255,7 +260,16 @@ function scopes(results: Results, t: Texts, lang: Lang): Scope[] {
     const block = results.byLevel.get(level);
     if (block === undefined) continue;
     const label = t.levelRow(levelLabel(level, lang));
-    out.push({ label, suffix: level, describe: label, block, style: "label" });
+    const members = results.actors.flatMap((a, i) => (a.level === level ? [i] : []));
+    const only = members.length === 1 ? members[0] : undefined;
+    out.push({
+      label,
+      suffix: level,
+      describe: label,
+      block,
+      style: "label",
+      ...(only !== undefined ? { sameAs: only } : {}),
+    });
   }
   out.push({ label: t.total, suffix: "Total", describe: t.total, block: results.total, style: "total" });
   return out;
@@ -360,7 +374,8 @@ export function renderResultSheets(
   const keyRows: CellValue[][] = [];
   const keyFormats: string[][] = [];
   const keyTop = w.row;
-  for (const s of all) {
+  const shown = all.filter((s) => s.sameAs === undefined);
+  for (const s of shown) {
     const b = s.block;
     const f = b.breakEvenSuccessFactor;
     keyRows.push([
@@ -376,8 +391,8 @@ export function renderResultSheets(
     keyFormats.push(["@", KR, KR, YEAR, RATIO, ...effects.map(() => PCT), KR, KR]);
   }
   w.add(keyRows, { numberFormat: keyFormats, style: "output" });
-  all.forEach((s, i) => {
-    const r = keyTop + i;
+  all.forEach((s) => {
+    const r = keyTop + shown.indexOf(s.sameAs === undefined ? s : (all[s.sameAs] as Scope));
     names.push(
       { name: `SOM_Res_Netto_${s.suffix}`, sheet: sheetName, ref: cellA1(r, 1) },
       { name: `SOM_Res_NV_${s.suffix}`, sheet: sheetName, ref: cellA1(r, 2) },
@@ -397,8 +412,9 @@ export function renderResultSheets(
     ...xs,
     total,
   ];
-  for (const s of all) {
+  for (const s of shown) {
     const b = s.block;
+    w.pageBreak();
     w.add([yearHeader(t.yearTable(s.label))], {
       style: "header",
       numberFormat: [["@", ...results.years.map(() => YEAR), "@"]],
@@ -439,7 +455,7 @@ export function renderResultSheets(
   }
 
   // [D] rules and the names table.
-  w.rulesAndNamesHeader(t);
+  w.rulesAndNamesHeader(t, "guidance", H + 2);
   const nameRows: CellValue[][] = [];
   for (const s of all) {
     for (const k of RESULT_NAME_KINDS)
@@ -462,6 +478,8 @@ export function renderResultSheets(
     ],
     freeze: { rows: 0, cols: 1 },
     tabColor: "1F6E6E",
+    merges: w.merges,
+    pageBreaks: w.pageBreaks,
   };
   return { sheet, names };
 }

@@ -312,6 +312,7 @@ export function renderSensitivitySheet(
   w.skip();
 
   // Tornado table, chart data and chart.
+  w.pageBreak();
   const bars = analysis.tornado.bars;
   const baseTotal = analysis.tornado.baseTotal;
   w.add([[t.tornadoTitle]], { style: "subtitle" });
@@ -387,6 +388,7 @@ export function renderSensitivitySheet(
   w.skip();
 
   // Two-way grid.
+  w.pageBreak();
   const g = analysis.grid;
   const resultText = resultSelectorText(g.result, scenario, lang);
   w.add([[t.gridTitle(resultText)]], { style: "subtitle" });
@@ -431,6 +433,7 @@ export function renderSensitivitySheet(
   w.skip();
 
   // Break-even values.
+  w.pageBreak();
   w.add([[t.breakEvenTitle]], { style: "subtitle" });
   w.add([[t.who, t.beSuccess, t.beConsequence, t.beCost]], { style: "header" });
   const beTop = w.row;
@@ -477,7 +480,7 @@ export function renderSensitivitySheet(
   w.skip();
 
   // [D] rules and the names table.
-  w.rulesAndNamesHeader(t);
+  w.rulesAndNamesHeader(t, "guidance", 8);
   w.add(
     [
       [SENSITIVITY_RESULT_NAMES.grid, `${t.gridName} (${resultText})`],
@@ -509,6 +512,8 @@ export function renderSensitivitySheet(
     charts,
     freeze: { rows: 0, cols: 1 },
     tabColor: "1F6E6E",
+    merges: w.merges,
+    pageBreaks: w.pageBreaks,
   };
   return { sheet, names };
 }

@@ -3,7 +3,7 @@
  * Used by every renderer so that result, sensitivity and comparison sheets are built the same way.
  */
 import type { Lang } from "../../present/format";
-import { cellA1 } from "../a1";
+import { cellA1, rectA1 } from "../a1";
 import type { Block, CellStyle, CellValue, ConditionalFormat, NameSpec } from "../sheet-model";
 import { sheetFingerprintName, sheetStatusFormula, STATUS_TEXT } from "./meta-sheet";
 
@@ -14,8 +14,28 @@ export type BlockOptions = Omit<Block, "row" | "col" | "values">;
 
 export class SheetWriter {
   readonly blocks: Block[] = [];
+  /** Merged ranges (A1) of the paragraphs written with `paragraphs`. */
+  readonly merges: string[] = [];
+  /** Rows that start a new printed page (`SheetSpec.pageBreaks`). */
+  readonly pageBreaks: number[] = [];
   /** The next free row (0-based). */
   row = 0;
+
+  /**
+   * Wrapped text, one paragraph per row, each merged across `span` columns from column 0 so it reads as a
+   * paragraph on screen and in print (the print layout sizes the row to the text).
+   */
+  paragraphs(texts: readonly string[], span: number, style: CellStyle = "guidance"): void {
+    for (const text of texts) {
+      const at = this.add([[text]], { style });
+      if (span > 1) this.merges.push(rectA1({ row: at, col: 0, rows: 1, cols: span }));
+    }
+  }
+
+  /** The next row starts a new printed page. */
+  pageBreak(): void {
+    if (this.row > 0 && !this.pageBreaks.includes(this.row)) this.pageBreaks.push(this.row);
+  }
 
   /** Appends `values` at the cursor (in column `col`) and moves the cursor below it; returns the block's row. */
   add(values: readonly (readonly CellValue[])[], opts: BlockOptions = {}, col = 0): number {
@@ -43,12 +63,11 @@ export class SheetWriter {
       readonly meaning: string;
     },
     rulesStyle: CellStyle = "guidance",
+    span = 8,
   ): void {
+    this.pageBreak();
     this.add([[t.rulesTitle]], { style: "subtitle" });
-    this.add(
-      t.rules.map((r) => [r]),
-      { style: rulesStyle },
-    );
+    this.paragraphs(t.rules, span, rulesStyle);
     this.skip();
     this.add([[t.namesTitle]], { style: "subtitle" });
     this.add([[t.nameCol, t.meaning]], { style: "header" });

@@ -515,7 +515,21 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
           for (let c = 0; c < t.rect.cols; c++) t.sheet.columnWidths.set(t.rect.col + c, w);
         }),
     });
+    Object.defineProperty(format, "rowHeight", {
+      set: (h: number) =>
+        ctx.enqueue({ kind: "RangeFormat.rowHeight", sheet: sheetName() }, () => {
+          const t = must(target(), "Range");
+          t.sheet.rowHeights ??= new Map();
+          for (let r = 0; r < t.rect.rows; r++) t.sheet.rowHeights.set(t.rect.row + r, h);
+        }),
+    });
     obj.format = format;
+    obj.merge = (across?: boolean) =>
+      ctx.enqueue({ kind: "Range.merge", sheet: sheetName() }, () => {
+        const t = must(target(), "Range");
+        if (across === true) throw new FakeOfficeError("InvalidArgument", "merge across not modelled");
+        (t.sheet.merges ??= []).push(rectA1(t.rect));
+      });
     // the address as Excel would resolve it when the queued call runs (charts and notes take ranges)
     Object.defineProperty(obj, "_address", {
       value: () => {
@@ -734,6 +748,35 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
       ctx.enqueue({ kind: "WorksheetFreezePanes.freeze", sheet: nameOf() }, () => {
         must(target(), "Worksheet").freeze = { rows, cols };
       });
+    // page layout (ExcelApi 1.9): every assignment is recorded on the sheet's `pageLayout`
+    const layoutSet = (key: string, value: unknown): void =>
+      ctx.enqueue({ kind: `PageLayout.${key}`, sheet: nameOf() }, () => {
+        const ws = must(target(), "Worksheet");
+        (ws.pageLayout ??= {})[key] = value;
+      });
+    const pageLayout: Record<string, unknown> = {
+      setPrintTitleRows: (r: unknown) => layoutSet("printTitleRows", typeof r === "string" ? r : "(range)"),
+      headersFooters: {
+        defaultForAllPages: Object.create(null) as Record<string, unknown>,
+      },
+    };
+    for (const key of ["orientation", "paperSize", "zoom", "centerHorizontally"]) {
+      Object.defineProperty(pageLayout, key, { set: (v: unknown) => layoutSet(key, v) });
+    }
+    const hf = (pageLayout["headersFooters"] as { defaultForAllPages: Record<string, unknown> })
+      .defaultForAllPages;
+    for (const key of ["centerHeader", "leftFooter", "rightFooter"]) {
+      Object.defineProperty(hf, key, { set: (v: unknown) => layoutSet(key, v) });
+    }
+    obj.pageLayout = pageLayout;
+    obj.horizontalPageBreaks = {
+      add: (r: string) =>
+        ctx.enqueue({ kind: "PageBreak.add", sheet: nameOf() }, () => {
+          const ws = must(target(), "Worksheet");
+          const breaks = ((ws.pageLayout ??= {})["rowBreaks"] ??= []) as string[];
+          breaks.push(r);
+        }),
+    };
     obj.freezePanes = {
       unfreeze: () =>
         ctx.enqueue({ kind: "WorksheetFreezePanes.unfreeze", sheet: nameOf() }, () => {

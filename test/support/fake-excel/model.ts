@@ -38,6 +38,12 @@ export interface FakeSheet {
     position: [string, string] | undefined;
   }[];
   notes: { address: string; text: string }[];
+  /** Merged ranges (A1) from `Range.merge()`. */
+  merges?: string[];
+  /** Row heights in points by 0-based row (`RangeFormat.rowHeight`). */
+  rowHeights?: Map<number, number>;
+  /** `Worksheet.pageLayout` (ExcelApi 1.9) as set: orientation, paper, zoom, print titles, header/footer, breaks. */
+  pageLayout?: Record<string, unknown>;
 }
 
 export interface FakeName {
