@@ -161,7 +161,13 @@ export type SaveOutcome =
 
 /** Contract spelling of a name as read (the workbook may spell it in another case). */
 const spelled = new Map(INPUT_NAMES.map((n) => [lower(n), n] as const));
-const contractName = (v: NamedValue): NamedValue => ({ ...v, name: spelled.get(lower(v.name)) ?? v.name });
+/** A name as stored: its contract spelling, and for a range only position and values (not what lies around it). */
+const contractName = (v: NamedValue): NamedValue => {
+  const name = spelled.get(lower(v.name)) ?? v.name;
+  return v.kind === "range"
+    ? { kind: "range", name, sheet: v.sheet, row: v.row, col: v.col, values: v.values }
+    : { ...v, name };
+};
 
 /**
  * Saves the current inputs (every input name of the contract, as read) and key results under `typedName`.

@@ -8,6 +8,7 @@
  * cost kinds' default first/last years.
  */
 import { engineIssue, FIELD } from "./issues";
+import { textKey } from "./text-key";
 import type {
   Actor,
   CalendarYear,
@@ -59,8 +60,8 @@ export const DEFAULTS = {
 
 type Path = readonly (string | number)[];
 
-/** Case- and space-insensitive key used to resolve references (actor, effect, service names). */
-const refKey = (name: string): string => name.trim().toLowerCase();
+/** The key used to resolve references and check uniqueness (actor, effect, service names): `textKey`. */
+const refKey = textKey;
 
 class Collector {
   readonly issues: InputIssue[] = [];

@@ -4,6 +4,7 @@
  * `readWorkbookKnowledge`). The Node `FileWorkbook` builds on the same `namedValue`.
  */
 import type { NamedValue, SheetInfo, WorkbookPort } from "../workbook/port";
+import { rangeEdges } from "../workbook/range-edges";
 import type { CellValue } from "../workbook/sheet-model";
 import { qualifiedAbsRef, type CellRect } from "./a1-ref";
 import { cellAt, findSheet, type XlsxBook, type XlsxName } from "./xlsx-reader";
@@ -32,12 +33,28 @@ export function namedValue(book: XlsxBook, name: XlsxName): NamedValue {
     return { kind: "unsupported", name: name.name, formula: qualifiedAbsRef(name.sheet, name.rect) };
   }
   const values: CellValue[][] = [];
+  const unvalued: (readonly [number, number])[] = [];
   for (let r = 0; r < rect.rows; r++) {
     const row: CellValue[] = [];
-    for (let c = 0; c < rect.cols; c++) row.push(cellAt(sheet, rect.row + r, rect.col + c)?.value ?? null);
+    for (let c = 0; c < rect.cols; c++) {
+      const cell = cellAt(sheet, rect.row + r, rect.col + c);
+      row.push(cell?.value ?? null);
+      if (cell !== undefined && cell.value === null && (cell.formula !== undefined || cell.sharedFormula))
+        unvalued.push([r, c]);
+    }
     values.push(row);
   }
-  return { kind: "range", name: name.name, sheet: sheet.name, row: rect.row, col: rect.col, values };
+  const edges = rangeEdges(name.rect, (r, c) => cellAt(sheet, r, c)?.value);
+  return {
+    kind: "range",
+    name: name.name,
+    sheet: sheet.name,
+    row: rect.row,
+    col: rect.col,
+    values,
+    ...(unvalued.length > 0 ? { unvalued } : {}),
+    ...edges,
+  };
 }
 
 /** `readNames` over a parsed book: keyed by lower-cased name, undefined names absent, one value per name. */

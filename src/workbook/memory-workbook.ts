@@ -16,6 +16,7 @@
  */
 import type { InputEditPort, NamedValue, SelectPort, SheetInfo, WorkbookPort } from "./port";
 import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "./sheet-model";
+import { rangeEdges } from "./range-edges";
 import { cellA1 as a1, parseCellA1 as parseA1, parseRectA1, rectA1 as rectToA1, type Rect } from "./a1";
 
 /** A programmer error against the in-memory workbook (unknown sheet, bad reference, ragged block). */
@@ -304,7 +305,16 @@ export class MemoryWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         line.push(s.cells.get(key(rect.row + r, rect.col + c))?.value ?? null);
       values.push(line);
     }
-    return { kind: "range", name: stored.name, sheet: s.name, row: rect.row, col: rect.col, values };
+    const edges = rangeEdges(stored.rect, (r, c) => s.cells.get(key(r, c))?.value);
+    return {
+      kind: "range",
+      name: stored.name,
+      sheet: s.name,
+      row: rect.row,
+      col: rect.col,
+      values,
+      ...edges,
+    };
   }
 
   /** Applies a spec in place (callers stage it on a clone for all-or-nothing). */

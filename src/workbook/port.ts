@@ -19,6 +19,21 @@ export type NamedValue =
       readonly col: number;
       /** Cell values, row-major, shape = the range. Empty cells are null. */
       readonly values: readonly (readonly CellValue[])[];
+      /**
+       * Cells of the range that hold a formula but no stored value (files written by tools that do not
+       * calculate), as [row, col] offsets into `values` (where they read null). Absent or empty when the
+       * host calculates (Office.js) or there are none. The reader turns each into an error naming the cell.
+       */
+      readonly unvalued?: readonly (readonly [number, number])[];
+      /**
+       * The cells just outside the range: the row directly below (same columns) and the column directly
+       * to the right (same rows), for the reading rule that warns about rows typed just outside a block.
+       * Absent when the port did not read them (or the range touches the sheet's edge).
+       */
+      readonly below?: readonly CellValue[];
+      readonly right?: readonly CellValue[];
+      /** The name spans whole columns (`$A:$H`); the values are clipped to the sheet's used rows. */
+      readonly wholeColumns?: true;
     }
   | {
       /** A named constant such as `=0,035` or `="Kommune"`. */

@@ -32,7 +32,11 @@ describe("createSomSheets", () => {
       expect([name, named.get(name.toLowerCase())?.kind]).toEqual([name, "range"]);
     // The new sheets read as the blank template: no reading issues, defaults in place.
     const read = readScenario(await wb.readNames(SCENARIO_NAMES));
-    expect(read.issues).toEqual([]);
+    // The blank template has no costs and no participants yet: two warnings, nothing else.
+    expect(read.issues.map((i) => [i.code, i.severity])).toEqual([
+      ["no-costs", "warning"],
+      ["no-participants", "warning"],
+    ]);
     expect(read.raw.settings.discountRate).toBe(0.035);
     // SOM_Prisindeks starts with the shipped nettoprisindeks (2015 = 100), year by year through the last full year.
     expect(read.raw.priceIndex.map((p) => p.year)).toEqual([
@@ -138,7 +142,11 @@ describe("createSomSheets", () => {
     expect(result).toEqual({ created: TEMPLATE_SHEETS, skipped: [] });
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Ark1", ...TEMPLATE_SHEETS]);
     const read = readScenario(await wb.readNames(SCENARIO_NAMES));
-    expect(read.issues).toEqual([]);
+    // The blank template has no costs and no participants yet: two warnings, nothing else.
+    expect(read.issues.map((i) => [i.code, i.severity])).toEqual([
+      ["no-costs", "warning"],
+      ["no-participants", "warning"],
+    ]);
     expect(read.raw.actors.map((a) => a.name)).toEqual(["Kommune", "Region", "Stat"]);
     expect(read.raw.settings.horizon).toBe(10);
   });

@@ -25,6 +25,9 @@ describe("MemoryWorkbook", () => {
         ["Kommune", "Kommune"],
         [null, null],
       ],
+      // the cells just outside (row 4 below, column C to the right), for the reading rules
+      below: [null, null],
+      right: [null, null, null],
     });
   });
 

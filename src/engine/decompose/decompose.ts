@@ -16,6 +16,7 @@
 import { calculate } from "../calculate";
 import type { Actor, Level, ResultBlock, Results, Scenario } from "../types";
 import { LEVELS } from "../types";
+import { textKey } from "../text-key";
 import {
   DECOMPOSITION_FACTORS,
   mixFrame,
@@ -86,7 +87,7 @@ function figureVector(r: Results, levels: readonly Level[], actors: readonly Act
   return out;
 }
 
-const key = (name: string): string => name.trim().toLowerCase();
+const key = textKey;
 
 /** The reported block of the actor with this name (matched as validation does), if any. */
 function blockOf(r: Results, name: string): ResultBlock | undefined {

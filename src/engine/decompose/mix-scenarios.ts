@@ -35,6 +35,7 @@
 import { toPriceLevel } from "../price-level";
 import { calcYearCount } from "../time";
 import type { Actor, ConsequenceLine, CostLine, Effect, PriceRow, Scenario } from "../types";
+import { textKey } from "../text-key";
 
 /** The nine factors, in the order tables show them. */
 export type DecompositionFactor =
@@ -65,8 +66,8 @@ export class MixError extends Error {
   override readonly name = "MixError";
 }
 
-/** Name matching used by validation for references: trimmed, case-insensitive. */
-const key = (name: string): string => name.trim().toLowerCase();
+/** Name matching used by validation for references (`textKey`). */
+const key = textKey;
 
 /** x_P = x_b × I(P) / I(b) with the engine's own conversion (som-method.md §5), so a mix reproduces its scenario exactly. */
 const atPriceLevel = (amountKr: number, priceYear: number, s: Scenario): number =>

@@ -11,6 +11,7 @@
  *   kommune price and the Kommune level's result is unchanged by a split.
  * - Shares below 0, above 1, not finite, or summing above 1 (beyond 1e-9) are issues; nothing is split then.
  */
+import { textKey } from "../text-key";
 
 /** A suggested starting list of typical Danish municipal departments; the user edits it [D]. */
 export const DEPARTMENT_SUGGESTIONS: readonly { readonly da: string; readonly en: string }[] = [
@@ -61,7 +62,7 @@ export type SplitOutcome =
   | { readonly ok: false; readonly issues: readonly DepartmentIssue[] };
 
 const SUM_TOLERANCE = 1e-9;
-const key = (s: string): string => s.trim().toLowerCase();
+const key = textKey;
 
 /**
  * Splits each kommune price between the departments by the distribution key.

@@ -12,12 +12,13 @@
  * // block.rows[2].fields.get("actor") → { value: "Kommune", cell: "D7" }
  */
 import type { InputIssue } from "../../engine/types";
+import { textKey } from "../../engine/text-key";
 import type { ColumnDef } from "../names";
 import type { NamedValue } from "../port";
 import type { CellValue } from "../sheet-model";
 import { cellA1, rectA1 } from "../a1";
 import { readIssue } from "./read-issues";
-import { isBlank, lookupName, type CellAt, type IssuePath, type ReadOptions } from "./scalar";
+import { isBlank, lookupName, reportUnvalued, type CellAt, type IssuePath, type ReadOptions } from "./scalar";
 
 /** One field of a data row: the value and its A1 address on the block's sheet. */
 export interface BlockCell {
@@ -44,6 +45,25 @@ export interface ExtraColumn {
   readonly normalized: string;
   readonly col: number;
   readonly cell: string;
+  /** True when a data row (below the header) holds a number in this column. */
+  readonly hasNumbers: boolean;
+}
+
+/** Options of `readBlock` beyond `ReadOptions`. */
+export interface BlockOptions extends ReadOptions {
+  /**
+   * Which extra columns (headers the caller did not ask for) carry data, so that a row filled only there
+   * is a data row (consequence year columns, price columns of actors). Default: every extra column. A row
+   * whose data columns are all blank but that holds something elsewhere in the block (a note under an
+   * unknown or blank header) is skipped with a `notes-only-row` warning.
+   */
+  readonly extraIsData?: (column: ExtraColumn) => boolean;
+  /**
+   * Warn about filled cells directly below or right of the block (`cells-outside-block`). The scenario's
+   * input blocks ask for it; blocks with designed neighbours (the sensitivity settings' explanation
+   * column, the grid axes side by side) do not.
+   */
+  readonly reportOutside?: boolean;
 }
 
 export interface BlockRow {
@@ -71,10 +91,8 @@ export interface BlockRead {
   readonly rows: readonly BlockRow[];
 }
 
-/** Header text for matching: NFC, trimmed, runs of whitespace as one space, lower case. */
-export function normalizeHeader(text: string): string {
-  return text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-}
+/** Header text for matching: the one normalisation of user text (`textKey`: NFC, whitespace, case). */
+export const normalizeHeader = textKey;
 
 /** A cell value as header text ("" for blank). Numbers and booleans as their text. */
 function headerText(value: CellValue): string {
@@ -97,7 +115,7 @@ export function readBlock(
   name: string,
   columns: readonly ColumnDef[],
   issues: InputIssue[],
-  options: ReadOptions = {},
+  options: BlockOptions = {},
 ): BlockRead | undefined {
   const path = options.path ?? [];
   const nv = lookupName(named, name);
@@ -119,21 +137,27 @@ export function readBlock(
   for (const r of grid) width = Math.max(width, r.length);
   const ref = rectA1({ row: nv.row, col: nv.col, rows: Math.max(1, grid.length), cols: Math.max(1, width) });
 
-  let h = 0;
-  while (h < grid.length && (grid[h] ?? []).every(isBlank)) h++;
-  if (h >= grid.length) {
-    issues.push(readIssue("missing-header", { path, name, sheet: nv.sheet, cell: ref }, { name }));
-    return undefined;
-  }
-  const headerRow = nv.row + h;
-  const headerRef = rectA1({ row: headerRow, col: nv.col, rows: 1, cols: Math.max(1, width) });
-  const header = grid[h] ?? [];
+  reportUnvalued(nv.unvalued, nv, { path, name, sheet: nv.sheet }, issues);
 
   const byHeader = new Map<string, ColumnDef>();
   for (const c of columns) {
     byHeader.set(normalizeHeader(c.da), c);
     byHeader.set(normalizeHeader(c.en), c);
   }
+  const h = headerRowIndex(grid, nv.wholeColumns === true, byHeader);
+  if (h === undefined) {
+    issues.push(
+      readIssue(
+        nv.wholeColumns === true ? "header-row-not-found" : "missing-header",
+        { path, name, sheet: nv.sheet, cell: ref },
+        { name },
+      ),
+    );
+    return undefined;
+  }
+  const headerRow = nv.row + h;
+  const headerRef = rectA1({ row: headerRow, col: nv.col, rows: 1, cols: Math.max(1, width) });
+  const header = grid[h] ?? [];
 
   const known = new Map<string, BlockColumn>();
   const knownOffsets: { readonly key: string; readonly offset: number }[] = [];
@@ -147,7 +171,9 @@ export function readBlock(
     const normalized = normalizeHeader(text);
     const def = byHeader.get(normalized);
     if (def === undefined) {
-      extraColumns.push({ header: text, normalized, col, cell });
+      let hasNumbers = false;
+      for (let i = h + 1; i < grid.length && !hasNumbers; i++) hasNumbers = typeof grid[i]?.[j] === "number";
+      extraColumns.push({ header: text, normalized, col, cell, hasNumbers });
       extraOffsets.push(j);
     } else if (known.has(def.key)) {
       issues.push(
@@ -169,13 +195,24 @@ export function readBlock(
       );
   }
 
+  const isData = options.extraIsData ?? (() => true);
+  const dataExtra = extraOffsets.filter((_, k) => {
+    const c = extraColumns[k];
+    return c !== undefined && isData(c);
+  });
   const rows: BlockRow[] = [];
   for (let i = h + 1; i < grid.length; i++) {
     const values = grid[i] ?? [];
     let blank = true;
     for (const k of knownOffsets) if (!isBlank(values[k.offset] ?? null)) blank = false;
-    for (const off of extraOffsets) if (!isBlank(values[off] ?? null)) blank = false;
-    if (blank) continue;
+    for (const off of dataExtra) if (!isBlank(values[off] ?? null)) blank = false;
+    if (blank) {
+      if (!values.every(isBlank)) {
+        const rowRef = rectA1({ row: nv.row + i, col: nv.col, rows: 1, cols: Math.max(1, width) });
+        issues.push(readIssue("notes-only-row", { path, name, sheet: nv.sheet, cell: rowRef }, { name }));
+      }
+      continue;
+    }
     const row = nv.row + i;
     const fields = new Map<string, BlockCell>();
     for (const k of knownOffsets)
@@ -187,5 +224,73 @@ export function readBlock(
     rows.push({ row, fields, extra });
   }
 
+  if (options.reportOutside === true) reportOutside(nv, width, { path, name, sheet: nv.sheet }, issues);
   return { name, sheet: nv.sheet, ref, headerRow, headerRef, columns: known, extraColumns, rows };
+}
+
+/** Rows searched for the header of a whole-column name (`$A:$H`), below titles and notes. */
+const MAX_HEADER_SEARCH = 1000;
+
+/**
+ * The index of the header row in `grid`: the first non-blank row; for a whole-column name the first row
+ * (among the first 1 000) that holds one of the block's own headers, so a sheet title above is skipped.
+ * Undefined when there is none.
+ */
+function headerRowIndex(
+  grid: readonly (readonly CellValue[])[],
+  wholeColumns: boolean,
+  byHeader: ReadonlyMap<string, ColumnDef>,
+): number | undefined {
+  if (!wholeColumns) {
+    let h = 0;
+    while (h < grid.length && (grid[h] ?? []).every(isBlank)) h++;
+    return h < grid.length ? h : undefined;
+  }
+  for (let h = 0; h < Math.min(grid.length, MAX_HEADER_SEARCH); h++) {
+    const row = grid[h] ?? [];
+    if (row.some((v) => typeof v === "string" && byHeader.has(normalizeHeader(v)))) return h;
+  }
+  return undefined;
+}
+
+type Where = { readonly path: IssuePath; readonly name: string; readonly sheet: string };
+
+/** Non-blank cells directly below or right of the block, outside the name: one warning per side. */
+function reportOutside(
+  nv: NamedValue & { readonly kind: "range" },
+  width: number,
+  where: Where,
+  issues: InputIssue[],
+): void {
+  const filled = (cells: readonly CellValue[] | undefined): number[] => {
+    const out: number[] = [];
+    (cells ?? []).forEach((v, k) => {
+      if (!isBlank(v)) out.push(k);
+    });
+    return out;
+  };
+  const height = Math.max(1, nv.values.length);
+  const below = filled(nv.below);
+  const first = below[0];
+  const last = below[below.length - 1];
+  if (first !== undefined && last !== undefined) {
+    const cells = rectA1({ row: nv.row + height, col: nv.col + first, rows: 1, cols: last - first + 1 });
+    issues.push(
+      readIssue("cells-outside-block", { ...where, cell: cells }, { name: where.name, cells, side: "below" }),
+    );
+  }
+  const right = filled(nv.right);
+  const top = right[0];
+  const bottom = right[right.length - 1];
+  if (top !== undefined && bottom !== undefined) {
+    const cells = rectA1({
+      row: nv.row + top,
+      col: nv.col + Math.max(1, width),
+      rows: bottom - top + 1,
+      cols: 1,
+    });
+    issues.push(
+      readIssue("cells-outside-block", { ...where, cell: cells }, { name: where.name, cells, side: "right" }),
+    );
+  }
 }

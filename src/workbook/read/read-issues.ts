@@ -40,6 +40,30 @@ export interface ReadIssueParams {
   readonly "consequence-year-out-of-range": { readonly header: string; readonly max: number };
   /** An actor of SOM_Aktoerer has no price column in SOM_Priser (warning: its prices count as 0). */
   readonly "missing-price-column": { readonly actor: string; readonly name: string };
+  /** A formula cell without a stored value (a file from a tool that does not calculate). */
+  readonly "formula-without-value": Record<string, never>;
+  /** A whole-column name (`$A:$H`) in which no row holds the block's headers. */
+  readonly "header-row-not-found": { readonly name: string };
+  /** A row whose contract columns are blank but that holds a note elsewhere in the block (warning). */
+  readonly "notes-only-row": { readonly name: string };
+  /** Filled cells just below or right of a block, outside the defined name (warning). */
+  readonly "cells-outside-block": {
+    readonly name: string;
+    readonly cells: string;
+    readonly side: "below" | "right";
+  };
+  /** A column of SOM_Priser with numbers whose header is not an actor of SOM_Aktoerer. */
+  readonly "price-column-not-actor": { readonly header: string; readonly name: string };
+  /** A consequence's unit differs from its price row's unit (warning; names both cells). */
+  readonly "unit-mismatch": { readonly unit: string; readonly priceUnit: string; readonly service: string };
+  /** SOM_Omkostninger has no cost lines (warning). */
+  readonly "no-costs": { readonly name: string };
+  /** Every participants count is 0 or blank (warning). */
+  readonly "no-participants": { readonly name: string };
+  /** A number too large in magnitude to calculate with (amounts, changes, counts, years). */
+  readonly "number-too-large": { readonly value: number; readonly max: number };
+  /** A price index value so close to 0 that converting by it overflows. */
+  readonly "index-too-small": { readonly value: number; readonly min: number };
 }
 
 export type ReadIssueCode = keyof ReadIssueParams;
@@ -57,7 +81,8 @@ export function quoted(text: string): string {
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1)}…` : oneLine}"`;
 }
 
-const daNumber = (x: number): string => String(x).replace(".", ",");
+/** A number in Danish notation for a message: decimal comma ("3,5", "1e+308" stays as is). */
+export const daNumber = (x: number): string => String(x).replace(".", ",");
 
 const MESSAGES: Messages = {
   "missing-name": ({ name }) => ({
@@ -120,10 +145,57 @@ const MESSAGES: Messages = {
     da: `Aktøren ${quoted(actor)} har ingen priskolonne i ${name}; aktørens priser regnes som 0.`,
     en: `The actor ${quoted(actor)} has no price column in ${name}; the actor's prices count as 0.`,
   }),
+  "formula-without-value": () => ({
+    da: "Cellen indeholder en formel uden gemt værdi (filen er gemt af et program, der ikke regner formler ud). Åbn og gem filen i Excel eller LibreOffice, eller skriv værdien i cellen.",
+    en: "The cell holds a formula without a stored value (the file was saved by a program that does not calculate formulas). Open and save the file in Excel or LibreOffice, or type the value into the cell.",
+  }),
+  "header-row-not-found": ({ name }) => ({
+    da: `Navnet ${name} dækker hele kolonner, men ingen række i dem har tabellens overskrifter. Lad navnet begynde ved overskriftsrækken.`,
+    en: `The name ${name} covers whole columns, but no row in them holds the table's headers. Let the name start at the header row.`,
+  }),
+  "notes-only-row": ({ name }) => ({
+    da: `Rækken i ${name} har kun noter uden for tabellens kolonner og springes over. Skal den regnes med, så udfyld tabellens kolonner.`,
+    en: `The row in ${name} holds only notes outside the table's columns and is skipped. To count it, fill in the table's columns.`,
+  }),
+  "cells-outside-block": ({ name, cells, side }) => ({
+    da: `Cellerne ${cells} ${side === "below" ? "lige under" : "lige til højre for"} ${name} er udfyldt, men ligger uden for navnet og læses ikke. Hører de med, så udvid ${name} i Navnestyring (Formler → Navnestyring).`,
+    en: `The cells ${cells} just ${side === "below" ? "below" : "to the right of"} ${name} are filled in, but lie outside the name and are not read. If they belong to it, extend ${name} in Name Manager (Formulas → Name Manager).`,
+  }),
+  "price-column-not-actor": ({ header, name }) => ({
+    da: `Kolonnen ${quoted(header)} i ${name} indeholder tal, men ${quoted(header)} er ikke en aktør i aktørlisten (SOM_Aktoerer). Ret overskriften til aktørens navn, eller slet kolonnen.`,
+    en: `The column ${quoted(header)} in ${name} holds numbers, but ${quoted(header)} is not an actor in the actor list (SOM_Aktoerer). Correct the header to the actor's name, or delete the column.`,
+  }),
+  "unit-mismatch": ({ unit, priceUnit, service }) => ({
+    da: `Enheden ${quoted(unit)} passer ikke med enheden ${quoted(priceUnit)} i prisrækken for ${quoted(service)}. Tjek at konsekvens og pris er opgjort i samme enhed.`,
+    en: `The unit ${quoted(unit)} differs from the unit ${quoted(priceUnit)} of the price row of ${quoted(service)}. Check that the consequence and the price use the same unit.`,
+  }),
+  "no-costs": ({ name }) => ({
+    da: `${name} har ingen omkostninger; resultatet indeholder kun konsekvenser.`,
+    en: `${name} has no costs; the results hold consequences only.`,
+  }),
+  "no-participants": ({ name }) => ({
+    da: `Alle deltagertal i ${name} er 0 eller tomme; der er ingen borgere at regne konsekvenser for.`,
+    en: `Every participants count in ${name} is 0 or blank; there are no citizens to calculate consequences for.`,
+  }),
+  "number-too-large": ({ value, max }) => ({
+    da: `Tallet ${daNumber(value)} er for stort til at regne med (højst ${daNumber(max)} i talværdi).`,
+    en: `The number ${String(value)} is too large to calculate with (at most ${String(max)} in magnitude).`,
+  }),
+  "index-too-small": ({ value, min }) => ({
+    da: `Prisindekset ${daNumber(value)} er for tæt på 0 til at omregne med (mindst ${daNumber(min)}).`,
+    en: `The price index ${String(value)} is too close to 0 to convert with (at least ${String(min)}).`,
+  }),
 };
 
-/** Severity by code: every reader issue is an error except a missing price column. */
-const SEVERITY: { readonly [C in ReadIssueCode]?: Severity } = { "missing-price-column": "warning" };
+/** Severity by code: reader issues are errors except the ones listed here. */
+const SEVERITY: { readonly [C in ReadIssueCode]?: Severity } = {
+  "missing-price-column": "warning",
+  "notes-only-row": "warning",
+  "cells-outside-block": "warning",
+  "unit-mismatch": "warning",
+  "no-costs": "warning",
+  "no-participants": "warning",
+};
 
 /** Every reader issue code (for tests and documentation). */
 export const READ_ISSUE_CODES = Object.keys(MESSAGES) as readonly ReadIssueCode[];

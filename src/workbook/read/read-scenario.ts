@@ -46,6 +46,7 @@ import {
   type BlockCell,
   type BlockRead,
   type BlockRow,
+  type ExtraColumn,
 } from "./block";
 import { readIssue } from "./read-issues";
 import {
@@ -120,6 +121,12 @@ const normalizeLabel = (map: ReadonlyMap<string, string>, text: string): string 
 /** An optional label: blank → undefined (the engine's default), otherwise as `normalizeLabel`. */
 const optionalLabel = (map: ReadonlyMap<string, string>, text: string | undefined): string | undefined =>
   text === undefined || text.trim() === "" ? undefined : normalizeLabel(map, text);
+
+/** A consequence year column header (normalised): `År 3`, `year 3`. */
+const YEAR_HEADER = /^(?:år|year) ?([0-9]+)$/;
+
+/** Smallest price index value accepted: converting by a smaller one could overflow (1e-300 → 1e300×). */
+export const MIN_PRICE_INDEX = 1e-6;
 
 // ───────────────────────────── path field → column key ─────────────────────────────
 
@@ -258,8 +265,19 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
   };
 
   // ── blocks: a helper that reads each kept row with its RawScenario index
-  const block = (key: BlockKey, columns: readonly ColumnDef[], required: boolean): BlockRead | undefined =>
-    readBlock(named, BLOCK_NAMES[key], columns, issues, { required, path: [key] });
+  // Only the contract's columns carry data, except where the caller says which extra columns do.
+  const block = (
+    key: BlockKey,
+    columns: readonly ColumnDef[],
+    required: boolean,
+    extraIsData: (c: ExtraColumn) => boolean = () => false,
+  ): BlockRead | undefined =>
+    readBlock(named, BLOCK_NAMES[key], columns, issues, {
+      required,
+      path: [key],
+      extraIsData,
+      reportOutside: true,
+    });
   const at = (b: BlockRead, cell: BlockCell, path: IssuePath): CellAt => blockCellAt(b, cell.cell, path);
   const fieldOf = (key: BlockKey) => (b: BlockRead, row: BlockRow, i: number) => {
     const cellOf = (field: string): { readonly cell: BlockCell; readonly at: CellAt } | undefined => {
@@ -369,14 +387,16 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
 
   // ── SOM_Konsekvenser (År 1 … År 20 columns among the extra columns)
   const consequences: RawConsequenceLine[] = [];
-  const consequencesBlock = block("consequences", COLUMNS[N.consequences], true);
+  const consequencesBlock = block("consequences", COLUMNS[N.consequences], true, (c) =>
+    YEAR_HEADER.test(c.normalized),
+  );
   if (consequencesBlock !== undefined) {
     const b = consequencesBlock;
     const yearCols = new Map<number, number>();
     const yearExtra: { readonly j: number; readonly extra: number }[] = [];
     let years = 0;
     b.extraColumns.forEach((c, extra) => {
-      const m = /^(?:år|year) ?([0-9]+)$/.exec(c.normalized);
+      const m = YEAR_HEADER.exec(c.normalized);
       if (m === null) return;
       const year = Number(m[1]);
       const colAt: CellAt = { path: ["consequences"], name: b.name, sheet: b.sheet, cell: c.cell };
@@ -419,9 +439,20 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
 
   // ── SOM_Priser (one column per actor, headed by the actor's name)
   const prices: RawPriceRow[] = [];
-  const pricesBlock = block("prices", COLUMNS[N.prices], true);
+  const actorKeys = new Set(actors.map((a) => normalizeHeader(a.name)));
+  const pricesBlock = block("prices", COLUMNS[N.prices], true, (c) => actorKeys.has(c.normalized));
   if (pricesBlock !== undefined) {
     const b = pricesBlock;
+    // a column with numbers under a header that is no actor (a misspelt actor would price as 0)
+    for (const c of b.extraColumns)
+      if (actorsBlock !== undefined && c.hasNumbers && !actorKeys.has(c.normalized))
+        issues.push(
+          readIssue(
+            "price-column-not-actor",
+            { path: ["prices"], name: b.name, sheet: b.sheet, cell: c.cell },
+            { header: c.header, name: b.name },
+          ),
+        );
     const extraByHeader = new Map<string, number>();
     b.extraColumns.forEach((c, extra) => {
       if (!extraByHeader.has(c.normalized)) extraByHeader.set(c.normalized, extra);
@@ -507,9 +538,41 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
     const field = fieldOf("priceIndex");
     rows.forEach((row, i) => {
       const f = field(indexBlock, row, i);
+      const index = f.number("index");
+      const cell = row.fields.get("index");
+      if (index !== undefined && index > 0 && index < MIN_PRICE_INDEX && cell !== undefined)
+        issues.push(
+          readIssue("index-too-small", locationOf(at(indexBlock, cell, ["priceIndex", i, "index"])), {
+            value: index,
+            min: MIN_PRICE_INDEX,
+          }),
+        );
       priceIndex.push({ year: f.number("year") ?? 0, ...opt("index", f.number("index")) });
     });
   }
+
+  unitMismatches(places, issues);
+  if (costsBlock !== undefined && costs.length === 0)
+    issues.push(
+      readIssue(
+        "no-costs",
+        { path: ["costs"], name: costsBlock.name, sheet: costsBlock.sheet, cell: costsBlock.ref },
+        { name: costsBlock.name },
+      ),
+    );
+  if (participantsBlock !== undefined && !participants.some((p) => p.count !== undefined && p.count !== 0))
+    issues.push(
+      readIssue(
+        "no-participants",
+        {
+          path: ["participants"],
+          name: participantsBlock.name,
+          sheet: participantsBlock.sheet,
+          cell: participantsBlock.ref,
+        },
+        { name: participantsBlock.name },
+      ),
+    );
 
   const raw: RawScenario = {
     ...opt("intervention", intervention),
@@ -530,6 +593,49 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
     locate: (issue) => locateIssue(issue, scalars, places),
     inputRanges: inputRangesOf(named),
   };
+}
+
+// ───────────────────────────── units ─────────────────────────────
+
+/**
+ * A consequence whose `Enhed` differs from its price row's `Enhed` (both filled in; compared as `textKey`):
+ * a warning at the consequence's unit cell that names the price row's unit cell too.
+ */
+function unitMismatches(places: ReadonlyMap<BlockKey, BlockPlace>, issues: InputIssue[]): void {
+  const prices = places.get("prices");
+  const consequences = places.get("consequences");
+  if (prices === undefined || consequences === undefined) return;
+  const textOf = (c: BlockCell | undefined): string =>
+    c !== undefined && typeof c.value === "string" ? c.value.trim() : "";
+  const priceUnit = new Map<string, { readonly unit: string; readonly cell: string; readonly row: number }>();
+  prices.rows.forEach((row, i) => {
+    const service = normalizeHeader(textOf(row.fields.get("service")));
+    const unit = row.fields.get("unit");
+    if (service !== "" && !priceUnit.has(service) && unit !== undefined && textOf(unit) !== "")
+      priceUnit.set(service, { unit: textOf(unit), cell: unit.cell, row: i });
+  });
+  consequences.rows.forEach((row, i) => {
+    const service = textOf(row.fields.get("service"));
+    const unit = row.fields.get("unit");
+    const price = priceUnit.get(normalizeHeader(service));
+    if (unit === undefined || price === undefined || textOf(unit) === "") return;
+    if (normalizeHeader(textOf(unit)) === normalizeHeader(price.unit)) return;
+    const b = consequences.block;
+    issues.push(
+      readIssue(
+        "unit-mismatch",
+        {
+          path: ["consequences", i, "unit"],
+          name: b.name,
+          sheet: b.sheet,
+          cell: unit.cell,
+          relatedPath: ["prices", price.row, "unit"],
+          related: { name: prices.block.name, sheet: prices.block.sheet, cell: price.cell },
+        },
+        { unit: textOf(unit), priceUnit: price.unit, service },
+      ),
+    );
+  });
 }
 
 // ───────────────────────────── locate ─────────────────────────────

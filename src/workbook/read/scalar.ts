@@ -100,11 +100,22 @@ export function looksLikeNumber(text: string): boolean {
 }
 
 /**
+ * Largest magnitude of any number read (10^15: a thousand billion kroner, far above any SØM input). Caps
+ * every product the calculation forms far below floating-point overflow, so an amount or a change of 1e308
+ * is a located issue before calculating instead of an overflow inside it.
+ */
+export const MAX_INPUT_MAGNITUDE = 1e15;
+
+/**
  * A cell value as a number. Blank → undefined. Text (also number-looking text), TRUE/FALSE and error
  * values → an issue and undefined.
  */
 export function toNumber(value: CellValue, at: CellAt, issues: InputIssue[]): number | undefined {
   if (typeof value === "number") {
+    if (Number.isFinite(value) && Math.abs(value) > MAX_INPUT_MAGNITUDE) {
+      issues.push(readIssue("number-too-large", locationOf(at), { value, max: MAX_INPUT_MAGNITUDE }));
+      return undefined;
+    }
     if (Number.isFinite(value)) return value;
     issues.push(readIssue("error-in-cell", locationOf(at), { error: "#NUM!" }));
     return undefined;
@@ -179,6 +190,10 @@ export function readScalar(
   }
   if (nv.kind === "constant") return { value: nv.value, at: { path, name } };
   const at: CellAt = { path, name, sheet: nv.sheet, cell: cellA1(nv.row, nv.col) };
+  if (nv.unvalued !== undefined && nv.unvalued.length > 0) {
+    reportUnvalued(nv.unvalued, nv, { path, name, sheet: nv.sheet }, issues);
+    return undefined;
+  }
   const first = nv.values[0]?.[0] ?? null;
   let filled = 0;
   let cols = 0;
@@ -197,6 +212,19 @@ export function readScalar(
     return undefined;
   }
   return { value: first, at };
+}
+
+/** Formula cells without a stored value (files from tools that do not calculate): an error per cell. */
+export function reportUnvalued(
+  unvalued: readonly (readonly [number, number])[] | undefined,
+  origin: { readonly row: number; readonly col: number },
+  where: { readonly path: IssuePath; readonly name: string; readonly sheet: string },
+  issues: InputIssue[],
+): void {
+  for (const [r, c] of unvalued ?? [])
+    issues.push(
+      readIssue("formula-without-value", { ...where, cell: cellA1(origin.row + r, origin.col + c) }, {}),
+    );
 }
 
 /** A reader of one scalar name that converts its value with `convert` (which records its own issues). */

@@ -53,7 +53,7 @@ describe("readBlock", () => {
       ]),
     );
     expect(block?.extraColumns).toEqual([
-      { header: "Bemærkning", normalized: "bemærkning", col: 2, cell: "C4" },
+      { header: "Bemærkning", normalized: "bemærkning", col: 2, cell: "C4", hasNumbers: false },
     ]);
     expect(block?.rows[0]?.extra).toEqual([{ value: "se note", cell: "C5" }]);
     expect([...(block?.rows[0]?.fields.keys() ?? [])]).toEqual(["item", "kind", "actor", "amount"]);

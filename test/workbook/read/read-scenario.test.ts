@@ -217,7 +217,8 @@ describe("reading rules", () => {
     );
     expect(read.raw.actors[0]?.level).toBe("Amt");
     expect(read.raw.costs[0]?.kind).toBe("Løbende");
-    expect(read.issues).toEqual([]);
+    // Only the prices' "Staten" column (no longer an actor here) is an issue — the kind and level are not.
+    expect(where(read.issues)).toEqual([["price-column-not-actor", "SOM_Priser", "Priser", "G4"]]);
   });
 
   it("ignores unknown columns and skips fully blank rows, locating the rows that remain", () => {
@@ -780,14 +781,32 @@ describe("the message catalogue", () => {
     "required-cell-blank": { da: "År", en: "Year" },
     "consequence-year-out-of-range": { header: "År 21", max: 20 },
     "missing-price-column": { actor: "Staten", name: "SOM_Priser" },
+    "formula-without-value": {},
+    "header-row-not-found": { name: "SOM_Omkostninger" },
+    "notes-only-row": { name: "SOM_Omkostninger" },
+    "cells-outside-block": { name: "SOM_Omkostninger", cells: "B13:E13", side: "below" },
+    "price-column-not-actor": { header: "Kommunen", name: "SOM_Priser" },
+    "unit-mismatch": { unit: "uge", priceUnit: "måned", service: "Kontanthjælp" },
+    "no-costs": { name: "SOM_Omkostninger" },
+    "no-participants": { name: "SOM_Deltagere" },
+    "number-too-large": { value: 1e308, max: 1e15 },
+    "index-too-small": { value: 1e-300, min: 1e-6 },
   };
+  const WARNINGS = new Set([
+    "missing-price-column",
+    "notes-only-row",
+    "cells-outside-block",
+    "unit-mismatch",
+    "no-costs",
+    "no-participants",
+  ]);
 
   it.each(READ_ISSUE_CODES)("has a Danish and a different English message for %s", (code) => {
     const issue = readIssue(code, { path: [] }, SAMPLES[code] as never);
     expect(issue.message.da.length).toBeGreaterThan(20);
     expect(issue.message.en.length).toBeGreaterThan(20);
     expect(issue.message.da).not.toBe(issue.message.en);
-    expect(issue.severity).toBe(code === "missing-price-column" ? "warning" : "error");
+    expect(issue.severity).toBe(WARNINGS.has(code) ? "warning" : "error");
   });
 
   it("quotes user text on one line and at most 40 characters", () => {
