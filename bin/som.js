@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Entry point of the `som` command: runs the TypeScript CLI through tsx (a runtime dependency),
-// so `npx som …` works right after `npm install` without a separate build step.
+// Entry point of the `som` command. Runs the compiled JavaScript in build/cli (made by `npm run build:cli`,
+// which `npm install` / `npm ci` run through the `prepare` script), so no TypeScript is compiled at start-up.
+// Only when that build is missing (sources checked out without installing) does it fall back to running the
+// TypeScript sources through tsx. After editing src/, run `npm run build:cli` (CONTRIBUTING.md).
 "use strict";
 const path = require("node:path");
-require("tsx/cjs");
-require(path.join(__dirname, "..", "src", "cli", "main.ts"));
+const fs = require("node:fs");
+const compiled = path.join(__dirname, "..", "build", "cli", "cli", "main.js");
+if (fs.existsSync(compiled)) {
+  require(compiled);
+} else {
+  require("tsx/cjs");
+  require(path.join(__dirname, "..", "src", "cli", "main.ts"));
+}

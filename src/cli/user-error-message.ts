@@ -24,6 +24,10 @@ const SYSTEM: Readonly<
   EACCES: { da: (p) => `Ingen adgang til filen: ${p}`, en: (p) => `Permission denied: ${p}` },
   EPERM: { da: (p) => `Ingen adgang til filen: ${p}`, en: (p) => `Permission denied: ${p}` },
   EISDIR: { da: (p) => `Det er en mappe, ikke en fil: ${p}`, en: (p) => `Is a directory, not a file: ${p}` },
+  ENOTREG: {
+    da: (p) => `Det er ikke en almindelig fil (men en enhed, en pipe eller lignende): ${p}`,
+    en: (p) => `Not a regular file (a device, a pipe or similar): ${p}`,
+  },
   ENOTDIR: { da: (p) => `Stien findes ikke: ${p}`, en: (p) => `Path not found: ${p}` },
   ENOSPC: { da: (p) => `Der er ikke plads på disken: ${p}`, en: (p) => `No space left on device: ${p}` },
   EROFS: { da: (p) => `Filsystemet er skrivebeskyttet: ${p}`, en: (p) => `Read-only file system: ${p}` },

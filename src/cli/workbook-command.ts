@@ -6,17 +6,19 @@
 import { issuesJsonText } from "../app/contract-json";
 import type { InputIssue } from "../engine/types";
 import type { Lang } from "../present/format";
-import { hasFlag, optionValue, type ParsedArgs } from "./args";
+import { hasFlag, optionValue, type OptionSpec, type ParsedArgs } from "./args";
 import type { ExitCode } from "./cli-error";
 import type { CliIo } from "./io";
-import { refuseInputAsOutput, requireXlsxName, resolvePath } from "./paths";
+import { refuseExisting, refuseInputAsOutput, requireXlsxName, resolvePath } from "./paths";
 import { issueLine } from "./summary-table";
 
 export interface WorkbookArgs {
   /** Absolute path of the workbook to read. */
   readonly input: string;
-  /** Absolute path of the new workbook to write, checked: ends in .xlsx and is not the input file. */
+  /** Absolute path of the new workbook to write, checked: ends in .xlsx, is not the input file, and does not exist unless `--force`. */
   readonly out: string | undefined;
+  /** `--force`: replace an existing output file. */
+  readonly force: boolean;
   readonly json: boolean;
 }
 
@@ -25,12 +27,20 @@ export function workbookArgs(args: ParsedArgs, cwd: string): WorkbookArgs {
   const input = resolvePath(cwd, args.positionals[0] ?? "");
   const outArg = optionValue(args, "out");
   const out = outArg === undefined ? undefined : resolvePath(cwd, outArg);
+  const force = hasFlag(args, "force");
   if (out !== undefined) {
     requireXlsxName(out);
     refuseInputAsOutput(input, out);
+    refuseExisting(out, force); // before any work; checked again when writing
   }
-  return { input, out, json: hasFlag(args, "json") };
+  return { input, out, force, json: hasFlag(args, "json") };
 }
+
+/** The `--force` option of every command that writes `--out`. */
+export const FORCE_OPTION: OptionSpec = {
+  name: "force",
+  help: { da: "Overskriv en eksisterende uddatafil", en: "Overwrite an existing output file" },
+};
 
 const NOTHING_DONE: Readonly<Record<Lang, string>> = {
   da: "Projektmappen har fejl i input; intet er beregnet:",

@@ -9,8 +9,8 @@ import type { NamedValue, SheetInfo, WorkbookPort } from "../workbook/port";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 import { readBookNames } from "./xlsx-book-port";
 import { DEFAULT_READ_LIMITS, readXlsx, type ReadLimits, type XlsxBook } from "./xlsx-reader";
-import { addSheetsToExistingFile, type WriteOptions } from "./xlsx-writer";
-import { tooLargeError } from "./zip-parts";
+import type { WriteOptions } from "./xlsx-writer";
+import { readFileCapped } from "./read-capped";
 
 // The browser-safe part (name → values) lives in xlsx-book-port.ts; re-exported for existing callers.
 export { MAX_RANGE_CELLS, namedValue } from "./xlsx-book-port";
@@ -53,16 +53,7 @@ export class FileWorkbook implements WorkbookPort {
    */
   static async open(path: string, limits?: Partial<ReadLimits>): Promise<FileWorkbook> {
     const all: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
-    const handle = await fs.promises.open(path, "r");
-    try {
-      const stat = await handle.stat();
-      if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR", path });
-      if (stat.size > all.maxFileBytes) throw tooLargeError(stat.size, all.maxFileBytes);
-      const bytes = new Uint8Array(await handle.readFile());
-      return FileWorkbook.fromBytes(bytes, all);
-    } finally {
-      await handle.close();
-    }
+    return FileWorkbook.fromBytes(await readFileCapped(path, all.maxFileBytes), all);
   }
 
   readNames(names: readonly string[]): Promise<ReadonlyMap<string, NamedValue>> {
@@ -85,7 +76,8 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   /** A new file's bytes: the input workbook plus the recorded sheets and names. */
-  toBytes(opts?: WriteOptions): Promise<Uint8Array> {
+  async toBytes(opts?: WriteOptions): Promise<Uint8Array> {
+    const { addSheetsToExistingFile } = await import("./xlsx-writer"); // exceljs loads only when writing
     return addSheetsToExistingFile(this.bytes, this.pending, { ...opts, limits: this.limits });
   }
 

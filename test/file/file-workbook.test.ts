@@ -38,7 +38,7 @@ describe("FileWorkbook", () => {
       "som_diskonteringsrente",
       "som_kommune",
     ]);
-    expect(got.get("som_aktoerer")).toEqual({
+    expect(got.get("som_aktoerer")).toMatchObject({
       kind: "range",
       name: "SOM_Aktoerer",
       sheet: "Indstillinger",
@@ -50,7 +50,7 @@ describe("FileWorkbook", () => {
         ["Staten", "Stat"],
       ],
     });
-    expect(got.get("som_startaar")).toEqual({
+    expect(got.get("som_startaar")).toMatchObject({
       kind: "range",
       name: "SOM_Startaar",
       sheet: "Indstillinger",
@@ -75,7 +75,7 @@ describe("FileWorkbook", () => {
       [
         {
           name: "Ark 1",
-          sheetData: `<row r="1"><c r="A1"><v>1</v></c><c r="C1"><f>A1*2</f><v>2</v></c></row>`,
+          sheetData: `<row r="1"><c r="A1"><v>1</v></c><c r="C1"><f>A1*2</f><v>2</v></c></row><row r="3"><c r="B3"><v>7</v></c></row>`,
         },
       ],
       {
@@ -93,12 +93,31 @@ describe("FileWorkbook", () => {
         [1, null, 2],
         [null, null, null],
       ],
+      below: [null, 7, null], // row 3, just under the name: for the "cells just outside" reading rule
+      right: [null, null],
     });
     expect(got.get("multi")).toEqual({
       kind: "unsupported",
       name: "Multi",
       formula: "'Ark 1'!$A$1,'Ark 1'!$C$1",
     });
+  });
+
+  it("lists formula cells without a stored value (written by tools that do not calculate) as unvalued", async () => {
+    const bytes = rawWorkbook(
+      [
+        {
+          name: "Ark1",
+          sheetData: `<row r="1"><c r="A1"><f>1+1</f></c><c r="B1"><v>5</v></c><c r="C1" t="str"><f>""</f><v></v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/></c></row>`,
+        },
+      ],
+      { definedNames: `<definedName name="Blok">Ark1!$A$1:$C$2</definedName>` },
+    );
+    const got = (await FileWorkbook.fromBytes(bytes).readNames(["Blok"])).get("blok");
+    expect(got?.kind === "range" ? got.unvalued : undefined).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
   });
 
   it("clips a whole-column name to the rows that hold data", async () => {
@@ -125,6 +144,7 @@ describe("FileWorkbook", () => {
         [null, null],
         [null, 3],
       ],
+      wholeColumns: true,
     });
   });
 
@@ -159,7 +179,7 @@ describe("FileWorkbook", () => {
       "SOM_Meta",
       "Resultater",
     ]);
-    expect((await again.readNames(["SOM_Netto"])).get("som_netto")).toEqual({
+    expect((await again.readNames(["SOM_Netto"])).get("som_netto")).toMatchObject({
       kind: "range",
       name: "SOM_Netto",
       sheet: "Resultater",

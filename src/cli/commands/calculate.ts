@@ -4,12 +4,13 @@
  * table. `--out` writes a new workbook with the inputs and the result sheets; the input file is never
  * written. All logic lives in the use case (src/app/calculate-workbook.ts); this file parses and prints.
  */
-import { calculateWorkbook } from "../../app/calculate-workbook";
+import { calculateWorkbook, prepareBaseRun } from "../../app/calculate-workbook";
 import { contractJsonText } from "../../app/contract-json";
 import { FileWorkbook } from "../../file/file-workbook";
 import { hasFlag } from "../args";
 import type { Command } from "../command";
-import { reportIssues, workbookArgs } from "../workbook-command";
+import { writeOutputFile } from "../paths";
+import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
 import { renderSummary } from "../summary-table";
 
 export const calculateCommand: Command = {
@@ -35,6 +36,7 @@ export const calculateCommand: Command = {
         en: "Write a new workbook with the inputs and the result sheets",
       },
     },
+    FORCE_OPTION,
     {
       name: "live",
       help: {
@@ -52,16 +54,20 @@ export const calculateCommand: Command = {
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
-    const { input, out, json } = workbookArgs(args, io.cwd);
+    const { input, out, force, json } = workbookArgs(args, io.cwd);
     // The command line writes the live sheets only when asked (not from the workbook's option).
     const live = hasFlag(args, "live");
 
     const workbook = await FileWorkbook.open(input);
-    const outcome = await calculateWorkbook(workbook, { now: io.now(), lang, live });
+    // Without --out nothing is written, so a user's own sheet named "Resultater" does not stop the run.
+    const outcome =
+      out === undefined
+        ? await prepareBaseRun(workbook, { now: io.now(), lang })
+        : await calculateWorkbook(workbook, { now: io.now(), lang, live });
     if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang });
     if (out !== undefined) {
       // The bytes read at the start plus the sheets the run wrote: the copy holds exactly the inputs calculated.
-      await workbook.saveAs(out);
+      await writeOutputFile(out, await workbook.toBytes(), force);
     }
     if (json) io.stdout(`${contractJsonText(outcome.results, outcome.warnings, lang)}\n`);
     else

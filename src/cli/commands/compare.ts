@@ -16,7 +16,8 @@ import {
 } from "../../workbook/render/comparison-sheet";
 import { optionValue } from "../args";
 import type { Command } from "../command";
-import { reportIssues, workbookArgs } from "../workbook-command";
+import { writeOutputFile } from "../paths";
+import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
 import { renderTable } from "../text-table";
 
 const T = {
@@ -121,6 +122,7 @@ export const compareCommand: Command = {
     en: "Recomputes the scenarios saved in the workbook, shows key figures side by side and splits the difference between\ntwo scenarios into success rates, participants, costs, consequences, prices, horizon and discount rate\n(Shapley value). The input file is never changed.",
   },
   options: [
+    FORCE_OPTION,
     {
       name: "from",
       value: "<scenarie>",
@@ -155,7 +157,7 @@ export const compareCommand: Command = {
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
-    const { input, out, json } = workbookArgs(args, io.cwd);
+    const { input, out, force, json } = workbookArgs(args, io.cwd);
     const from = optionValue(args, "from");
     const to = optionValue(args, "to");
     const options = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
@@ -166,7 +168,7 @@ export const compareCommand: Command = {
         ? await buildComparison(workbook, options)
         : await compareWorkbook(workbook, options, { now: io.now(), lang });
     if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang, title: T[lang].noIssue });
-    if (out !== undefined) await workbook.saveAs(out);
+    if (out !== undefined) await writeOutputFile(out, await workbook.toBytes(), force);
     if (json) io.stdout(`${compareJsonText(outcome.model, lang)}\n`);
     else io.stdout(`${renderComparisonText(outcome.model, lang).join("\n")}\n`);
     if (out !== undefined) io.stderr(`${T[lang].written(out)}\n`);

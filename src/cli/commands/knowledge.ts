@@ -8,12 +8,10 @@
  *   som knowledge export --out egne-priser.xlsx|.json [--file kilde.json|.xlsx] [--force]
  *   som knowledge index [--json]      (the shipped nettoprisindeks: monthly values and our annual means)
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { readWorkbookKnowledge, starterKnowledge, starterTargetGroups } from "../../app/knowledge-library";
 import { FileReadError } from "../../file/file-read-error";
 import { FileWorkbook } from "../../file/file-workbook";
-import { writeWorkbookSpec } from "../../file/write-workbook-spec";
 import {
   knowledgeToJson,
   MAX_KNOWLEDGE_JSON_CHARS,
@@ -30,7 +28,8 @@ import { knowledgeSheetSpec } from "../../workbook/layout/knowledge-sheet";
 import { hasFlag, optionValue } from "../args";
 import { CliError, UsageError } from "../cli-error";
 import type { Command } from "../command";
-import { refuseExisting, resolvePath, sameFile } from "../paths";
+import { readFileCapped } from "../../file/read-capped";
+import { refuseExisting, resolvePath, sameFile, writeOutputFile } from "../paths";
 import { renderTable } from "../text-table";
 
 const KIND_WORDS: readonly { readonly kind: RecordKind; readonly words: readonly string[] }[] = [
@@ -69,13 +68,18 @@ async function loadSource(file: string | undefined, cwd: string, lang: Lang): Pr
   const p = resolvePath(cwd, file);
   const label = path.basename(p);
   if (/\.json$/i.test(p)) {
-    const stat = await fs.promises.stat(p);
-    if (stat.size > MAX_KNOWLEDGE_JSON_CHARS * 4)
-      throw new CliError({
-        da: `Filen er for stor til en vidensfil: ${p}`,
-        en: `The file is too large for a knowledge file: ${p}`,
-      });
-    const v = parseKnowledgeJson(await fs.promises.readFile(p, "utf8"), label, {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFileCapped(p, MAX_KNOWLEDGE_JSON_CHARS * 4);
+    } catch (e) {
+      if (e instanceof FileReadError)
+        throw new CliError({
+          da: `Filen er for stor til en vidensfil: ${p}`,
+          en: `The file is too large for a knowledge file: ${p}`,
+        });
+      throw e;
+    }
+    const v = parseKnowledgeJson(new TextDecoder("utf-8").decode(bytes), label, {
       externalTargetGroups: starterTargetGroups(),
     });
     if (!v.ok) throw problemsError(v.problems, lang);
@@ -396,13 +400,15 @@ export const knowledgeCommand: Command = {
           da: `Uddatafilen er selve kildefilen (${out}); vælg et andet navn.`,
           en: `The output file is the source file itself (${out}); choose another name.`,
         });
-      refuseExisting(out, hasFlag(args, "force"));
+      const force = hasFlag(args, "force");
+      refuseExisting(out, force);
       const kb = await loadSource(fileArg, io.cwd, lang);
       if (/\.json$/i.test(out)) {
-        await fs.promises.writeFile(out, knowledgeToJson(kb), "utf8");
+        await writeOutputFile(out, knowledgeToJson(kb), force);
       } else {
         const { sheet, name } = knowledgeSheetSpec({ lang, records: kb.records });
-        await writeWorkbookSpec({ sheets: [sheet], names: [name] }, out);
+        const { writeWorkbookSpec } = await import("../../file/xlsx-writer");
+        await writeOutputFile(out, await writeWorkbookSpec({ sheets: [sheet], names: [name] }), force);
         const params = kb.records.filter((r) => r.kind === "parameter").length;
         if (params > 0)
           io.stderr(

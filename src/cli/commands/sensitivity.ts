@@ -9,13 +9,13 @@ import { sensitivityJsonText, sensitivityWorkbook } from "../../app/sensitivity-
 import type { SensitivityAnalysis, BreakEvenValue } from "../../engine/sensitivity/analyses";
 import type { SensitivityParameter } from "../../engine/sensitivity/parameters";
 import type { InputIssue, Scenario } from "../../engine/types";
-import { addSheetsToExistingFile } from "../../file/add-sheets-to-existing-file";
 import { FileWorkbook } from "../../file/file-workbook";
 import { formatKr, formatNumber, formatPercent, type Lang } from "../../present/format";
 import { SENSITIVITY_PARAMETER_LABELS } from "../../workbook/names";
 import { resultSelectorText } from "../../workbook/read/read-sensitivity";
 import type { Command } from "../command";
-import { reportIssues, workbookArgs } from "../workbook-command";
+import { writeOutputFile } from "../paths";
+import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
 import { issueLine } from "../summary-table";
 import { renderTable } from "../text-table";
 
@@ -171,6 +171,7 @@ export const sensitivityCommand: Command = {
     en: "Reads the inputs and the sensitivity settings (SOM_Foelsomhed, SOM_Grid_X, SOM_Grid_Y, SOM_Grid_Resultat;\ndefaults when absent), recomputes the model for every variant and shows the tornado, grid and break-even values.\nThe input file is never changed.",
   },
   options: [
+    FORCE_OPTION,
     {
       name: "out",
       value: "<resultat.xlsx>",
@@ -189,12 +190,15 @@ export const sensitivityCommand: Command = {
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
-    const { input, out, json } = workbookArgs(args, io.cwd);
+    const { input, out, force, json } = workbookArgs(args, io.cwd);
 
     const workbook = await FileWorkbook.open(input);
     const outcome = await sensitivityWorkbook(workbook, { now: io.now(), lang });
     if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang });
-    if (out !== undefined) await addSheetsToExistingFile(input, outcome.written, out);
+    if (out !== undefined) {
+      await workbook.writeSheets(outcome.written);
+      await writeOutputFile(out, await workbook.toBytes(), force);
+    }
     if (json)
       io.stdout(`${sensitivityJsonText(outcome.analysis, outcome.scenario, outcome.warnings, lang)}\n`);
     else

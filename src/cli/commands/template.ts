@@ -2,11 +2,10 @@
  * `som template [--out <fil.xlsx>] [--force] [--lang da|en]`: writes the blank SØM template, the same
  * layout definition the add-in uses for "Opret SØM-ark" (src/workbook/layout/).
  */
-import { writeWorkbookSpec } from "../../file/write-workbook-spec";
 import { buildTemplateSpec } from "../../workbook/layout/build-template-spec";
 import { hasFlag, optionValue } from "../args";
 import type { Command } from "../command";
-import { refuseExisting, requireXlsxName, resolvePath } from "../paths";
+import { refuseExisting, requireXlsxName, resolvePath, writeOutputFile } from "../paths";
 
 /** Default file name in the current directory. */
 export const DEFAULT_TEMPLATE_FILE = "SOM-skabelon.xlsx";
@@ -34,8 +33,10 @@ export const templateCommand: Command = {
   async run(args, { io, lang }) {
     const out = resolvePath(io.cwd, optionValue(args, "out") ?? DEFAULT_TEMPLATE_FILE);
     requireXlsxName(out);
-    refuseExisting(out, hasFlag(args, "force"));
-    await writeWorkbookSpec(buildTemplateSpec({ lang }), out);
+    const force = hasFlag(args, "force");
+    refuseExisting(out, force);
+    const { writeWorkbookSpec } = await import("../../file/xlsx-writer"); // the writer loads only when writing
+    await writeOutputFile(out, await writeWorkbookSpec(buildTemplateSpec({ lang })), force);
     io.stdout(lang === "da" ? `Skabelonen er skrevet: ${out}\n` : `Template written: ${out}\n`);
     return 0;
   },

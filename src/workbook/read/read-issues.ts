@@ -40,6 +40,8 @@ export interface ReadIssueParams {
   readonly "consequence-year-out-of-range": { readonly header: string; readonly max: number };
   /** An actor of SOM_Aktoerer has no price column in SOM_Priser (warning: its prices count as 0). */
   readonly "missing-price-column": { readonly actor: string; readonly name: string };
+  /** The workbook has none of the contract's names (a blank workbook). */
+  readonly "no-som-names": Record<string, never>;
   /** A formula cell without a stored value (a file from a tool that does not calculate). */
   readonly "formula-without-value": Record<string, never>;
   /** A whole-column name (`$A:$H`) in which no row holds the block's headers. */
@@ -144,6 +146,10 @@ const MESSAGES: Messages = {
   "missing-price-column": ({ actor, name }) => ({
     da: `Aktøren ${quoted(actor)} har ingen priskolonne i ${name}; aktørens priser regnes som 0.`,
     en: `The actor ${quoted(actor)} has no price column in ${name}; the actor's prices count as 0.`,
+  }),
+  "no-som-names": () => ({
+    da: "Projektmappen har ingen SØM-ark: brug Opret SØM-ark i tilføjelsesprogrammet eller `som template`.",
+    en: "The workbook has no SØM sheets: use Create SØM sheets in the add-in or `som template`.",
   }),
   "formula-without-value": () => ({
     da: "Cellen indeholder en formel uden gemt værdi (filen er gemt af et program, der ikke regner formler ud). Åbn og gem filen i Excel eller LibreOffice, eller skriv værdien i cellen.",

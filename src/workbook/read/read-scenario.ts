@@ -587,9 +587,11 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
     priceIndex,
   };
 
+  // A workbook without any SØM name (a blank workbook): one line instead of one issue per missing name.
+  const noSomNames = SCENARIO_NAMES.every((n) => lookupName(named, n) === undefined);
   return {
     raw,
-    issues,
+    issues: noSomNames ? [readIssue("no-som-names", { path: [] }, {})] : issues,
     locate: (issue) => locateIssue(issue, scalars, places),
     inputRanges: inputRangesOf(named),
   };
@@ -753,6 +755,7 @@ const WHOLE_NAME_CODES: ReadonlySet<string> = new Set([
  * the same cell).
  */
 export function withEngineIssues(read: ScenarioRead, engineIssues: readonly InputIssue[]): InputIssue[] {
+  if (read.issues.some((i) => i.code === "no-som-names")) return [...read.issues]; // one line says it all
   const errors = read.issues.filter((i) => i.severity === "error");
   const exact = new Set(errors.map((r) => JSON.stringify(r.location.path)));
   // at most one per contract name, so checking each engine issue against them stays linear

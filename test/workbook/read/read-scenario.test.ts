@@ -782,6 +782,7 @@ describe("the message catalogue", () => {
     "consequence-year-out-of-range": { header: "År 21", max: 20 },
     "missing-price-column": { actor: "Staten", name: "SOM_Priser" },
     "formula-without-value": {},
+    "no-som-names": {},
     "header-row-not-found": { name: "SOM_Omkostninger" },
     "notes-only-row": { name: "SOM_Omkostninger" },
     "cells-outside-block": { name: "SOM_Omkostninger", cells: "B13:E13", side: "below" },

@@ -11,6 +11,12 @@ import type { NamedValue } from "../../../src/workbook/port";
 import { readScenario, withEngineIssues } from "../../../src/workbook/read/read-scenario";
 import { aNamedCell, aNamedRange, aScenarioWorkbook } from "./named-values";
 
+/** The value as a range (the builders return the general `NamedValue`). */
+function rangeOf(v: NamedValue): NamedValue & { kind: "range" } {
+  if (v.kind !== "range") throw new Error("not a range");
+  return v;
+}
+
 const where = (issues: readonly InputIssue[]) =>
   issues.map((i) => [i.code, i.severity, i.location.name, i.location.sheet, i.location.cell]);
 
@@ -104,7 +110,7 @@ describe("formula cells without a stored value", () => {
         SOM_Priser: { ...range("SOM_Priser"), unvalued: [[1, 3]] }, // E5: Kommune's price
         SOM_Deltagere: { ...range("SOM_Deltagere"), unvalued: [[2, 1]] }, // C10
         SOM_Tidshorisont: {
-          ...aNamedCell("Indstillinger", "C4", null, "SOM_Tidshorisont"),
+          ...rangeOf(aNamedCell("Indstillinger", "C4", null, "SOM_Tidshorisont")),
           unvalued: [[0, 0]],
         },
       }),
@@ -408,16 +414,18 @@ describe("numeric overflow is a located issue before calculating", () => {
 describe("whole-column names", () => {
   it("find the header row below a sheet title instead of taking the title as the header", () => {
     const costs: NamedValue = {
-      ...aNamedRange(
-        "Omkostninger",
-        "A1",
-        [
-          ["Omkostninger for projektet", null, null, null],
-          [null, null, null, null],
-          ["Post", "Art", "Aktør", "Beløb"],
-          ["Mentorer", "Drift", "Kommune", 500000],
-        ],
-        "SOM_Omkostninger",
+      ...rangeOf(
+        aNamedRange(
+          "Omkostninger",
+          "A1",
+          [
+            ["Omkostninger for projektet", null, null, null],
+            [null, null, null, null],
+            ["Post", "Art", "Aktør", "Beløb"],
+            ["Mentorer", "Drift", "Kommune", 500000],
+          ],
+          "SOM_Omkostninger",
+        ),
       ),
       wholeColumns: true,
     };
@@ -428,7 +436,7 @@ describe("whole-column names", () => {
 
   it("say so when no row holds the block's headers", () => {
     const costs: NamedValue = {
-      ...aNamedRange("Omkostninger", "A1", [["Titel"], ["noget"]], "SOM_Omkostninger"),
+      ...rangeOf(aNamedRange("Omkostninger", "A1", [["Titel"], ["noget"]], "SOM_Omkostninger")),
       wholeColumns: true,
     };
     const read = readScenario(aScenarioWorkbook({ SOM_Omkostninger: costs }));
