@@ -770,12 +770,15 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
     }
     obj.pageLayout = pageLayout;
     obj.horizontalPageBreaks = {
-      add: (r: string) =>
+      // Office.js returns the new `Excel.PageBreak` (so the real client sends `add` as an object path)
+      add: (r: string): Record<string, unknown> => {
         ctx.enqueue({ kind: "PageBreak.add", sheet: nameOf() }, () => {
           const ws = must(target(), "Worksheet");
           const breaks = ((ws.pageLayout ??= {})["rowBreaks"] ??= []) as string[];
           breaks.push(r);
-        }),
+        });
+        return Object.create(null) as Record<string, unknown>;
+      },
     };
     obj.freezePanes = {
       unfreeze: () =>
