@@ -14,6 +14,14 @@ export type FileReadErrorCode =
   | "malformedXml"
   | "tooManyCells"
   | "textTooLong"
+  | "tooManyEntries"
+  | "duplicateEntry"
+  | "duplicateCell"
+  | "duplicateName"
+  | "duplicateSheet"
+  | "badNumber"
+  | "badSharedString"
+  | "badDate"
   | "copyFailed";
 
 export interface FileReadMessage {

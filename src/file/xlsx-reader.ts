@@ -21,7 +21,8 @@
  * formula (`<f t="shared" si="3"/>`) carry `sharedFormula: true` and no text. Their cached values are read.
  */
 import type { CellValue } from "../workbook/sheet-model";
-import { MAX_COLS, parseCellA1, type CellRect } from "./a1-ref";
+import { quoted } from "../workbook/safe-text";
+import { MAX_COLS, cellA1, parseCellA1, type CellRect } from "./a1-ref";
 import { parseNameFormula } from "./defined-name-formula";
 import { FileReadError } from "./file-read-error";
 import { parseXml } from "./xml-events";
@@ -124,6 +125,77 @@ const damaged = (what: string): FileReadError =>
     da: `Filen er beskadiget: ${what}.`,
     en: `The file is damaged: ${what}.`,
   });
+
+const REPAIR = {
+  da: "Excel ville afvise eller reparere filen og vælge en af dem; SØM gætter ikke. Åbn filen i Excel, ret eller gem den, og prøv igen.",
+  en: "Excel would refuse or repair the file and pick one of them; SØM does not guess. Open the file in Excel, fix or save it, and retry.",
+};
+
+const where = (sheet: string, row: number, col: number): string => `${quoted(sheet)}!${cellA1(row, col)}`;
+
+function duplicateCell(sheet: string, row: number, col: number, twice: boolean): FileReadError {
+  return new FileReadError("duplicateCell", {
+    da: `Filen er beskadiget: cellen ${where(sheet, row, col)} ${twice ? "står to gange" : "står uden for rækkefølgen (efter en senere celle)"} i arkets XML. ${REPAIR.da}`,
+    en: `The file is damaged: the cell ${where(sheet, row, col)} ${twice ? "appears twice" : "is out of order (after a later cell)"} in the sheet's XML. ${REPAIR.en}`,
+  });
+}
+
+function duplicateRow(sheet: string, row: number): FileReadError {
+  return new FileReadError("duplicateCell", {
+    da: `Filen er beskadiget: række ${row + 1} i arket ${quoted(sheet)} står to gange eller uden for rækkefølgen i arkets XML. ${REPAIR.da}`,
+    en: `The file is damaged: row ${row + 1} of the sheet ${quoted(sheet)} appears twice or out of order in the sheet's XML. ${REPAIR.en}`,
+  });
+}
+
+function badNumber(sheet: string, row: number, col: number, text: string): FileReadError {
+  return new FileReadError("badNumber", {
+    da: `Filen er beskadiget: cellen ${where(sheet, row, col)} er gemt som et tal, men indeholder ${quoted(text, 30)}, som ikke er et tal i Excels format (kun cifre, punktum og eksponent; ikke hex, NaN eller Infinity). Åbn filen i Excel, ret cellen, og prøv igen.`,
+    en: `The file is damaged: the cell ${where(sheet, row, col)} is stored as a number but holds ${quoted(text, 30)}, which is not a number in Excel's format (digits, point and exponent only; not hex, NaN or Infinity). Open the file in Excel, fix the cell, and retry.`,
+  });
+}
+
+function badSharedString(
+  sheet: string,
+  row: number,
+  col: number,
+  text: string,
+  count: number,
+): FileReadError {
+  return new FileReadError("badSharedString", {
+    da: `Filen er beskadiget: cellen ${where(sheet, row, col)} henviser til delt tekst nr. ${quoted(text, 30)}, men filen har kun ${count} delte tekster. Åbn filen i Excel, ret cellen, og prøv igen.`,
+    en: `The file is damaged: the cell ${where(sheet, row, col)} refers to shared string no. ${quoted(text, 30)}, but the file has only ${count} shared strings. Open the file in Excel, fix the cell, and retry.`,
+  });
+}
+
+function badDate(sheet: string, row: number, col: number, text: string): FileReadError {
+  return new FileReadError("badDate", {
+    da: `Filen er beskadiget: cellen ${where(sheet, row, col)} er gemt som en dato, men indeholder ${quoted(text, 30)}, som ikke er en dato. Åbn filen i Excel, ret cellen, og prøv igen.`,
+    en: `The file is damaged: the cell ${where(sheet, row, col)} is stored as a date but holds ${quoted(text, 30)}, which is not a date. Open the file in Excel, fix the cell, and retry.`,
+  });
+}
+
+function duplicateSheet(name: string): FileReadError {
+  return new FileReadError("duplicateSheet", {
+    da: `Filen er beskadiget: to ark hedder ${quoted(name)} (Excel skelner ikke mellem store og små bogstaver i arknavne). ${REPAIR.da}`,
+    en: `The file is damaged: two sheets are called ${quoted(name)} (Excel does not tell upper and lower case apart in sheet names). ${REPAIR.en}`,
+  });
+}
+
+function duplicateName(name: string, scope: string | undefined): FileReadError {
+  const da = scope === undefined ? "for hele projektmappen" : `for arket ${quoted(scope)}`;
+  const en = scope === undefined ? "for the whole workbook" : `for the sheet ${quoted(scope)}`;
+  return new FileReadError("duplicateName", {
+    da: `Filen er beskadiget: navnet ${quoted(name)} er defineret to gange ${da}. ${REPAIR.da}`,
+    en: `The file is damaged: the name ${quoted(name)} is defined twice ${en}. ${REPAIR.en}`,
+  });
+}
+
+/**
+ * A number as Excel stores it in `<v>`: optional sign, digits with an optional point, optional exponent.
+ * No hex, no `NaN`/`Infinity`, no blanks inside. Written so that no part can match the same digits two
+ * ways (no backtracking blow-up).
+ */
+const XLSX_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Resolves a relationship target against the folder of the part that owns the relationships. */
 function resolveTarget(baseDir: string, target: string): string {
@@ -316,6 +388,9 @@ function readWorksheet(
   let colExtent = 0;
   let row = -1;
   let col = -1;
+  /** Row of the last `<row>` element and key of the last `<c>`: both must increase strictly, as Excel writes them. */
+  let lastRow = -1;
+  let lastKey = -1;
   let cell: CellBuild | undefined;
   let capture: "v" | "f" | "t" | undefined;
   let inIs = false;
@@ -326,8 +401,10 @@ function readWorksheet(
     let error = false;
     switch (c.type) {
       case "s": {
-        const i = Number(c.v);
-        value = Number.isInteger(i) && i >= 0 && i < strings.length ? (strings[i] ?? null) : null;
+        const t = c.v.trim();
+        const i = /^\d{1,9}$/.test(t) ? Number(t) : -1;
+        if (i < 0 || i >= strings.length) throw badSharedString(sheetName, c.row, c.col, t, strings.length);
+        value = strings[i] ?? null;
         break;
       }
       case "str":
@@ -343,13 +420,20 @@ function readWorksheet(
         value = c.v;
         error = true;
         break;
-      case "d":
-        value = c.v === "" ? null : (isoToSerial(c.v.trim()) ?? null);
+      case "d": {
+        const t = c.v.trim();
+        value = t === "" ? null : (isoToSerial(t) ?? null);
+        if (t !== "" && value === null) throw badDate(sheetName, c.row, c.col, t);
         break;
+      }
       default: {
         const t = c.v.trim();
-        const n = t === "" ? NaN : Number(t);
-        value = Number.isFinite(n) ? n : null;
+        if (t === "") value = null;
+        else {
+          const n = XLSX_NUMBER.test(t) ? Number(t) : NaN;
+          if (!Number.isFinite(n)) throw badNumber(sheetName, c.row, c.col, t);
+          value = n;
+        }
       }
     }
     if (value === "" && !c.hasF) value = null; // an empty string is an empty cell, as Excel shows it
@@ -376,7 +460,9 @@ function readWorksheet(
           const r = attr("r");
           const n = r === undefined ? row + 2 : Number(r);
           if (!Number.isInteger(n) || n < 1 || n > 1_048_576) throw damaged(`row numbers in ${part}`);
+          if (n - 1 <= lastRow) throw duplicateRow(sheetName, n - 1);
           row = n - 1;
+          lastRow = row;
           col = -1;
           break;
         }
@@ -394,6 +480,10 @@ function readWorksheet(
             if (pos.col >= MAX_COLS) throw damaged(`too many columns in ${part}`);
           }
           col = pos.col;
+          const key = cellKey(pos.row, pos.col);
+          if (key <= lastKey)
+            throw duplicateCell(sheetName, pos.row, pos.col, key === lastKey || cells.has(key));
+          lastKey = key;
           cell = {
             row: pos.row,
             col: pos.col,
@@ -497,6 +587,12 @@ export function readXlsx(bytes: Uint8Array, opts?: Partial<ReadLimits>): XlsxBoo
   const wbBytes = wbParts.get(workbookPart.toLowerCase());
   if (wbBytes === undefined) throw notWorkbook();
   const workbook = parseWorkbookXml(wbBytes, workbookPart, limits.maxSheets);
+  const sheetKeys = new Set<string>();
+  for (const s of workbook.sheets) {
+    const key = s.name.toLowerCase();
+    if (sheetKeys.has(key)) throw duplicateSheet(s.name);
+    sheetKeys.add(key);
+  }
   const rels = readRels(wbParts.get(wbRelsPart.toLowerCase()), wbRelsPart, wbDir);
 
   // 2. The shared strings and the worksheets, in one pass over the zip (caps on their total size).
@@ -538,9 +634,14 @@ export function readXlsx(bytes: Uint8Array, opts?: Partial<ReadLimits>): XlsxBoo
   const lookupSheet = (n: string): string | undefined => bySheetName.get(n.toLowerCase());
   const names = new Map<string, XlsxName>();
   const rawNames: RawDefinedName[] = [];
+  const defined = new Set<string>();
   for (const n of workbook.names) {
     const scope = n.localSheetId === undefined ? undefined : workbook.sheets[n.localSheetId]?.name;
     if (n.localSheetId !== undefined && scope === undefined) continue; // scoped to a sheet that does not exist
+    // One name, one scope, one meaning: Excel refuses a second definition (names compare case-insensitively).
+    const scopeKey = `${n.localSheetId ?? "*"}|${n.name.toLowerCase()}`;
+    if (n.name !== "" && defined.has(scopeKey)) throw duplicateName(n.name, scope);
+    defined.add(scopeKey);
     rawNames.push({
       name: n.name,
       formula: n.formula,
@@ -550,7 +651,6 @@ export function readXlsx(bytes: Uint8Array, opts?: Partial<ReadLimits>): XlsxBoo
     });
     if (n.localSheetId !== undefined || n.name === "") continue;
     const key = n.name.toLowerCase();
-    if (names.has(key)) continue;
     const target = parseNameFormula(n.formula, lookupSheet);
     names.set(
       key,

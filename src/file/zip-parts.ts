@@ -7,6 +7,7 @@
  * *before* anything is inflated: per entry and in total. Only the parts asked for are inflated.
  */
 import { unzipSync, zipSync, type Zippable } from "fflate";
+import { quoted } from "../workbook/safe-text";
 import { FileReadError } from "./file-read-error";
 
 export interface ZipLimits {
@@ -55,8 +56,22 @@ function notZipError(bytes: Uint8Array, cause?: unknown): FileReadError {
 
 function bombError(name: string): FileReadError {
   return new FileReadError("zipBomb", {
-    da: `Filen udpakkes til mere end det tilladte (delen ${JSON.stringify(name)}); den læses ikke.`,
-    en: `The file unpacks to more than allowed (part ${JSON.stringify(name)}); it is not read.`,
+    da: `Filen udpakkes til mere end det tilladte (delen ${quoted(name)}); den læses ikke.`,
+    en: `The file unpacks to more than allowed (part ${quoted(name)}); it is not read.`,
+  });
+}
+
+function tooManyEntriesError(max: number): FileReadError {
+  return new FileReadError("tooManyEntries", {
+    da: `Filen indeholder flere end ${max} dele (zip-poster); en Excel-projektmappe har langt færre. Den læses ikke.`,
+    en: `The file holds more than ${max} parts (zip entries); an Excel workbook has far fewer. It is not read.`,
+  });
+}
+
+function duplicateEntryError(name: string): FileReadError {
+  return new FileReadError("duplicateEntry", {
+    da: `Filen er beskadiget: delen ${quoted(name)} findes to gange i zip-filen (Excel ville afvise eller reparere filen). Åbn den i Excel, gem den, og prøv igen.`,
+    en: `The file is damaged: the part ${quoted(name)} appears twice in the zip file (Excel would refuse or repair the file). Open it in Excel, save it and retry.`,
   });
 }
 
@@ -69,10 +84,15 @@ export function checkFileSize(byteLength: number, limits: ZipLimits): void {
 export function listZipEntries(bytes: Uint8Array, limits: ZipLimits): readonly ZipEntryInfo[] {
   checkFileSize(bytes.length, limits);
   const entries: ZipEntryInfo[] = [];
+  const seen = new Set<string>();
   try {
     unzipSync(bytes, {
       filter: (f) => {
-        if (entries.length >= limits.maxEntries) throw bombError(f.name);
+        if (entries.length >= limits.maxEntries) throw tooManyEntriesError(limits.maxEntries);
+        // Part names are case-insensitive in a package (OPC); two entries of one name = which one is meant?
+        const key = f.name.toLowerCase();
+        if (seen.has(key)) throw duplicateEntryError(f.name);
+        seen.add(key);
         entries.push({ name: f.name, size: f.originalSize });
         return false;
       },
