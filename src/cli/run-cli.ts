@@ -4,6 +4,7 @@
  * unexpected errors show their message, and their stack only with `SOM_DEBUG=1`.
  */
 import type { Lang } from "../present/format";
+import { terminalSafe } from "../workbook/safe-text";
 import { parseArgs, type OptionSpec } from "./args";
 import { CliError, UsageError, type ExitCode } from "./cli-error";
 import type { Command } from "./command";
@@ -130,9 +131,16 @@ function usageHint(lang: Lang, command?: Command): string {
  */
 export async function runCli(
   argv: readonly string[],
-  io: CliIo,
+  rawIo: CliIo,
   commands: readonly Command[],
 ): Promise<ExitCode> {
+  // Workbook text is untrusted: control characters (ESC sequences, C1) and bidi overrides in a sheet or actor
+  // name never reach the terminal raw. `\uXXXX` keeps JSON output valid and equal in meaning.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(terminalSafe(text)),
+    stderr: (text) => rawIo.stderr(terminalSafe(text)),
+  };
   let lang: Lang = "da";
   let command: Command | undefined;
   try {

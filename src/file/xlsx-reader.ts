@@ -304,6 +304,17 @@ export function parseWorkbookXml(
   return { sheets, names, date1904 };
 }
 
+/**
+ * Excel's escape for characters XML cannot hold (ST_Xstring): `_x001B_` is ESC, `_x005F_` a literal "_".
+ * Decoded as Excel does, so the text is what the user sees in Excel (control characters included; they are
+ * escaped again wherever we print them).
+ */
+export function decodeXstring(text: string): string {
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
+}
+
 /** Shared strings (`<si>`): plain `<t>` or rich-text runs `<r><t>`; phonetic runs `<rPh>` are skipped. */
 function readSharedStrings(
   bytes: Uint8Array | undefined,
@@ -334,7 +345,7 @@ function readSharedStrings(
       if (name === "t") inT = false;
       else if (name === "rPh") phonetic -= 1;
       else if (name === "si") {
-        out.push(current);
+        out.push(decodeXstring(current));
         inSi = false;
       }
     },
@@ -408,10 +419,10 @@ function readWorksheet(
         break;
       }
       case "str":
-        value = c.v;
+        value = decodeXstring(c.v);
         break;
       case "inlineStr":
-        value = c.inline;
+        value = decodeXstring(c.inline);
         break;
       case "b":
         value = c.v.trim() === "1" || c.v.trim().toLowerCase() === "true";

@@ -39,6 +39,9 @@ export const KNOWLEDGE_LIMITS = { records: 20_000, textLength: 2_000, years: 20 
 
 const ID_PATTERN = /^[a-z0-9_]{1,80}$/;
 
+/** A user's id in a message or a record label: at most 80 characters (a 4 MB id is not echoed per problem). */
+const short = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
 type Obj = Readonly<Record<string, unknown>>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const own = (o: Obj, key: string): unknown =>
@@ -232,8 +235,8 @@ function record(c: Checker, o: Obj, ids: ReadonlySet<string>): KnowledgeRecord |
   if (id !== undefined && !ID_PATTERN.test(id))
     c.fail(
       "id",
-      `Id "${id}" må kun have små bogstaver, tal og _.`,
-      `Id "${id}" may only hold lower-case letters, digits and _.`,
+      `Id "${short(id)}" må kun have små bogstaver, tal og _ (højst 80 tegn).`,
+      `Id "${short(id)}" may only hold lower-case letters, digits and _ (at most 80 characters).`,
     );
   const title = c.text(o, "title");
   const prov = provenance(c, o);
@@ -523,11 +526,13 @@ export function validateKnowledgeBase(
   const seen = new Set<string>();
   const records: KnowledgeRecord[] = [];
   raw.forEach((r: unknown, i) => {
-    const label = isObj(r) && typeof own(r, "id") === "string" ? (own(r, "id") as string) : `#${i + 1}`;
+    const id = isObj(r) && typeof own(r, "id") === "string" ? (own(r, "id") as string) : undefined;
+    const label = id === undefined ? `#${i + 1}` : short(id);
     c.at(label);
     if (!isObj(r)) return c.fail("", "Posten er ikke et objekt.", "The record is not an object.");
-    if (seen.has(label)) c.fail("id", `Id "${label}" findes to gange.`, `Id "${label}" occurs twice.`);
-    seen.add(label);
+    if (id !== undefined && seen.has(id))
+      c.fail("id", `Id "${label}" findes to gange.`, `Id "${label}" occurs twice.`);
+    if (id !== undefined) seen.add(id);
     const rec = record(c, r, groupIds);
     if (rec) records.push(rec);
   });

@@ -123,6 +123,55 @@ describe("hostile names and formula-looking text", () => {
   });
 });
 
+describe("control characters and bidi overrides in workbook text", () => {
+  // U+009B is the C1 "CSI" (as ESC [: "31m" colours a terminal red), U+202E reverses what follows, U+0085 is
+  // the C1 "next line", U+2066 opens an isolate: none may reach the terminal raw, in the table, in JSON or
+  // in an issue message. (C0 controls such as ESC are not allowed in XML; Excel stores them as `_x001B_`,
+  // which the reader decodes — see xlsx-reader-strict.test.ts.)
+  const evil = "Kom\u009b31mmune\u202e\u0085\u2066x";
+  const shown = "Kom\\u009b31mmune\\u202e\\u0085\\u2066x";
+  // eslint-disable-next-line no-control-regex
+  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  let file: string;
+  beforeAll(async () => {
+    file = path.join(dir, "control.xlsx");
+    await writeWorkbookSpec(hostileNamesSpec({ actors: [evil, "Staten"] }), file);
+  });
+
+  it("the summary table shows them escaped", async () => {
+    const r = await som(["calculate", file]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(raw);
+    expect(r.out).toContain(shown);
+  });
+
+  it("the JSON escapes them and still parses to the very same name", async () => {
+    const r = await som(["calculate", file, "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(raw);
+    const doc = JSON.parse(r.out) as { byActor: Record<string, unknown> };
+    expect(Object.keys(doc.byActor)).toEqual([evil, "Staten"]);
+  });
+
+  it("an issue that quotes the name shows it escaped on stderr", async () => {
+    const bad = path.join(dir, "control-issue.xlsx");
+    // The cost line names an actor that is not in the list: the message quotes the hostile text.
+    const spec = hostileNamesSpec({ actors: ["Kommune", "Staten"] });
+    const input = spec.sheets[0]!;
+    const blocks = input.blocks.map((b) => ({
+      ...b,
+      values: b.values.map((row) =>
+        row.map((v, i) => (v === "Kommune" && row[i - 1] === "Opstart" ? evil : v)),
+      ),
+    }));
+    await writeWorkbookSpec({ ...spec, sheets: [{ ...input, blocks }] }, bad);
+    const r = await som(["calculate", bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(raw);
+    expect(r.err).toContain("mune\\u202e");
+  });
+});
+
 describe("the input file is never written", () => {
   it("--out writes a new workbook with the inputs and the result sheets; the input's bytes are unchanged", async () => {
     const out = path.join(dir, "result.xlsx");

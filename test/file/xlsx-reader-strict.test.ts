@@ -103,6 +103,21 @@ describe("numbers and shared strings", () => {
   });
 });
 
+describe("Excel's _xHHHH_ escapes", () => {
+  it("decodes them in shared, inline and formula strings as Excel shows them (ESC, a literal _x…_)", () => {
+    const book = readXlsx(
+      sheet(
+        `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>a_x0007_b</t></is></c><c r="C1" t="str"><f>"x"</f><v>_x005F_x0041_</v></c></row>`,
+        { sharedStrings: ["Kom_x001B_[31mmune"] },
+      ),
+    );
+    const s = book.sheets[0]!;
+    expect(cellAt(s, 0, 0)?.value).toBe("Kom\u001b[31mmune");
+    expect(cellAt(s, 0, 1)?.value).toBe("a\u0007b");
+    expect(cellAt(s, 0, 2)?.value).toBe("_x0041_");
+  });
+});
+
 describe("names and sheets Excel would refuse", () => {
   it("refuses a workbook name defined twice (first-wins was a silent pick), case-insensitively", () => {
     const e = refusal(() =>

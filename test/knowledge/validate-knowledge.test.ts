@@ -237,3 +237,20 @@ describe("the honest-price fields of a price record", () => {
       ]);
   });
 });
+
+describe("a hostile id is not echoed in full", () => {
+  it("a 4 MB id gives problems that name it by its first 80 characters only", () => {
+    const base = clone(starter) as { records: Record<string, unknown>[] };
+    const huge = "X".repeat(4 * 1024 * 1024);
+    const rec = { ...base.records[0], id: huge, year: "ikke et år" };
+    const twice = { ...base, records: [rec, { ...rec }] };
+    const result = validateKnowledgeBase(twice, "hostile.json");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.length).toBeGreaterThanOrEqual(3); // bad id twice, and it occurs twice
+    const text = JSON.stringify(result.problems);
+    expect(text.length).toBeLessThan(result.problems.length * 800);
+    expect(text).toContain(`${"X".repeat(80)}…`);
+    expect(result.problems.some((p) => p.message.da.includes("findes to gange"))).toBe(true);
+  });
+});
