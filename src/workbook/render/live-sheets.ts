@@ -54,9 +54,6 @@ export const LIVE_NAME_PREFIXES = {
   rpk: "SOM_Levende_Afkast_",
 } as const;
 
-/** Above this many actor × service cells per year the actors' year tables leave out the per-service rows. */
-export const LIVE_ACTOR_SERVICE_CELLS = 400;
-
 /** The live sheets' shape status (text): whether the inputs still have the shape the sheets were made for. */
 export const LIVE_STATUS_NAME = "SOM_Levende_Status";
 
@@ -151,6 +148,9 @@ const T = {
     pvX: "Nutidsværdi",
     beyondX: "Uden for tidshorisonten",
     uTitle: "U_r(t) = σ × r_e × X_r(t): ændring i forbrug fra succeserne, med fortegn (positiv = gevinst)",
+    uServiceTitle:
+      "Σ U_r(t) pr. ydelse: summen over ydelsens linjer (ganges med ydelsens pris i årstabellerne)",
+    unitPrice: "Pris pr. enhed (P)",
     pTitle: "Pris pr. enhed af linjens ydelse i prisniveau P (fra trin 1), pr. aktør, niveau og i alt",
     lineCostTitle:
       "Omkostning pr. linje og år (Opstart/Drift: A; Pr. deltager: A × R_t; Pr. forløb: A × N_t; Sparet: −A)",
@@ -164,8 +164,6 @@ const T = {
     critical: (effect: string): string => `Kritisk succesrate: ${effect}`,
     perParticipant: "Nettoresultat pr. deltager",
     mask: (e: string): string => `Effektmål: ${e} (1 = linjen)`,
-    servicesElsewhere:
-      "Konsekvenser pr. ydelse: se niveauerne og i alt her, eller «Resultater» (for mange aktører × ydelser til levende rækker pr. aktør)",
     beyond: "Uden for tidshorisonten",
     beyondLine: "Værdi uden for tidshorisonten (ikke diskonteret, ikke medregnet)",
     notWithin: "ikke inden for tidshorisonten",
@@ -286,6 +284,9 @@ const T = {
     pvX: "Present value",
     beyondX: "Beyond the horizon",
     uTitle: "U_r(t) = σ × r_e × X_r(t): change in use from the successes, signed (positive = gain)",
+    uServiceTitle:
+      "Σ U_r(t) per service: the sum over the service's lines (times the service's price in the year tables)",
+    unitPrice: "Price per unit (P)",
     pTitle: "Price per unit of the line's service at price level P (from step 1), per actor, level and total",
     lineCostTitle:
       "Cost per line and year (Start-up/Operating: A; Per participant: A × R_t; Per course: A × N_t; Saved: −A)",
@@ -299,8 +300,6 @@ const T = {
     critical: (effect: string): string => `Break-even success rate: ${effect}`,
     perParticipant: "Net result per participant",
     mask: (e: string): string => `Outcome: ${e} (1 = the line)`,
-    servicesElsewhere:
-      "Consequences by service: see the levels and the total here, or “Resultater” (too many actors × services for live rows per actor)",
     beyond: "Beyond the horizon",
     beyondLine: "Value beyond the horizon (undiscounted, not counted)",
     notWithin: "not within the horizon",
@@ -1068,7 +1067,36 @@ export function renderLiveSheets(
     }),
   );
   const uRange = (k: number): string => rangeRef(S3, uTop, xCol(k), uTop + L - 1, xCol(k));
-  const uCell = (i: number, k: number): string => ref(S3, uTop + i, xCol(k));
+  w3.skip();
+
+  // U per service: Σ U_r(t) over the lines of each service (the year tables' per-service rows multiply it by
+  // the service's price per actor, level and total: one product per cell, also in large models).
+  const services = [...results.total.consequencesByService.keys()];
+  const serviceIndex = (name: string): number => scenario.prices.findIndex((p) => p.service === name);
+  w3.add([[t.uServiceTitle]], { style: "subtitle" });
+  w3.add([seriesHeader([t.service], [t.sumX])], { style: "header" });
+  const usTop = w3.row;
+  if (services.length > 0)
+    addRows(
+      w3,
+      services.map((svc, si) => {
+        const p = serviceIndex(svc);
+        const lines = scenario.consequences.map((l, i) => ({ l, i })).filter((x) => x.l.service === p);
+        const r = new Row().formula(pricesG.cell(p, "service"));
+        for (let c = 1; c < LC; c++) r.value(null);
+        for (let k = 0; k < TT; k++) r.formula(plus(lines.map((x) => cellA1(uTop + x.i, xCol(k)))), NUM);
+        r.formula(`SUM(${cellA1(usTop + si, xCol(0))}:${cellA1(usTop + si, xCol(TT - 1))})`, NUM);
+        return r;
+      }),
+    );
+  /**
+   * Σ U of service number `si` (in `services` order) in year k, as seen from another sheet. Relative
+   * (no `$`): a table's per-service rows then have the same relative formula down each column, which spreadsheet
+   * programs store and calculate as one formula group (LibreOffice recalculates the large model several times
+   * faster so).
+   */
+  const uServiceCell = (si: number, k: number): string =>
+    `${quoteSheetName(S3)}!${cellA1(usTop + si, xCol(k))}`;
   w3.skip();
 
   // Line prices per scope.
@@ -1104,7 +1132,6 @@ export function renderLiveSheets(
   const scopeIdx = new Map(all.map((s, i) => [s, i]));
   const linePriceRange = (s: Scope): string =>
     rangeRef(S3, lpTop, LP + (scopeIdx.get(s) ?? 0), lpTop + L - 1, LP + (scopeIdx.get(s) ?? 0));
-  const linePriceCell = (i: number, s: Scope): string => ref(S3, lpTop + i, LP + (scopeIdx.get(s) ?? 0));
   const sigmaRange = rangeRef(S3, lpTop, 3, lpTop + L - 1, 3);
   const maskRange = (e: number): string =>
     rangeRef(S3, lpTop, LP + all.length + e, lpTop + L - 1, LP + all.length + e);
@@ -1185,8 +1212,6 @@ export function renderLiveSheets(
 
   // Year tables come later on the sheet but the key figures refer to them: lay out their rows first.
   const effects = scenario.effects;
-  const services = [...results.total.consequencesByService.keys()];
-  const serviceIndex = (name: string): number => scenario.prices.findIndex((p) => p.service === name);
   const keyHeader: CellValue[] = [
     t.who,
     t.netTotal,
@@ -1208,14 +1233,10 @@ export function renderLiveSheets(
   let tableRow = sensTop + all.length + 1;
   // Row offsets inside a year table (after its header row).
   const kinds = COST_KINDS;
-  // Per-service rows for every actor only while actors × services stays small: LibreOffice recalculates the
-  // large benchmark model (40 actors × 200 services) in well under a second only without them; levels and the
-  // total always have them, and «Resultater» has them for every actor.
-  const actorServiceRows = reported.length * services.length <= LIVE_ACTOR_SERVICE_CELLS;
-  const serviceRowsOf = (s: Scope): number =>
-    s.scope.kind === "actor" && !actorServiceRows ? 1 : services.length;
-  const offOf = (s: Scope) => {
-    const nS = serviceRowsOf(s);
+  // Every actor, level and the total has a row per service, as on «Resultater»: the service's price (column B)
+  // × Σ U of its lines (step 3), one product per cell, so large models stay fast.
+  const offOf = (_s: Scope) => {
+    const nS = services.length;
     return {
       kind: (i: number): number => 1 + i,
       costs: 1 + kinds.length,
@@ -1325,7 +1346,7 @@ export function renderLiveSheets(
   // Year tables.
   for (const s of all) {
     const top = tableAt.get(s) ?? 0;
-    const header = new Row().value(t.yearTable(s.label)).value(null);
+    const header = new Row().value(t.yearTable(s.label)).value(services.length > 0 ? t.unitPrice : null);
     years.forEach((_, k) => header.formula(yearCell(k), YEAR));
     header.value(t.total);
     addRows(w0, [header], "outputBold");
@@ -1336,9 +1357,12 @@ export function renderLiveSheets(
       field: (k: number | "total") => LiveField,
       total: "sum" | "none" | string = "sum",
       bold = false,
+      colB?: string,
     ): void => {
       const row = top + 1 + rows.length;
-      const r = new Row().value(label).value(null);
+      const r = new Row().value(label);
+      if (colB === undefined) r.value(null);
+      else r.formula(colB, NUM);
       years.forEach((_, k) => {
         r.formula(cell(k), KR);
         figures.push({ sheet: S0, row, col: col(k), scope: s.scope, field: field(k) });
@@ -1364,17 +1388,17 @@ export function renderLiveSheets(
       "sum",
       true,
     );
-    if (serviceRowsOf(s) === services.length)
-      services.forEach((svc) => {
-        const p = serviceIndex(svc);
-        const lines = scenario.consequences.map((l, i) => ({ l, i })).filter((x) => x.l.service === p);
-        series(
-          t.consequence(svc),
-          (k) => plus(lines.map((x) => `${linePriceCell(x.i, s)}*${uCell(x.i, k)}`)),
-          (k) => ({ f: "byService", service: svc, t: k }),
-        );
-      });
-    else rows.push({ r: new Row().value(t.servicesElsewhere), bold: false });
+    services.forEach((svc, si) => {
+      const row = top + 1 + rows.length;
+      series(
+        t.consequence(svc),
+        (k) => `$B${row + 1}*${uServiceCell(si, k)}`,
+        (k) => ({ f: "byService", service: svc, t: k }),
+        "sum",
+        false,
+        priceCell(serviceIndex(svc), s),
+      );
+    });
     series(
       t.consequences,
       (k) => `SUMPRODUCT(${linePriceRange(s)},${uRange(k)})`,
