@@ -17,6 +17,7 @@ import {
   META_FINGERPRINT,
   META_SNAPSHOT_TABLE,
   SHEET_FINGERPRINT_NAMES,
+  WRITE_PENDING,
 } from "../workbook/render/meta-sheet";
 
 export type StaleState =
@@ -28,7 +29,16 @@ export type StaleState =
    * are out of date (all of them when `stale`; when current, those computed from an earlier snapshot).
    */
   | { readonly state: "current"; readonly stale: false; readonly outOfDateSheets?: readonly string[] }
-  | { readonly state: "stale"; readonly stale: true; readonly outOfDateSheets?: readonly string[] };
+  | {
+      readonly state: "stale";
+      readonly stale: true;
+      readonly outOfDateSheets?: readonly string[];
+      /**
+       * The last write stopped halfway (its "being written" mark is still on `_som_meta`, see `ClaimSpec`):
+       * the result sheets may be partly rewritten; run again.
+       */
+      readonly interrupted?: true;
+    };
 
 /** The single text in a one-cell range or constant, else undefined. */
 function textOf(v: NamedValue | undefined): string | undefined {
@@ -40,6 +50,19 @@ function textOf(v: NamedValue | undefined): string | undefined {
 export async function isStale(port: WorkbookPort): Promise<StaleState> {
   const sheetNames = SHEET_FINGERPRINT_NAMES.map((s) => s.name);
   const metaRead = await port.readNames([META_SNAPSHOT_TABLE, META_FINGERPRINT, ...sheetNames]);
+  const pending = textOf(metaRead.get(META_FINGERPRINT.toLowerCase()));
+  if (pending === WRITE_PENDING.da || pending === WRITE_PENDING.en) {
+    const present = SHEET_FINGERPRINT_NAMES.filter((s) => {
+      const v = metaRead.get(s.name.toLowerCase());
+      return v?.kind === "range" && v.sheet.toLowerCase() === s.sheet.toLowerCase();
+    }).map((s) => s.sheet);
+    return {
+      state: "stale",
+      stale: true,
+      interrupted: true,
+      ...(present.length > 0 ? { outOfDateSheets: present } : {}),
+    };
+  }
   const table = metaRead.get(META_SNAPSHOT_TABLE.toLowerCase());
   if (table === undefined || table.kind !== "range") return { state: "none" };
   const stored = linesFromTable(table.values);

@@ -9,7 +9,10 @@
  *   add-in. Result sheets rendered for this write must carry `snapshotFingerprint(snapshot)` of the same
  *   snapshot; a result sheet left from an earlier run keeps its own fingerprint and so reads "Forældet" when the
  *   inputs have changed since (see `sheetStatusFormula`).
- * - One `writeSheets` call per run: all or nothing.
+ * - One `writeSheets` call per run. A file is written whole; in Excel a write can fail halfway (batches are not
+ *   transactional), so the spec's `claim` (the ownership list and a "being written" fingerprint) is written
+ *   first: the sheets a failed write created stay SØM's and every result sheet reads "Forældet" until a run
+ *   finishes.
  */
 import type { InputIssue } from "../engine/types";
 import { ENGINE_VERSION } from "../engine/version";
@@ -172,6 +175,9 @@ export async function writeResultSheets(
   await port.writeSheets({
     sheets: [...ordered, meta.sheet],
     names: [...neutralised, ...names, ...meta.names],
+    // written first by the Office adapter: a write that fails halfway leaves sheets that are still SØM's and
+    // results that read "Forældet" (issue 12, item 3)
+    claim: meta.claim,
   });
 }
 

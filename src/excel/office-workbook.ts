@@ -27,6 +27,7 @@ import { INPUT_NAMES } from "../workbook/names";
 import type {
   InputEditPort,
   NamedValue,
+  RangeRef,
   SelectPort,
   SheetInfo,
   WorkbookPort,
@@ -380,6 +381,30 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     }
   }
 
+  /** The values of a few ranges in one round trip; `undefined` where the sheet does not exist. */
+  async readRanges(refs: readonly RangeRef[]): Promise<readonly (CellValue[][] | undefined)[]> {
+    if (refs.length === 0) return [];
+    try {
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync(); // sync 1: which sheets exist (a range on a missing sheet would fail the batch)
+        const names = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
+        const ranges = refs.map(({ sheet, ref }) => {
+          if (!names.has(sheet.toLowerCase()) || !parseRect(ref)) return undefined;
+          const range = context.workbook.worksheets.getItem(sheet).getRange(ref);
+          range.load("values");
+          return range;
+        });
+        if (ranges.some((r) => r !== undefined)) await context.sync(); // sync 2: every range's values
+        return ranges.map((r) => r?.values.map((row) => row.map(fromExcel)));
+      });
+    } catch (err) {
+      logOfficeError("readRanges", err);
+      throw new OfficeReadError(officeErrorCode(err), err);
+    }
+  }
+
   async listSheets(): Promise<readonly SheetInfo[]> {
     try {
       return await this.run(async (context) => {
@@ -503,6 +528,28 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
       if (err instanceof InvalidSpecError) throw new OfficeWriteError("InvalidSpec", [], false, err);
       throw err;
     }
+    const claim = spec.claim;
+    const claimKey = claim?.sheet.toLowerCase();
+    if (claim) {
+      const problems = [
+        ...(spec.sheets.some((s) => s.name.toLowerCase() === claimKey)
+          ? []
+          : [`claim: the sheet "${claim.sheet}" is not written`]),
+        ...claim.names
+          .filter(
+            (c) =>
+              !spec.names.some(
+                (n) => n.name.toLowerCase() === c.name.toLowerCase() && nameFormula(n) === nameFormula(c),
+              ),
+          )
+          .map((c) => `claim: the name "${c.name}" is not among the names written`),
+        ...claim.blocks
+          .filter((b) => b.formulas !== undefined || b.values.some((r) => r.length !== b.values[0]?.length))
+          .map(() => "claim: blocks hold values only, rectangular"),
+      ];
+      if (problems.length > 0)
+        throw new OfficeWriteError("InvalidSpec", [], false, new InvalidSpecError(problems));
+    }
     const inputSheets = new Set([...this.contractInputs.values()].map((r) => r.sheet.toLowerCase()));
     const guarded = spec.sheets.filter((s) => s.role !== "input" && inputSheets.has(s.name.toLowerCase()));
     if (guarded.length > 0)
@@ -586,23 +633,60 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         const protectedSheets = replaced.filter((r) => r.ws.protection.protected).map((r) => r.spec.name);
         if (protectedSheets.length > 0) throw new OfficeWriteError("SheetProtected", protectedSheets, false);
 
-        // ---- write syncs
+        // ---- write syncs. The first request, in this order (Excel runs a batch in order and keeps what ran
+        // before a failure): the claim (ownership marker, "being written" fingerprint and their names), the
+        // sheets added or cleared, every defined name (issue 12, item 2: a failure later — a validation, a
+        // chart — leaves sheets that have their names), then the content; sheet settings come last.
         phase = "write";
         const sheets = new Map<string, Excel.Worksheet>();
         current = ordered.sheets.map((s) => s.name);
+        wb.application.suspendApiCalculationUntilNextSync();
+        const defineName = (n: NameSpec): void => {
+          const i = ordered.names.indexOf(n);
+          const item = i >= 0 ? nameItems[i] : undefined;
+          const formula = nameFormula(n);
+          if (!item || item.isNullObject) wb.names.add(n.name, formula, n.comment ?? "");
+          else {
+            item.formula = formula;
+            item.comment = n.comment ?? "";
+          }
+        };
+        const claimed = new Set<string>();
+        if (claim && claimKey !== undefined) {
+          const claimSpec = ordered.sheets.find((s) => s.name.toLowerCase() === claimKey) as SheetSpec;
+          const old = existing.get(claimKey);
+          const ws = old ?? wb.worksheets.add(claim.sheet);
+          // a new meta sheet is hidden from its first action on
+          if (!old) ws.visibility = VISIBILITY[claimSpec.visibility ?? "visible"];
+          sheets.set(claimKey, ws);
+          for (const b of claim.blocks) {
+            const { content, numberFormat } = blockMatrices(b);
+            const range = ws.getRangeByIndexes(b.row, b.col, content.length, content[0]?.length ?? 0);
+            if (numberFormat) range.numberFormat = numberFormat;
+            range.values = content;
+          }
+          for (const c of claim.names) {
+            const n = ordered.names.find((x) => x.name.toLowerCase() === c.name.toLowerCase()) as NameSpec;
+            defineName(n);
+            claimed.add(n.name.toLowerCase());
+          }
+        }
         for (const s of ordered.sheets) {
-          const old = existing.get(s.name.toLowerCase());
-          const ws = old ?? wb.worksheets.add(s.name);
+          const key = s.name.toLowerCase();
+          const old = existing.get(key);
+          const ws = sheets.get(key) ?? old ?? wb.worksheets.add(s.name);
           if (old) {
+            if (key === claimKey && claim) clearOutside(ws, claim.blocks);
+            else ws.getRange().clear("All");
             const used = ws.getRange();
-            used.clear("All");
             used.conditionalFormats.clearAll();
             if (canValidate) used.dataValidation.clear();
             ws.freezePanes.unfreeze();
           }
-          sheets.set(s.name.toLowerCase(), ws);
+          sheets.set(key, ws);
         }
         for (const r of replaced) for (const chart of r.ws.charts.items) chart.delete();
+        for (const n of ordered.names) if (!claimed.has(n.name.toLowerCase())) defineName(n);
         for (const s of ordered.sheets) {
           const ws = sheets.get(s.name.toLowerCase()) as Excel.Worksheet;
           (s.columnWidths ?? []).forEach((w, c) => {
@@ -610,8 +694,8 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           });
         }
 
-        const writeRequest = (request: readonly Slice[], last: boolean): void => {
-          wb.application.suspendApiCalculationUntilNextSync();
+        const writeRequest = (request: readonly Slice[], index: number, last: boolean): void => {
+          if (index > 0) wb.application.suspendApiCalculationUntilNextSync();
           current = [...new Set(request.map((r) => r.sheet))];
           for (const slice of request) {
             const ws = sheets.get(slice.sheet.toLowerCase()) as Excel.Worksheet;
@@ -637,21 +721,12 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
                 canPrint,
                 existing.has(s.name.toLowerCase()),
               );
-            ordered.names.forEach((n, i) => {
-              const item = nameItems[i] as Excel.NamedItem;
-              const formula = nameFormula(n);
-              if (item.isNullObject) wb.names.add(n.name, formula, n.comment ?? "");
-              else {
-                item.formula = formula;
-                item.comment = n.comment ?? "";
-              }
-            });
           }
         };
 
         // One sync per request; the count is fixed by the payload size (see the module comment), not by rows.
         for (let i = 0; i < requests.length; i++) {
-          writeRequest(requests[i] ?? [], i === requests.length - 1);
+          writeRequest(requests[i] ?? [], i, i === requests.length - 1);
           // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤5 MB payload chunk, by design
           await context.sync();
           syncs++;
@@ -743,6 +818,38 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     else if (existed) ws.tabColor = "";
     ws.visibility = VISIBILITY[s.visibility ?? "visible"];
   }
+}
+
+/**
+ * Clear every cell of `ws` except those of `keep` (a write's claim, already written in this request): whole
+ * row bands between the kept rows, and on each kept row the cells left and right of the kept blocks.
+ */
+function clearOutside(ws: Excel.Worksheet, keep: readonly Block[]): void {
+  const rects = keep.map((b) => ({
+    row: b.row,
+    col: b.col,
+    rows: b.values.length,
+    cols: b.values[0]?.length ?? 0,
+  }));
+  const keptRows = [
+    ...new Set(rects.flatMap((r) => Array.from({ length: r.rows }, (_, i) => r.row + i))),
+  ].sort((a, b) => a - b);
+  const clear = (row: number, col: number, rows: number, cols: number): void => {
+    if (rows > 0 && cols > 0) ws.getRangeByIndexes(row, col, rows, cols).clear("All");
+  };
+  let next = 0;
+  for (const row of keptRows) {
+    clear(next, 0, row - next, MAX_COLS);
+    const spans = rects.filter((r) => row >= r.row && row < r.row + r.rows).sort((a, b) => a.col - b.col);
+    let col = 0;
+    for (const r of spans) {
+      clear(row, col, 1, r.col - col);
+      col = Math.max(col, r.col + r.cols);
+    }
+    clear(row, col, 1, MAX_COLS - col);
+    next = row + 1;
+  }
+  clear(next, 0, MAX_ROWS - next, MAX_COLS);
 }
 
 /**

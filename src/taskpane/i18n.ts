@@ -80,6 +80,10 @@ export const T = {
   },
   creatingSheets: { da: "Opretter SØM-ark …", en: "Creating SØM sheets …" },
   sheetsCreated: { da: "Oprettet: {list}.", en: "Created: {list}." },
+  namesRepaired: {
+    da: "Manglende navne genoprettet på SØM-arkene: {list}.",
+    en: "Missing names restored on the SØM sheets: {list}.",
+  },
   sheetsSkipped: { da: "Fandtes allerede (uændret): {list}.", en: "Already there (unchanged): {list}." },
   sheetsNoneCreated: {
     da: "Alle SØM-ark findes allerede; intet er ændret.",

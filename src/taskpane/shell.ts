@@ -9,13 +9,31 @@
  */
 import type { InputIssue } from "../engine/types";
 import type { Lang } from "../present/format";
-import type { InputEditPort, SelectPort, WorkbookPort } from "../workbook/port";
+import type { InputEditPort, RangeRef, SelectPort, WorkbookPort } from "../workbook/port";
 import { clear, h, uid } from "./dom";
 import { describeError } from "./errors";
 import { fill, T, tr } from "./i18n";
 import type { InputsChanged, Panel, PanelContext, Progress, ProgressOptions, Text } from "./panel";
 
 export type ShellWorkbook = WorkbookPort & InputEditPort & SelectPort;
+
+/**
+ * The workbook the panels use: `wb` with our own writes run through `own` (the change watcher ignores them).
+ * Every optional port method is passed on — without `readWorkbook` a Beregn would read the sheet list in a
+ * round trip of its own.
+ */
+export function shellWorkbook(wb: ShellWorkbook, own: <T>(work: Promise<T>) => Promise<T>): ShellWorkbook {
+  return {
+    readNames: (names) => wb.readNames(names),
+    listSheets: () => wb.listSheets(),
+    ...(wb.readWorkbook ? { readWorkbook: (names: readonly string[]) => wb.readWorkbook!(names) } : {}),
+    ...(wb.readRanges ? { readRanges: (refs: readonly RangeRef[]) => wb.readRanges!(refs) } : {}),
+    writeSheets: (spec) => own(wb.writeSheets(spec)),
+    writeCells: (sheet, row, col, values) => own(wb.writeCells(sheet, row, col, values)),
+    defineName: (name, sheet, ref) => own(wb.defineName(name, sheet, ref)),
+    selectCell: (sheet, address) => wb.selectCell(sheet, address),
+  };
+}
 
 /** Watching input edits in Excel (see `src/excel/change-watcher.ts`). */
 export interface InputWatch {
@@ -436,15 +454,7 @@ export function startShell(options: ShellOptions): Shell {
       .catch((err: unknown) => console.warn("SØM: could not watch input changes", err));
   };
   const own = <T>(work: Promise<T>): Promise<T> => (watch ? watch.ignoreWhile(work) : work);
-  const wb = options.workbook;
-  const workbook: ShellWorkbook = {
-    readNames: (names) => wb.readNames(names),
-    listSheets: () => wb.listSheets(),
-    writeSheets: (spec) => own(wb.writeSheets(spec)),
-    writeCells: (sheet, row, col, values) => own(wb.writeCells(sheet, row, col, values)),
-    defineName: (name, sheet, ref) => own(wb.defineName(name, sheet, ref)),
-    selectCell: (sheet, address) => wb.selectCell(sheet, address),
-  };
+  const workbook = shellWorkbook(options.workbook, own);
 
   const context: PanelContext = {
     workbook,

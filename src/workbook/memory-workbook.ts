@@ -14,7 +14,7 @@
  *   wb.defineName("SOM_Startaar", "Indstillinger", "B3");
  *   (await wb.readNames(["SOM_Startaar"])).get("som_startaar") // → { kind: "range", …, values: [[2025]] }
  */
-import type { InputEditPort, NamedValue, SelectPort, SheetInfo, WorkbookPort } from "./port";
+import type { InputEditPort, NamedValue, RangeRef, SelectPort, SheetInfo, WorkbookPort } from "./port";
 import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "./sheet-model";
 import { rangeEdges } from "./range-edges";
 import { cellA1 as a1, parseCellA1 as parseA1, parseRectA1, rectA1 as rectToA1, type Rect } from "./a1";
@@ -88,6 +88,19 @@ export class MemoryWorkbook implements WorkbookPort, InputEditPort, SelectPort {
       out.set(k, this.namedValue(stored));
     }
     return Promise.resolve(out);
+  }
+
+  readRanges(refs: readonly RangeRef[]): Promise<readonly (CellValue[][] | undefined)[]> {
+    return Promise.resolve(
+      refs.map(({ sheet, ref }) => {
+        const s = this.findSheet(sheet);
+        const r = parseRectA1(ref);
+        if (s === undefined || r === undefined) return undefined;
+        return Array.from({ length: r.rows }, (_, i) =>
+          Array.from({ length: r.cols }, (_, j) => s.cells.get(key(r.row + i, r.col + j))?.value ?? null),
+        );
+      }),
+    );
   }
 
   listSheets(): Promise<readonly SheetInfo[]> {

@@ -48,6 +48,12 @@ export type NamedValue =
       readonly formula: string;
     };
 
+/** A range on a sheet, A1 (e.g. "A1" or "A5:H5"). */
+export interface RangeRef {
+  readonly sheet: string;
+  readonly ref: string;
+}
+
 export interface SheetInfo {
   readonly name: string;
   readonly visibility: "visible" | "hidden" | "veryHidden";
@@ -72,6 +78,11 @@ export interface WorkbookPort {
    * Use `readWorkbook(port, names)` from src/app/read-once.ts, which falls back to the two calls.
    */
   readWorkbook?(names: readonly string[]): Promise<WorkbookState>;
+  /**
+   * Optional: the cell values of a few ranges (`sheet` + A1 `ref`) in one go (Office.js: 1 round trip), in the
+   * order asked; `undefined` for a sheet that does not exist. Used to recognise the template's own sheets.
+   */
+  readRanges?(refs: readonly RangeRef[]): Promise<readonly (CellValue[][] | undefined)[]>;
   /**
    * Create or replace the given sheets (each sheet is cleared and rewritten whole) and set the names.
    * The caller has already checked ownership; implementations must apply everything or nothing

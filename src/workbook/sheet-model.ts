@@ -130,7 +130,26 @@ export interface SheetSpec {
   readonly print?: PrintSetup;
 }
 
+/**
+ * What a write claims before it changes anything else (issue 12, item 3). Excel batches are not transactional:
+ * a write that fails halfway keeps what was done before the failure. The Office adapter therefore writes the
+ * claim first — the ownership marker listing every sheet the write may create or replace, and a fingerprint
+ * that matches no result sheet, so every result sheet reads "Forældet" — and defines its names, then the rest.
+ * After a failure the sheets already created are still SØM's (the next run may overwrite them) and nothing reads
+ * "Aktuel" until a run finishes. `sheet` is one of the spec's sheets (the meta sheet); its blocks must be written
+ * again by that sheet's own blocks (the final values), and `names` must be among the spec's names (same
+ * definitions). The adapter keeps the claimed cells when it clears that sheet later in the same write.
+ * File writers (a new .xlsx written whole) ignore it.
+ */
+export interface ClaimSpec {
+  readonly sheet: string;
+  readonly blocks: readonly Block[];
+  readonly names: readonly NameSpec[];
+}
+
 export interface WorkbookSpec {
   readonly sheets: readonly SheetSpec[];
   readonly names: readonly NameSpec[];
+  /** Written first by writers that can fail halfway (the Office adapter); see `ClaimSpec`. */
+  readonly claim?: ClaimSpec;
 }

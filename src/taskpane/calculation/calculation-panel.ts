@@ -270,12 +270,14 @@ export function createCalculationPanel(
           );
           const created = sheetList(out.created);
           const skipped = sheetList(out.skipped);
+          const repaired = (out.repairedNames ?? []).join(", ");
           const parts: Text[] = [];
           if (created) parts.push(fill(T.sheetsCreated, { list: created }));
+          if (repaired) parts.push(fill(T.namesRepaired, { list: repaired }));
           if (skipped) parts.push(fill(T.sheetsSkipped, { list: skipped }));
-          if (!created) parts.unshift(T.sheetsNoneCreated);
+          if (!created && !repaired) parts.unshift(T.sheetsNoneCreated);
           ctx.showIssues([]);
-          ctx.notify(created ? "success" : "info", {
+          ctx.notify(created || repaired ? "success" : "info", {
             da: parts.map((p) => p.da).join(" "),
             en: parts.map((p) => p.en).join(" "),
           });

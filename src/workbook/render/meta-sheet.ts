@@ -18,7 +18,7 @@
 import { CONTRACT_VERSION, META_NAMES, RESULT_SHEETS } from "../names";
 import type { Lang } from "../../present/format";
 import { cellA1, colLetters } from "../a1";
-import type { Block, CellValue, NameSpec, SheetSpec } from "../sheet-model";
+import type { Block, CellValue, ClaimSpec, NameSpec, SheetSpec } from "../sheet-model";
 import {
   BLANK,
   BROKEN,
@@ -159,7 +159,7 @@ export function renderMetaSheet(
   ctx: MetaContext,
   /** `Sheet!Name` entries of the result names defined after this write (see `META_RESULT_NAMES`). */
   resultNames: readonly string[] = [],
-): { readonly sheet: SheetSpec; readonly names: readonly NameSpec[] } {
+): { readonly sheet: SheetSpec; readonly names: readonly NameSpec[]; readonly claim: ClaimSpec } {
   const da = ctx.lang === "da";
   const sheetName = RESULT_SHEETS.meta;
   const ownedAll = owned.some((s) => s.toLowerCase() === sheetName.toLowerCase())
@@ -197,12 +197,6 @@ export function renderMetaSheet(
         [null, null],
       ],
     },
-    {
-      row: STATUS_ROW,
-      col: 2,
-      values: [[da ? "Input-aftryk" : "Input fingerprint", linesFingerprint(lines)]],
-      numberFormat: [["@", "@"]],
-    },
     { row: OWNED_ROW, col: 0, values: [[da ? "Ejede ark" : "Owned sheets", ...ownedAll]] },
     { row: RESULT_NAMES_ROW, col: 0, values: [[da ? "Resultatnavne" : "Result names", ...resultNames]] },
     {
@@ -224,15 +218,20 @@ export function renderMetaSheet(
       formulas: lines.map((l) => [null, null, null, null, null, mirrorFormula(l)]),
     });
   }
+  // The fingerprint last: the Office adapter writes blocks in order, so a write that fails before this cell
+  // leaves the claim's "being written" text in it and every result sheet reads out of date.
+  blocks.push(fingerprintBlock(da ? "Input-aftryk" : "Input fingerprint", linesFingerprint(lines)));
   const last = FIRST_LINE_ROW + Math.max(1, lines.length) - 1;
+  const fingerprintName: NameSpec = { name: META_FINGERPRINT, sheet: sheetName, ref: cellA1(STATUS_ROW, 3) };
+  const ownedName: NameSpec = {
+    name: META_NAMES.ownedSheets,
+    sheet: sheetName,
+    ref: `B${OWNED_ROW + 1}:${colLetters(ownedAll.length)}${OWNED_ROW + 1}`,
+  };
   const names: NameSpec[] = [
     { name: META_NAMES.status, sheet: sheetName, ref: cellA1(STATUS_ROW, 1) },
-    { name: META_FINGERPRINT, sheet: sheetName, ref: cellA1(STATUS_ROW, 3) },
-    {
-      name: META_NAMES.ownedSheets,
-      sheet: sheetName,
-      ref: `B${OWNED_ROW + 1}:${colLetters(ownedAll.length)}${OWNED_ROW + 1}`,
-    },
+    fingerprintName,
+    ownedName,
     {
       name: META_RESULT_NAMES,
       sheet: sheetName,
@@ -249,8 +248,34 @@ export function renderMetaSheet(
     columnWidths: [24, 10, 16, 20, 20, 20],
     blocks,
   };
-  return { sheet, names };
+  // Written before anything else (ClaimSpec): every sheet of this write is SØM's from the first action on, and
+  // the fingerprint matches no result sheet until the last block above replaces it.
+  const claim: ClaimSpec = {
+    sheet: sheetName,
+    blocks: [
+      { row: OWNED_ROW, col: 0, values: [[da ? "Ejede ark" : "Owned sheets", ...ownedAll]] },
+      fingerprintBlock(da ? "Input-aftryk" : "Input fingerprint", WRITE_PENDING[ctx.lang]),
+    ],
+    names: [ownedName, fingerprintName],
+  };
+  return { sheet, names, claim };
 }
+
+/**
+ * The meta fingerprint while a write is under way (`ClaimSpec`): no result sheet carries it, so each reads
+ * "Forældet" if the write stops halfway. Never starts with "som-" (`linesFingerprint`).
+ */
+export const WRITE_PENDING = {
+  da: "(skrives – ikke færdig)",
+  en: "(being written – not finished)",
+} as const;
+
+const fingerprintBlock = (label: string, value: string): Block => ({
+  row: STATUS_ROW,
+  col: 2,
+  values: [[label, value]],
+  numberFormat: [["@", "@"]],
+});
 
 /** Rebuilds the snapshot lines from the table as read back (rows of name | part | row | col | value | mirror). */
 export function linesFromTable(values: readonly (readonly CellValue[])[]): SnapshotLine[] {

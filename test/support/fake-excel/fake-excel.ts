@@ -419,7 +419,14 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
     const writeContent = (what: "values" | "formulas") => (v: unknown) => {
       const bytes = JSON.stringify(v ?? null).length + 64;
       ctx.enqueue(
-        { kind: `Range.${what}`, sheet: sheetName() },
+        // the sheet is resolved when the operation runs (a sheet added earlier in the same request has no
+        // name yet when the write is queued), so `failOn` can match content writes on a new sheet
+        {
+          kind: `Range.${what}`,
+          get sheet() {
+            return sheetName();
+          },
+        },
         () => {
           const t = must(target(), "Range");
           const arr = checkShape(v, t.rect, `Range.${what}`);

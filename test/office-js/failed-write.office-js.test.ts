@@ -1,0 +1,116 @@
+/**
+ * Issue 12, item 3: a write that fails halfway (Excel batches are not transactional) must leave the workbook
+ * recoverable. A fault is injected in the RichApi host emulator in the middle of Beregn's write request, through
+ * Microsoft's real Office.js client; afterwards the sheets it had already created are still SØM's (the ownership
+ * marker on `_som_meta` is written before anything else), every result sheet reads "Forældet" until a run
+ * finishes, the error says the workbook was partly updated, and the next Følsomhed and Beregn simply work.
+ */
+import { calculateWorkbook } from "../../src/app/calculate-workbook";
+import { createSomSheets } from "../../src/app/create-sheets";
+import { sensitivityWorkbook } from "../../src/app/sensitivity-workbook";
+import { isStale } from "../../src/app/stale";
+import { describeOfficeError, OfficeWriteError } from "../../src/excel/office-errors";
+import { OfficeWorkbook } from "../../src/excel/office-workbook";
+import { fakeWorkbook, findSheet } from "../support/fake-excel";
+import { cellKey } from "../support/fake-excel/model";
+import { startRichApiEmulator, type RichApiEmulator } from "../support/richapi-emulator/emulator";
+import { fillExample } from "../e2e/stub-host/fill-example";
+import { evaluateTemplateFormula } from "../e2e/stub-host/template-formulas";
+
+const NOW = new Date("2026-11-23T12:00:00Z");
+
+let emu: RichApiEmulator;
+let wb: OfficeWorkbook;
+let errorLog: jest.SpyInstance;
+
+beforeEach(async () => {
+  emu = await startRichApiEmulator(fakeWorkbook(), { apiVersion: "1.18", evaluate: evaluateTemplateFormula });
+  wb = new OfficeWorkbook(emu.run, { isSetSupported: (v) => emu.fake.isSetSupported("ExcelApi", v) });
+  await createSomSheets(wb, "da");
+  fillExample(emu.fake.model, "da");
+  errorLog = jest.spyOn(console, "error").mockImplementation(() => undefined);
+});
+afterEach(async () => {
+  errorLog.mockRestore();
+  await emu.settle();
+  await emu.close();
+});
+
+const cell = (sheet: string, a1: string): unknown => {
+  const s = findSheet(emu.fake.model, sheet);
+  const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
+  const col = [...(m[1] as string)].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return s?.cells.get(cellKey(Number(m[2]) - 1, col))?.value;
+};
+
+/** Fail the `nth` content write on `sheet` (resolved when it runs, so also on a sheet added in the request). */
+function failWritingOn(sheet: string, nth = 1): void {
+  let seen = 0;
+  emu.fake.failOn(
+    (op) =>
+      (op.kind === "Range.values" || op.kind === "Range.formulas") && op.sheet === sheet && ++seen === nth,
+    "GeneralException",
+  );
+}
+
+describe("a Beregn that fails in the middle of its write", () => {
+  it("first run: the sheets it created stay SØM's; Følsomhed and Beregn then work", async () => {
+    failWritingOn("Resultater");
+    const err = (await calculateWorkbook(wb, { now: NOW, lang: "da" }).catch(
+      (e: unknown) => e,
+    )) as OfficeWriteError;
+    expect(err).toBeInstanceOf(OfficeWriteError);
+    expect(err.partial).toBe(true);
+    expect(describeOfficeError(err).da).toMatch(/delvist opdateret/);
+    // The sheet was added before the failure: it exists, and _som_meta already says it is SØM's
+    expect(findSheet(emu.fake.model, "Resultater")).toBeDefined();
+    const owned = await wb.readNames(["SOM_Meta_EjedeArk"]);
+    const list = owned.get("som_meta_ejedeark");
+    expect(list?.kind === "range" ? list.values.flat() : []).toEqual(
+      expect.arrayContaining(["Resultater", "_som_meta"]),
+    );
+    expect(findSheet(emu.fake.model, "_som_meta")?.visibility).toBe("VeryHidden");
+
+    const sens = await sensitivityWorkbook(wb, { now: NOW, lang: "da" });
+    expect(sens.ok ? [] : sens.issues.map((i) => i.message.da)).toEqual([]);
+    const again = await calculateWorkbook(wb, { now: NOW, lang: "da" });
+    expect(again.ok ? [] : again.issues.map((i) => i.message.da)).toEqual([]);
+    expect(await isStale(wb)).toEqual({ state: "current", stale: false });
+  });
+
+  it("repeat run: the old results read Forældet until a run finishes", async () => {
+    expect((await calculateWorkbook(wb, { now: NOW, lang: "da" })).ok).toBe(true);
+    expect(await isStale(wb)).toEqual({ state: "current", stale: false });
+    const fingerprint = cell("_som_meta", "D2");
+    expect(String(fingerprint)).toMatch(/^som-/);
+
+    // the failure comes on _som_meta's content, the last sheet of the write (after the claim's two cells):
+    // Resultater is already rewritten
+    failWritingOn("_som_meta", 3);
+    const err = (await calculateWorkbook(wb, { now: NOW, lang: "da" }).catch(
+      (e: unknown) => e,
+    )) as OfficeWriteError;
+    expect(err).toBeInstanceOf(OfficeWriteError);
+    expect(err.partial).toBe(true);
+    // the meta fingerprint is not the one of a finished run, so every result sheet reads out of date
+    expect(cell("_som_meta", "D2")).not.toBe(fingerprint);
+    expect(await isStale(wb)).toEqual({
+      state: "stale",
+      stale: true,
+      interrupted: true,
+      outOfDateSheets: ["Resultater", "Budget"],
+    });
+    // what a user without the add-in sees: Resultater's status formula is "Aktuel" only when its fingerprint
+    // (SOM_Res_Inputaftryk) equals SOM_Meta_Inputaftryk — now the claim's "being written" text
+    const read = await wb.readNames(["SOM_Res_Inputaftryk", "SOM_Meta_Inputaftryk"]);
+    const res = read.get("som_res_inputaftryk");
+    const meta = read.get("som_meta_inputaftryk");
+    expect(res?.kind === "range" ? res.values[0]?.[0] : undefined).toBe(fingerprint);
+    expect(meta?.kind === "range" ? meta.values[0]?.[0] : undefined).toBe("(skrives – ikke færdig)");
+
+    const again = await calculateWorkbook(wb, { now: NOW, lang: "da" });
+    expect(again.ok).toBe(true);
+    expect(cell("_som_meta", "D2")).toBe(fingerprint);
+    expect(await isStale(wb)).toEqual({ state: "current", stale: false });
+  });
+});
