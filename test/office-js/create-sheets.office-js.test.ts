@@ -35,10 +35,7 @@ it("a failure on a drop-down leaves the new sheets with every template name", as
   const err = await createSomSheets(wb, "da").catch((e: unknown) => e);
   expect(err).toBeInstanceOf(OfficeWriteError);
   expect((err as OfficeWriteError).partial).toBe(true);
-  expect(emu.fake.model.sheets.map((s) => s.name)).toEqual([
-    "Ark1",
-    ...TEMPLATE.sheets.map((s) => s.name),
-  ]);
+  expect(emu.fake.model.sheets.map((s) => s.name)).toEqual(["Ark1", ...TEMPLATE.sheets.map((s) => s.name)]);
   expect([...emu.fake.model.names.keys()].filter((k) => refNames.includes(k)).sort()).toEqual(
     [...refNames].sort(),
   );
