@@ -6,7 +6,8 @@
  */
 import type { Effect, InputIssue, ResultBlock, Results } from "../engine/types";
 import { LEVELS } from "../engine/types";
-import { formatKr, formatPercent, formatRatio, type Lang } from "../present/format";
+import { formatDecimal, formatKr, formatPercent, formatRatio, type Lang } from "../present/format";
+import { cohortRows, MODEL_LABELS, modelLines } from "../present/model-text";
 import { levelLabel } from "../workbook/names";
 import { renderTable, type Align } from "./text-table";
 
@@ -118,6 +119,7 @@ export function renderSummary(
         results.total.netTotal,
       );
   const align = header.map((_, i): Align => (i === 0 ? "left" : "right"));
+
   out.push(t.title(results.priceLevel, formatPercent(results.discountRate, lang)), "");
   out.push(...renderTable(header, [...yearRows, [t.total, ...totals.map(kr)]], align), "");
 
@@ -179,6 +181,26 @@ export function renderSummary(
       : t.footFactorRate(single.name, formatPercent(single.successRate, lang)),
     t.footDash,
   );
+
+  // The model (same wording as the result sheet and the pane) and how long each cohort was followed.
+  const m = MODEL_LABELS[lang];
+  const cohorts = cohortRows(results);
+  out.push("", m.title, ...modelLines(results, lang).map((l) => `  ${l.label}: ${l.value}`));
+  if (cohorts.length > 0) {
+    out.push(
+      "",
+      ...renderTable(
+        [...m.cohortHeader],
+        cohorts.map((c) => [
+          String(c.startYear),
+          String(c.completionYear),
+          formatDecimal(c.starters, lang, 2),
+          String(c.yearsFollowed),
+        ]),
+        ["left", "left", "right", "right"],
+      ),
+    );
+  }
 
   if (warnings.length > 0) {
     out.push("", `${t.warnings}:`, ...warnings.map((w) => `  - ${issueLine(w, lang)}`));

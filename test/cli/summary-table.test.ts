@@ -83,4 +83,62 @@ describe("renderSummary", () => {
     expect(withWarning).toContain("  - SOM_Priser, Priser!C7: Note");
     expect(withWarning[0]).toBe("Net result per actor and year (DKK, price level 2025, discount rate 3.5 %)");
   });
+
+  it("names the horizon method, duration and perspective, and how many years each cohort was followed", () => {
+    // Per cohort, v = 2, D = 3: cohorts start 2025–2027, complete 2026–2028, each followed F = 10 years.
+    const perCohort = renderSummary(
+      someResults([{ name: "Kommune", level: "Kommune" }], [kommune], kommune, {
+        horizon: { method: "perCohort", years: 10, calcYears: 13, lastYear: 2037 },
+        duration: 2,
+        perspective: "kommune",
+        excludedActors: [{ name: "Stat", level: "Stat" }],
+        cohorts: [1, 2, 3].map((s) => ({
+          startCalcYear: s,
+          completionCalcYear: s + 1,
+          completionYear: 2025 + s,
+          starters: s === 2 ? 12.5 : 20,
+          yearsFollowed: 10,
+        })),
+      }),
+      [],
+      "da",
+    );
+    const at = perCohort.indexOf("Beregningsmodel");
+    expect(perCohort.slice(at, at + 6)).toEqual([
+      "Beregningsmodel",
+      "  Horisontmetode: Pr. kohorte: hvert hold følges 10 år fra afslutningsåret (SØM's praksis)",
+      "  Varighed: 2 år pr. borger",
+      "  Perspektiv: Kun kommune (kun aktører med niveauet Kommune)",
+      "  Udeladt (ikke kommune): Stat",
+      "  Hold fulgt: alle 3 hold følges 10 år hver",
+    ]);
+    const row2026 = perCohort.slice(at).find((l) => l.startsWith("2026 ")) ?? "";
+    expect(row2026.split(/\s{2,}/)).toEqual(["2026", "2027", "12,5", "10"]);
+  });
+
+  it("lists each cohort's years when they differ (calendar years), in English too", () => {
+    const calendar = renderSummary(
+      someResults([{ name: "Kommune", level: "Kommune" }], [kommune], kommune, {
+        horizon: { method: "calendar", years: 3, calcYears: 3, lastYear: 2027 },
+        cohorts: [1, 2].map((s) => ({
+          startCalcYear: s,
+          completionCalcYear: s,
+          completionYear: 2024 + s,
+          starters: 10,
+          yearsFollowed: 4 - s,
+        })),
+      }),
+      [],
+      "en",
+    );
+    expect(calendar).toContain(
+      "  Horizon method: Calendar years: only the 3 calendar years from the start year count",
+    );
+    expect(calendar).toContain("  Duration: 1 year per citizen");
+    expect(calendar).toContain("  Perspective: Public sector (every actor)");
+    expect(calendar).toContain("  Cohorts followed: 2025: 3 years, 2026: 2 years");
+    expect(calendar.some((l) => l.startsWith("Start year") && l.includes("Consequence years counted"))).toBe(
+      true,
+    );
+  });
 });

@@ -18,6 +18,7 @@ import type { InputsChanged, Panel, PanelContext, Text } from "../panel";
 import { budgetSection } from "./budget-section";
 import { renderChart } from "./chart";
 import { keyFigureRows } from "./key-figures";
+import { modelCard } from "./model-card";
 
 /** The use cases the panel calls (the real ones are wired in `panels.ts`; tests may pass others). */
 export interface CalculationUseCases {
@@ -180,7 +181,7 @@ export function createCalculationPanel(
           );
         }
         const chart = h("figure", { class: "chart-box", id: "som-chart" });
-        results.append(cards, chart);
+        results.append(cards, modelCard(r, lang), chart);
         renderChart(
           chart,
           r.years,

@@ -20,6 +20,7 @@ import {
   type Scenario,
 } from "../../engine/types";
 import type { Lang } from "../../present/format";
+import { cohortRows, MODEL_LABELS, methodText, perspectiveText } from "../../present/model-text";
 import { cellA1 } from "../a1";
 import { COST_KIND_LABELS, levelLabel, RESULT_SHEETS } from "../names";
 import { SheetWriter } from "./sheet-writer";
@@ -78,19 +79,6 @@ const T = {
     discountRate: "Diskonteringsrente",
     horizon: "Tidshorisont (år)",
     years: "År",
-    modelTitle: "Beregningsmodel",
-    method: "Horisontmetode",
-    methodValue: (m: string, f: number): string =>
-      m === "perCohort"
-        ? `Pr. kohorte: hvert hold følges ${f} år fra afslutningsåret (SØM's praksis)`
-        : `Kalenderår: kun de ${f} kalenderår fra startåret tælles`,
-    duration: "Varighed (år pr. borger)",
-    perspective: "Perspektiv",
-    perspectiveValue: (p: string): string =>
-      p === "kommune" ? "Kun kommune (kun aktører med niveauet Kommune)" : "Offentlig sektor (alle aktører)",
-    leftOut: "Udeladt (ikke kommune)",
-    cohortsTitle: "Hold (kohorter): hvor mange år hvert hold er fulgt",
-    cohortHeader: ["Startår", "Afslutningsår", "Deltagere (starter)", "Konsekvensår medregnet"],
     keyTitle: "Nøgletal (kr. i prisniveau; positive tal = gevinst for den offentlige økonomi)",
     who: "Aktør / niveau",
     level: "Niveau",
@@ -157,19 +145,6 @@ const T = {
     discountRate: "Discount rate",
     horizon: "Horizon (years)",
     years: "Year",
-    modelTitle: "Calculation model",
-    method: "Horizon method",
-    methodValue: (m: string, f: number): string =>
-      m === "perCohort"
-        ? `Per cohort: each cohort is followed ${f} years from its completion year (SØM's practice)`
-        : `Calendar years: only the ${f} calendar years from the start year count`,
-    duration: "Duration (years per citizen)",
-    perspective: "Perspective",
-    perspectiveValue: (p: string): string =>
-      p === "kommune" ? "Municipality only (actors of level Kommune)" : "Public sector (every actor)",
-    leftOut: "Left out (not municipal)",
-    cohortsTitle: "Cohorts: how many years each cohort was followed",
-    cohortHeader: ["Start year", "Completion year", "Participants (starters)", "Consequence years counted"],
     keyTitle: "Key figures (kr. at the price level; positive = gain for the public budget)",
     who: "Actor / level",
     level: "Level",
@@ -334,25 +309,23 @@ export function renderResultSheets(
   w.skip();
 
   // The model: horizon method, duration, perspective (som-method.md §2, §6) and the cohorts followed.
-  w.add([[t.modelTitle]], { style: "subtitle" });
+  // Texts from src/present/model-text.ts, the same as the pane's model card and the CLI table.
+  const m = MODEL_LABELS[ctx.lang];
+  w.add([[m.title]], { style: "subtitle" });
   const model: CellValue[][] = [
-    [t.method, t.methodValue(results.horizon.method, results.horizon.years)],
-    [t.duration, results.duration],
-    [t.perspective, t.perspectiveValue(results.perspective)],
+    [m.method, methodText(results.horizon.method, results.horizon.years, ctx.lang)],
+    [m.duration, results.duration],
+    [m.perspective, perspectiveText(results.perspective, ctx.lang)],
   ];
   if (results.excludedActors.length > 0)
-    model.push([t.leftOut, results.excludedActors.map((a) => a.name).join(", ")]);
+    model.push([m.leftOut, results.excludedActors.map((a) => a.name).join(", ")]);
   w.add(model, { numberFormat: model.map((_, i) => ["@", i === 1 ? "0" : "@"]), style: "stamp" });
   if (results.cohorts.length > 0) {
-    w.add([[...t.cohortHeader]], { style: "header" });
+    w.add([[...m.cohortHeader]], { style: "header" });
+    const cohorts = cohortRows(results);
     w.add(
-      results.cohorts.map((c) => [
-        (results.years[0] ?? 0) + c.startCalcYear - 1,
-        c.completionYear,
-        c.starters,
-        c.yearsFollowed,
-      ]),
-      { numberFormat: results.cohorts.map(() => [YEAR, YEAR, "General", "0"]), style: "output" },
+      cohorts.map((c) => [c.startYear, c.completionYear, c.starters, c.yearsFollowed]),
+      { numberFormat: cohorts.map(() => [YEAR, YEAR, "General", "0"]), style: "output" },
     );
   }
   w.skip();
