@@ -1,7 +1,9 @@
 /**
  * The bundled example workbook's inputs (examples/eksempel.xlsx, `npm run example`): an IPS-inspired job
  * and education support for young people on uddannelseshjælp with mental-health problems, with actors
- * Kommune/Region/Stat, a 10-year horizon, 3 cost lines, 1 effect and 4 consequence lines.
+ * Kommune/Region/Stat, a 3-year operating period, a 2-year course per citizen (Varighed 2), each cohort followed
+ * 10 years from its completion year (Pr. kohorte, T = 3 + 2 + 10 − 2 = 13 years), 4 cost lines (one Pr. forløb),
+ * 1 effect and 5 consequence lines (one Under indsats).
  *
  * Sourced figures (shared/reference/knowledge-base-sources.md) cite their source in `source`; every other
  * figure is marked "Illustrativt tal (ikke fra SØM's vidensdatabase)". SØM's own consequence and price
@@ -43,7 +45,8 @@ export const EXAMPLE_DATA: RawScenario = {
   settings: {
     startYear: 2025,
     horizon: 10,
-    horizonMethod: "calendar",
+    horizonMethod: "perCohort",
+    duration: 2,
     priceLevel: 2023,
     discountRate: 0.035,
     operatingPeriod: 3,
@@ -68,6 +71,13 @@ export const EXAMPLE_DATA: RawScenario = {
       source: ILL,
     },
     { item: "IPS-konsulenter (3 årsværk)", kind: "Drift", actor: "Kommune", amountKr: 1800000, source: ILL },
+    {
+      item: "Visitation og jobplan ved start",
+      kind: "PrForloeb",
+      actor: "Kommune",
+      amountKr: 2500,
+      source: ILL,
+    },
     {
       item: "Koordinering med behandlingspsykiatrien",
       kind: "PrDeltager",
@@ -107,6 +117,15 @@ export const EXAMPLE_DATA: RawScenario = {
       unit: "år",
       kind: "Indtaegt",
       deltaByYear: [0.2, 0.4, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+      source: ILL,
+    },
+    {
+      effect: EXAMPLE_EFFECT,
+      service: "Uddannelseshjælp",
+      unit: "måned",
+      kind: "Udgift",
+      phase: "during",
+      deltaByYear: [-2],
       source: ILL,
     },
   ],

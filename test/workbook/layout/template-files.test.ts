@@ -10,7 +10,11 @@ import { validateScenario } from "../../../src/engine/validate";
 import { FileWorkbook } from "../../../src/file/file-workbook";
 import { writeWorkbookSpec } from "../../../src/file/xlsx-writer";
 import { buildTemplateSpec } from "../../../src/workbook/layout/build-template-spec";
-import { EXAMPLE_DATA, EXAMPLE_DECISION, EXAMPLE_UNCERTAINTY } from "../../../src/workbook/layout/example-data";
+import {
+  EXAMPLE_DATA,
+  EXAMPLE_DECISION,
+  EXAMPLE_UNCERTAINTY,
+} from "../../../src/workbook/layout/example-data";
 import { COLUMNS, INPUT_NAMES, N } from "../../../src/workbook/names";
 import { readScenario, SCENARIO_NAMES } from "../../../src/workbook/read/read-scenario";
 import { readSensitivity, SENSITIVITY_NAMES } from "../../../src/workbook/read/read-sensitivity";
@@ -92,31 +96,56 @@ describe("the example workbook", () => {
     const v = validateScenario(read.raw);
     if (!v.ok) throw new Error(JSON.stringify(v.issues));
     const r = calculate(v.value);
-    expect(r.years).toEqual([2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034]);
+    // Pr. kohorte, D = 3, v = 2, F = 10: T = 3 + 2 + 10 − 2 = 13 years, 2025–2037; every cohort followed 10 years.
+    expect(r.years).toEqual(Array.from({ length: 13 }, (_, i) => 2025 + i));
+    expect(r.horizon.method).toBe("perCohort");
+    expect(r.duration).toBe(2);
+    expect(r.cohorts.map((c) => [c.completionYear, c.yearsFollowed])).toEqual([
+      [2026, 10],
+      [2027, 10],
+      [2028, 10],
+    ]);
     const [kommune, region, stat] = r.byActor;
 
-    // Costs: Kommune 300.000 (Opstart) + 3 × 1.800.000 (Drift, D = 3); Region 4.000 × (30 + 40 + 40).
-    expect(kommune?.costTotal).toBe(300_000 + 3 * 1_800_000);
-    expect(region?.costTotal).toBe(4_000 * 110);
+    // Costs: Kommune 300.000 (Opstart) + 3 × 1.800.000 (Drift, D = 3) + 2.500 × 110 (Pr. forløb, start year);
+    // Region 4.000 × R_t summed over t = 1..4, R = 30, 70, 80, 40 (R_t = N_t + N_{t−1}, v = 2).
+    expect(kommune?.costTotal).toBe(300_000 + 3 * 1_800_000 + 2_500 * 110);
+    expect(region?.costTotal).toBe(4_000 * (30 + 70 + 80 + 40));
 
-    // Consequences: successes S_c = N_c × 0,126; cohort c counts consequence years j = 1..H − c + 1.
-    const S = [30, 40, 40].map((n) => n * 0.126);
-    const within = (v: readonly number[]): number =>
-      S.reduce((sum, s, c) => sum + s * v.slice(0, 10 - c).reduce((a, b) => a + b, 0), 0);
+    // Consequences: S_s = N_s × 0,126, Σ S = 13,86; every cohort counts all 10 consequence years, plus the
+    // Under indsats line (−2 months of uddannelseshjælp in the start year).
+    const sumS = (30 + 40 + 40) * 0.126;
     const uddannelseshjaelp = [-4, -7, -7, -6, -6, -5, -5, -4, -4, -4];
     const tilbud = [-2, -3, -2, -2, -1, -1, -1, -1, -1, -1];
-    const psykiatri = [-2, -2, -1, -1, -1, 0, 0, 0, 0, 0];
+    const psykiatri = [-2, -2, -1, -1, -1];
     const skat = [0.2, 0.4, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5];
+    const sum = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0);
     // Udgift: −Δq × price (less use saves); Indtægt: +Δq × price.
-    const statPerSuccess = uddannelseshjaelp.map((d, j) => -d * 1309 + (skat[j] ?? 0) * 35_000);
-    const kommunePerSuccess = uddannelseshjaelp.map(
-      (d, j) => -d * 5236 - (tilbud[j] ?? 0) * 3_500 + (skat[j] ?? 0) * 45_000,
-    );
-    const regionPerSuccess = psykiatri.map((d) => -d * 2_200);
-    expect(stat?.consequenceTotal).toBeCloseTo(within(statPerSuccess), 6); // 2.831.114,16
-    expect(kommune?.consequenceTotal).toBeCloseTo(within(kommunePerSuccess), 6); // 6.660.566,64
-    expect(region?.consequenceTotal).toBeCloseTo(within(regionPerSuccess), 6); // 213.444
-    expect(stat?.consequenceTotal).toBeCloseTo(2_831_114.16, 6);
+    const kommunePerSuccess = -sum(uddannelseshjaelp) * 5236 - sum(tilbud) * 3_500 + sum(skat) * 45_000;
+    const statPerSuccess = -sum(uddannelseshjaelp) * 1309 + sum(skat) * 35_000;
+    expect(kommunePerSuccess).toBeCloseTo(531_772, 9);
+    expect(statPerSuccess).toBeCloseTo(229_068, 9);
+    expect(kommune?.consequenceTotal).toBeCloseTo(sumS * (kommunePerSuccess + 2 * 5236), 6);
+    expect(region?.consequenceTotal).toBeCloseTo(sumS * -sum(psykiatri) * 2_200, 6);
+    expect(stat?.consequenceTotal).toBeCloseTo(sumS * (statPerSuccess + 2 * 1309), 6);
+    // The README's table (checked with exact fractions by examples/check-example.py).
+    expect(kommune?.consequenceTotal).toBeCloseTo(7_515_501.84, 6);
+    expect(kommune?.netTotal).toBeCloseTo(1_540_501.84, 6);
+    expect(kommune?.presentValue).toBeCloseTo(290_719.78, 2);
+    expect(kommune?.breakEvenYear).toBe(2034);
+    expect(region?.netTotal).toBeCloseTo(-666_556, 6);
+    expect(region?.presentValue).toBeCloseTo(-645_101.62, 2);
+    expect(region?.breakEvenYear).toBeNull();
+    expect(stat?.netTotal).toBeCloseTo(3_211_167.96, 6);
+    expect(stat?.presentValue).toBeCloseTo(2_565_116.57, 2);
+    expect(stat?.breakEvenYear).toBe(2025);
+    expect(r.total.netTotal).toBeCloseTo(4_085_113.8, 6);
+    expect(r.total.presentValue).toBeCloseTo(2_210_734.73, 2);
+    expect(r.total.breakEvenYear).toBe(2032);
+    expect(r.beyondHorizon).toBe(0);
+    // Year 1: Kommune 3,78 × 10.472 − 2.175.000; in 2026 cohort 1's first year and cohort 2's during year.
+    expect(kommune?.net[0]).toBeCloseTo(-2_135_415.84, 6);
+    expect(kommune?.net[1]).toBeCloseTo(-1_707_572.8, 6);
 
     const sens = readSensitivity(named, v.value);
     expect(sens.ok).toBe(true);
