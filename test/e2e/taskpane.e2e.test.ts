@@ -296,6 +296,45 @@ describeE2e("task pane in headless Chromium", () => {
     }
   });
 
+  it("shows the model card: horizon method, duration, perspective and the years each cohort was followed", async () => {
+    const v = validateScenario(EXAMPLE_DATA);
+    if (!v.ok) throw new Error("example data does not validate");
+    const r = calculate(v.value);
+    const pairs = await page.$$eval("#som-model dt", (els) =>
+      els.map((e) => [e.textContent ?? "", e.nextElementSibling?.textContent ?? ""]),
+    );
+    const F = r.horizon.years;
+    const D = r.cohorts.length;
+    expect(await text("#som-model h3")).toBe("Beregningsmodel");
+    expect(pairs).toEqual([
+      [
+        "Horisontmetode",
+        r.horizon.method === "perCohort"
+          ? `Pr. kohorte: hvert hold følges ${F} år fra afslutningsåret (SØM's praksis)`
+          : `Kalenderår: kun de ${F} kalenderår fra startåret tælles`,
+      ],
+      ["Varighed", `${r.duration} år pr. borger`],
+      ["Perspektiv", "Offentlig sektor (alle aktører)"],
+      ["Hold fulgt", `alle ${D} hold følges ${F} år hver`],
+    ]);
+    await (await page.$("#som-model"))?.screenshot({ path: path.join(ARTIFACTS, "06-model-360px.png") });
+    const wide = await open(stubJs, "", 1280);
+    try {
+      await wide.page.click("#som-create");
+      await wide.page.waitForFunction(() => window.somTest.sheets().length > 3, { timeout: 20000 });
+      await wide.page.evaluate(() => window.somTest.fillExample("da"));
+      await wide.page.click("#som-calculate");
+      await wide.page.waitForSelector("#som-model", { visible: true, timeout: 20000 });
+      await wide.page.screenshot({ path: path.join(ARTIFACTS, "06-results-1280px.png"), fullPage: true });
+      await wide.page.setViewport({ width: 320, height: 900 });
+      await wide.page.screenshot({ path: path.join(ARTIFACTS, "06-results-320px.png"), fullPage: true });
+      expect(await wide.page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
+      expect(wide.log.errors).toEqual([]);
+    } finally {
+      await wide.page.close();
+    }
+  });
+
   it("marks the results stale when the user edits an input cell while the pane is open", async () => {
     const at = await page.evaluate((n) => window.somTest.nameCell(n), N.participants);
     expect(at).not.toBeNull();

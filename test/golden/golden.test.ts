@@ -12,7 +12,14 @@ import { compareJson } from "./compare-json";
 const here = (file: string): string => path.join(__dirname, file);
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(here(file), "utf8"));
 
-const GOOD = ["one-actor", "three-actors", "english-reordered"];
+const GOOD = [
+  "one-actor",
+  "three-actors",
+  "english-reordered",
+  "per-cohort",
+  "duration-during",
+  "kommune-only",
+];
 
 describe.each(GOOD)("golden fixture %s.xlsx", (name) => {
   it("som calculate --json prints the hand-calculated results and exits 0", async () => {

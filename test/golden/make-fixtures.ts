@@ -6,6 +6,8 @@
  * - one-actor.xlsx, three-actors.xlsx: the SØM template (Danish) filled with `fixture-data.ts`.
  * - english-reordered.xlsx: laid out by hand (`hand-layout.ts`), English headers, other column order.
  * - bad-inputs.xlsx: one-actor with four cells made wrong (see bad-inputs.expected.json).
+ * - per-cohort.xlsx, duration-during.xlsx, kommune-only.xlsx: the v2 model (issue 11) — one-actor's inputs per
+ *   cohort; v = 2 with Pr. forløb costs and Under indsats lines; Kun kommune with two Kommune actors.
  *
  * The expected results are NOT produced here: they are derived by hand in the `*.calc.md` files.
  */
@@ -13,7 +15,7 @@ import * as path from "node:path";
 import { writeWorkbookSpec } from "../../src/file/write-workbook-spec";
 import { buildTemplateSpec } from "../../src/workbook/layout/build-template-spec";
 import type { CellValue, NameSpec, WorkbookSpec } from "../../src/workbook/sheet-model";
-import { ONE_ACTOR, THREE_ACTORS } from "./fixture-data";
+import { DURATION_DURING, KOMMUNE_ONLY, ONE_ACTOR, PER_COHORT, THREE_ACTORS } from "./fixture-data";
 import { englishReorderedSpec } from "./hand-layout";
 
 /** Thrown when a patch cannot find its target in the template (the layout changed). */
@@ -38,7 +40,13 @@ function cellValue(spec: WorkbookSpec, sheet: string, row: number, col: number):
 }
 
 /** The spec with one cell's value replaced (the cell must lie inside a written block; its formula is dropped). */
-export function withCell(spec: WorkbookSpec, sheet: string, row: number, col: number, value: CellValue): WorkbookSpec {
+export function withCell(
+  spec: WorkbookSpec,
+  sheet: string,
+  row: number,
+  col: number,
+  value: CellValue,
+): WorkbookSpec {
   let done = false;
   const replace = <T>(grid: readonly (readonly T[])[], r: number, c: number, v: T): T[][] =>
     grid.map((line, i) => line.map((x, j) => (i === r && j === c ? v : x)));
@@ -50,7 +58,9 @@ export function withCell(spec: WorkbookSpec, sheet: string, row: number, col: nu
       if (done || r < 0 || c < 0 || r >= b.values.length || c >= (b.values[r]?.length ?? 0)) return b;
       done = true;
       const values = replace(b.values, r, c, value);
-      return b.formulas === undefined ? { ...b, values } : { ...b, values, formulas: replace<string | null>(b.formulas, r, c, null) };
+      return b.formulas === undefined
+        ? { ...b, values }
+        : { ...b, values, formulas: replace<string | null>(b.formulas, r, c, null) };
     });
     return { ...s, blocks };
   });
@@ -71,10 +81,17 @@ export function patchScalar(spec: WorkbookSpec, name: string, value: CellValue):
 }
 
 /** Patches data row `dataRow` (0 = first row under the header) of a block name, in the column headed `header`. */
-export function patchBlock(spec: WorkbookSpec, name: string, dataRow: number, header: string, value: CellValue): WorkbookSpec {
+export function patchBlock(
+  spec: WorkbookSpec,
+  name: string,
+  dataRow: number,
+  header: string,
+  value: CellValue,
+): WorkbookSpec {
   const at = rangeName(spec, name);
   for (let c = at.col; c < at.col + 60; c++) {
-    if (cellValue(spec, at.sheet, at.row, c) === header) return withCell(spec, at.sheet, at.row + 1 + dataRow, c, value);
+    if (cellValue(spec, at.sheet, at.row, c) === header)
+      return withCell(spec, at.sheet, at.row + 1 + dataRow, c, value);
   }
   throw new FixturePatchError(`No column "${header}" in ${name}`);
 }
@@ -96,6 +113,9 @@ async function main(): Promise<void> {
     ["three-actors.xlsx", buildTemplateSpec({ lang: "da", data: THREE_ACTORS })],
     ["english-reordered.xlsx", englishReorderedSpec()],
     ["bad-inputs.xlsx", badInputsSpec()],
+    ["per-cohort.xlsx", buildTemplateSpec({ lang: "da", data: PER_COHORT })],
+    ["duration-during.xlsx", buildTemplateSpec({ lang: "da", data: DURATION_DURING })],
+    ["kommune-only.xlsx", buildTemplateSpec({ lang: "da", data: KOMMUNE_ONLY })],
   ];
   for (const [file, spec] of files) {
     await writeWorkbookSpec(spec, path.join(dir, file));
