@@ -115,6 +115,26 @@ export const T = {
     da: "Automatisk beregning kræver Excel (ikke tilgængelig i browser-tilstand).",
     en: "Automatic recalculation needs Excel (not available in browser mode).",
   },
+  liveResults: {
+    da: "Levende resultater (formler, der regner uden SØM)",
+    en: "Live results (formulas that recalculate without SØM)",
+  },
+  liveResultsHint: {
+    da: "Beregn skriver også «Levende resultater» og fire trin-ark: almindelige Excel-formler over input-cellerne, så en kollega uden tilføjelsesprogrammet ser tallene flytte sig. Gemmes i projektmappen (SOM_LevendeResultater på Indstillinger).",
+    en: "Calculate also writes “Levende resultater” and four step sheets: ordinary Excel formulas over the input cells, so a colleague without the add-in sees the figures move. Stored in the workbook (SOM_LevendeResultater on Indstillinger).",
+  },
+  liveResultsNoOption: {
+    da: "Denne projektmappe har ikke indstillingen SOM_LevendeResultater (nye projektmapper har). Valget gælder, så længe ruden er åben.",
+    en: "This workbook has no SOM_LevendeResultater option (new workbooks do). The choice lasts while the pane is open.",
+  },
+  liveResultsOn: {
+    da: "Levende resultater: Ja. Beregn skriver de levende ark.",
+    en: "Live results: Yes. Calculate writes the live sheets.",
+  },
+  liveResultsOff: {
+    da: "Levende resultater: Nej. Beregn skriver ikke de levende ark; eksisterende levende ark bliver stående.",
+    en: "Live results: No. Calculate does not write the live sheets; existing live sheets stay.",
+  },
   stale: {
     da: "Input er ændret siden sidste beregning – resultaterne er forældede. Tryk Beregn.",
     en: "Inputs changed since the last calculation – the results are out of date. Press Calculate.",

@@ -4,6 +4,7 @@
  */
 import { calculateWorkbook } from "../app/calculate-workbook";
 import { createSomSheets } from "../app/create-sheets";
+import { readLiveOption, setLiveOption } from "../app/live-option";
 import { isStale } from "../app/stale";
 import { createCalculationPanel } from "./calculation/calculation-panel";
 import type { Panel } from "./panel";
@@ -13,7 +14,13 @@ import { sensitivityPanel } from "./panels/sensitivity";
 
 export function createPanels(): Panel[] {
   return [
-    createCalculationPanel({ calculateWorkbook, isStale, createSomSheets }),
+    createCalculationPanel({
+      calculateWorkbook,
+      isStale,
+      createSomSheets,
+      readLiveOption,
+      setLiveOption,
+    }),
     sensitivityPanel(),
     knowledgePanel(),
     scenariosPanel(),

@@ -335,6 +335,79 @@ describeE2e("task pane in headless Chromium", () => {
     }
   });
 
+  it("the checkbox «Levende resultater» shows SOM_LevendeResultater and sets it in its cell only; Beregn follows it", async () => {
+    const LIVE = "Levende resultater";
+    const option = await page.evaluate(() => window.somTest.nameCell("SOM_LevendeResultater"));
+    expect(option).not.toBeNull();
+    const optionValue = (): Promise<unknown> =>
+      page.evaluate((o) => window.somTest.cell(o.sheet, o.address).value, option!);
+    const checked = (): Promise<boolean> => page.$eval("#som-live", (e) => (e as HTMLInputElement).checked);
+    const liveFormula = (): Promise<string | null> =>
+      page.evaluate((s) => window.somTest.cell(s, "B2").formula, LIVE);
+    // The template's option is Ja, so the example's Beregn above wrote the live sheets.
+    expect(await optionValue()).toBe("Ja");
+    expect(await checked()).toBe(true);
+    expect(await text("#som-live-hint")).toMatch(/SOM_LevendeResultater på Indstillinger/);
+    expect((await page.evaluate(() => window.somTest.sheets())).map((x) => x.name)).toContain(LIVE);
+    expect(await liveFormula()).toMatch(/^=IF\(/);
+    for (const width of [320, 1280]) {
+      await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+      await shot(page, `07-live-option-${width}px`);
+    }
+    await page.setViewport({ width: 360, height: 900, deviceScaleFactor: 1 });
+
+    // Untick: exactly the option's cell is written, with Nej; the results do not become stale.
+    await page.evaluate(() => window.somTest.resetStats());
+    await click("#som-live");
+    await page.waitForFunction(
+      (o) => window.somTest.cell(o.sheet, o.address).value === "Nej",
+      { timeout: 10000 },
+      option!,
+    );
+    await waitIdle();
+    expect(await checked()).toBe(false);
+    expect(await text("#status .status-text")).toMatch(/^Levende resultater: Nej\./);
+    const written = await page.evaluate(() => window.somTest.writtenRanges());
+    expect(written).toEqual([{ sheet: option!.sheet, address: option!.address, cells: 1 }]);
+    expect(await page.$eval("#som-stale", (e) => (e as HTMLElement).hidden)).toBe(true);
+
+    // Beregn now leaves the live sheets as they are (not rewritten).
+    await page.evaluate(() => window.somTest.resetStats());
+    await click("#som-calculate");
+    await page.waitForFunction(
+      () => /^Beregnet/.test(document.querySelector("#status .status-text")?.textContent ?? ""),
+      {
+        timeout: 20000,
+      },
+    );
+    await waitIdle();
+    expect(await text("#status .status-text")).not.toMatch(/Levende/);
+    const second = await page.evaluate(() => window.somTest.writtenRanges());
+    expect(second.filter((w) => w.sheet.startsWith("Levende"))).toEqual([]);
+    expect(second.some((w) => w.sheet === "Resultater")).toBe(true);
+
+    // Tick again: Ja in the cell, and Beregn writes the live sheets again.
+    await click("#som-live");
+    await page.waitForFunction(
+      (o) => window.somTest.cell(o.sheet, o.address).value === "Ja",
+      { timeout: 10000 },
+      option!,
+    );
+    await waitIdle();
+    expect(await checked()).toBe(true);
+    await page.evaluate(() => window.somTest.resetStats());
+    await click("#som-calculate");
+    await page.waitForFunction(
+      () => /Levende resultater/.test(document.querySelector("#status .status-text")?.textContent ?? ""),
+      { timeout: 20000 },
+    );
+    await waitIdle();
+    expect((await page.evaluate(() => window.somTest.writtenRanges())).some((w) => w.sheet === LIVE)).toBe(
+      true,
+    );
+    expect(await liveFormula()).toMatch(/^=IF\(/);
+  });
+
   it("marks the results stale when the user edits an input cell while the pane is open", async () => {
     const at = await page.evaluate((n) => window.somTest.nameCell(n), N.participants);
     expect(at).not.toBeNull();

@@ -5,11 +5,13 @@
  */
 import type { CalculateOutcome } from "../../app/calculate-workbook";
 import type { CreateSheetsResult } from "../../app/create-sheets";
+import type { LiveOptionState } from "../../app/live-option";
 import type { StaleState } from "../../app/stale";
 import type { Results } from "../../engine/types";
 import type { Lang } from "../../present/format";
-import type { WorkbookPort } from "../../workbook/port";
+import type { InputEditPort, WorkbookPort } from "../../workbook/port";
 import type { BudgetFigures } from "../../workbook/render/budget-sheet";
+import { LIVE_SHEETS } from "../../workbook/render/live-sheets";
 import { clear, h } from "../dom";
 import { describeError } from "../errors";
 import { fill, T, tr } from "../i18n";
@@ -22,9 +24,16 @@ import { modelCard } from "./model-card";
 
 /** The use cases the panel calls (the real ones are wired in `panels.ts`; tests may pass others). */
 export interface CalculationUseCases {
-  calculateWorkbook(port: WorkbookPort, options: { now: Date; lang: Lang }): Promise<CalculateOutcome>;
+  calculateWorkbook(
+    port: WorkbookPort,
+    options: { now: Date; lang: Lang; live?: boolean },
+  ): Promise<CalculateOutcome>;
   isStale(port: WorkbookPort): Promise<StaleState>;
   createSomSheets(port: WorkbookPort, lang: Lang): Promise<CreateSheetsResult>;
+  /** The option «Levende resultater» (`SOM_LevendeResultater`). */
+  readLiveOption(port: WorkbookPort): Promise<LiveOptionState>;
+  /** Writes the option's cell (an explicit user action); a workbook without the option is left as it is. */
+  setLiveOption(port: WorkbookPort & InputEditPort, on: boolean): Promise<LiveOptionState>;
 }
 
 export interface CalculationPanelOptions {
@@ -99,6 +108,15 @@ export function createCalculationPanel(
       );
       autoBox.setAttribute("aria-describedby", autoHint.id);
       if (ctx.host !== "excel") autoBox.disabled = true;
+      const liveBox = h("input", { type: "checkbox", id: "som-live" });
+      const liveLabel = h(
+        "label",
+        { class: "check", for: "som-live" },
+        liveBox,
+        bind(h("span", {}), T.liveResults),
+      );
+      const liveHint = h("p", { class: "hint", id: "som-live-hint" });
+      liveBox.setAttribute("aria-describedby", liveHint.id);
       const staleBanner = h("p", { class: "banner warning", id: "som-stale", hidden: true });
       const results = h("section", {
         id: "som-results",
@@ -112,6 +130,7 @@ export function createCalculationPanel(
         h("div", { class: "actions" }, calcBtn, createBtn),
         bind(h("p", { class: "hint" }), T.createSheetsHint),
         h("div", { class: "auto" }, autoLabel, autoHint),
+        h("div", { class: "auto", id: "som-live-box" }, liveLabel, liveHint),
         staleBanner,
         results,
       );
@@ -122,11 +141,33 @@ export function createCalculationPanel(
       let autoTimer: ReturnType<typeof setTimeout> | undefined;
       let rerun = false;
       let disposed = false;
+      /** The workbook's option as last read or written; undefined until read. */
+      let liveState: LiveOptionState | undefined;
+      /** The choice for a workbook without the option (kept for this session, passed to Beregn). */
+      let liveSession = false;
+
+      const renderLive = (): void => {
+        const present = liveState?.present === true;
+        liveBox.checked = present ? liveState?.on === true : liveSession;
+        liveHint.textContent = tr(present ? T.liveResultsHint : T.liveResultsNoOption, ctx.lang());
+      };
+
+      const refreshLive = async (): Promise<void> => {
+        try {
+          const state = await useCases.readLiveOption(ctx.workbook);
+          if (disposed) return;
+          liveState = state;
+          renderLive();
+        } catch (err) {
+          console.warn("SØM: could not read the option Levende resultater", err);
+        }
+      };
 
       const setBusy = (b: boolean): void => {
         busy = b;
         createBtn.disabled = b;
         calcBtn.disabled = b;
+        liveBox.disabled = b;
         calcBtn.setAttribute("aria-busy", String(b));
       };
 
@@ -218,8 +259,15 @@ export function createCalculationPanel(
         }
         setBusy(true);
         try {
+          // The workbook's option decides when it has one (Beregn reads it in its single read); otherwise the
+          // session's choice.
+          const live = liveState?.present === true ? undefined : liveSession;
           const run = (): ReturnType<typeof useCases.calculateWorkbook> =>
-            useCases.calculateWorkbook(ctx.workbook, { now: ctx.now(), lang: ctx.lang() });
+            useCases.calculateWorkbook(ctx.workbook, {
+              now: ctx.now(),
+              lang: ctx.lang(),
+              ...(live === undefined ? {} : { live }),
+            });
           const outcome = await ctx.progress.run(T.calculating, () =>
             trigger === "auto" ? ctx.automatic(run) : run(),
           );
@@ -231,6 +279,12 @@ export function createCalculationPanel(
           }
           ctx.showIssues(outcome.warnings);
           last = { results: outcome.results, budget: outcome.budget };
+          if (liveState?.present === true) {
+            // what Beregn found in the cell (the user may have typed Ja/Nej there since the pane read it)
+            const wroteLive = (outcome.written?.sheets ?? []).some((x) => x.name === LIVE_SHEETS.results);
+            liveState = { ...liveState, on: wroteLive };
+            renderLive();
+          }
           stale = false;
           renderStale();
           renderResults();
@@ -289,6 +343,7 @@ export function createCalculationPanel(
           setBusy(false);
         }
         await refreshStale(); // also reads the (new) input names, so edits to them are watched
+        await refreshLive(); // new sheets bring the option (Ja)
       };
 
       calcBtn.addEventListener("click", () => void calculate("button"));
@@ -304,8 +359,31 @@ export function createCalculationPanel(
       };
       const offInputs = ctx.onInputsChanged(onEdit);
       const offWb = ctx.onWorkbookChanged((what) => {
-        if (what === "inputs" && !busy) void refreshStale();
+        if (what === "inputs" && !busy) {
+          void refreshStale();
+          void refreshLive();
+        }
       });
+      const setLive = async (): Promise<void> => {
+        const on = liveBox.checked;
+        if (liveState?.present !== true) {
+          liveSession = on;
+          renderLive();
+          return;
+        }
+        setBusy(true);
+        try {
+          liveState = await useCases.setLiveOption(ctx.workbook, on);
+          if (!liveState.present) liveSession = on;
+          ctx.notify("info", on ? T.liveResultsOn : T.liveResultsOff);
+        } catch (err) {
+          ctx.notify("error", describeError(err));
+        } finally {
+          setBusy(false);
+          renderLive();
+        }
+      };
+      liveBox.addEventListener("change", () => void setLive());
       autoBox.addEventListener("change", () => {
         if (!autoBox.checked && autoTimer !== undefined) {
           clearTimeout(autoTimer);
@@ -316,10 +394,13 @@ export function createCalculationPanel(
       const offLang = ctx.onLangChange((lang) => {
         for (const b of bound) b.el.textContent = tr(b.text, lang);
         renderStale();
+        renderLive();
         renderResults();
       });
 
+      renderLive();
       void refreshStale();
+      void refreshLive();
 
       return () => {
         disposed = true;
