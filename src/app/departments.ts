@@ -536,7 +536,7 @@ export type EditOutcome =
   | { readonly ok: true; readonly status: "done" | "cancelled"; readonly undistributed: readonly string[] }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
-/** Writes a plan after `confirm`: one `writeCells` per block, then the extended names. */
+/** Writes a plan after `confirm` as one edit (`applyEdits`): every block, then the extended names. */
 export async function applyEditPlan(
   port: InputEditPort,
   plan: EditPlan,
@@ -544,8 +544,10 @@ export async function applyEditPlan(
 ): Promise<EditOutcome> {
   if (!(await confirm(plan.question)))
     return { ok: true, status: "cancelled", undistributed: plan.undistributed };
-  for (const w of plan.writes) await port.writeCells(w.sheet, w.row, w.col, w.values);
-  for (const n of plan.names) await port.defineName(n.name, n.sheet, n.ref);
+  await port.applyEdits(
+    plan.writes.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, values: w.values })),
+    plan.names.map((n) => ({ name: n.name, sheet: n.sheet, ref: n.ref })),
+  );
   return { ok: true, status: "done", undistributed: plan.undistributed };
 }
 

@@ -35,7 +35,7 @@ import {
   N,
   consequenceYearHeader,
 } from "../workbook/names";
-import type { InputEditPort, WorkbookPort } from "../workbook/port";
+import type { CellEdit, InputEditPort, NameEdit, WorkbookPort } from "../workbook/port";
 import { normalizeHeader, readBlock, type BlockRead } from "../workbook/read/block";
 import { readInteger } from "../workbook/read/scalar";
 import type { CellValue } from "../workbook/sheet-model";
@@ -628,6 +628,20 @@ function planPrice(r: PriceRecord, target: InsertionTarget, options: PlanOptions
 
 // ───────────────────────────── Writing ─────────────────────────────
 
+/**
+ * A user action of several edits failed after an earlier edit was written: `done` says what is in the
+ * workbook, `cause` why the rest failed (the pane shows both).
+ */
+export class EditPartlyDoneError extends Error {
+  override readonly name = "EditPartlyDoneError";
+  constructor(
+    readonly done: Bilingual,
+    override readonly cause: unknown,
+  ) {
+    super(`${done.en} ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
 export interface InsertReport {
   /** Rows written: record, block, sheet and the A1 row number. */
   readonly inserted: readonly {
@@ -670,8 +684,9 @@ export function confirmQuestion(rows: readonly PlannedRow[]): Bilingual {
 
 /**
  * Writes a plan: first asks (once) when rows would be overwritten or appended; on "no" only the rows going
- * into blank rows are written. Each contiguous run of rows in a block is one `writeCells` call; a block that
- * grew gets its name redefined to cover the new rows.
+ * into blank rows are written. Each contiguous run of rows in a block is one block of the edit; a block that
+ * grew gets its name redefined to cover the new rows. Everything is one edit (`applyEdits`; Office.js: one
+ * `Excel.run`), so a failure never leaves some blocks written while the message says nothing changed.
  */
 export async function applyInsertionPlan(
   port: InputEditPort,
@@ -695,6 +710,8 @@ export async function applyInsertionPlan(
         });
 
   const inserted: InsertReport["inserted"][number][] = [];
+  const cells: CellEdit[] = [];
+  const names: NameEdit[] = [];
   for (const block of [N.priceIndex, N.prices, N.consequences, N.effects] as const) {
     const g = blockGeometry(target, block);
     const mine = rows.filter((r) => r.block === block).sort((a, b) => a.target.row - b.target.row);
@@ -721,7 +738,7 @@ export async function applyInsertionPlan(
         });
       });
       const first = run[0];
-      if (first) await port.writeCells(g.read.sheet, first.target.row, g.firstCol, values);
+      if (first) cells.push({ sheet: g.read.sheet, row: first.target.row, col: g.firstCol, values });
       for (const r of run)
         inserted.push({ recordId: r.recordId, block, sheet: r.sheet, row: r.target.row + 1 });
       i = j + 1;
@@ -731,14 +748,15 @@ export async function applyInsertionPlan(
       const rect = parseRectA1(g.read.ref);
       if (rect) {
         const top = Math.min(rect.row, g.read.headerRow);
-        await port.defineName(
-          block,
-          g.read.sheet,
-          `${colA1(g.firstCol)}${top + 1}:${colA1(g.lastCol)}${lastWritten + 1}`,
-        );
+        names.push({
+          name: block,
+          sheet: g.read.sheet,
+          ref: `${colA1(g.firstCol)}${top + 1}:${colA1(g.lastCol)}${lastWritten + 1}`,
+        });
       }
     }
   }
+  await port.applyEdits(cells, names);
   return {
     inserted,
     skipped,
@@ -763,12 +781,26 @@ export async function insertKnowledge(
   let added: InsertReport | undefined;
   const warnings: InsertionNote[] = [];
   if (fill?.kind === "conflict") warnings.push({ recordId: "", text: fill.text });
-  if (fill?.kind === "offer" && (await options.confirm(fill.question))) {
+  if (fill?.kind === "offer" && (await options.confirm(fill.question)))
     added = await applyInsertionPlan(port, target, fill.plan, () => Promise.resolve(true));
-    target = await readInsertionTarget(port);
+  let report: InsertReport;
+  try {
+    if (added) target = await readInsertionTarget(port);
+    const plan = planInsertion(target, records, options);
+    report = await applyInsertionPlan(port, target, plan, options.confirm);
+  } catch (error) {
+    // the index years are in the workbook already: say so, next to why the rest failed (issue 12, item 3)
+    const rows = added?.inserted ?? [];
+    if (rows.length === 0) throw error;
+    const where = rows.map((r) => `${r.sheet}!${r.row}`).join(", ");
+    throw new EditPartlyDoneError(
+      {
+        da: `${rows.length} indeksår blev indsat i ${N.priceIndex} (${where}); resten blev ikke indsat.`,
+        en: `${rows.length} index year(s) were inserted into ${N.priceIndex} (${where}); the rest was not inserted.`,
+      },
+      error,
+    );
   }
-  const plan = planInsertion(target, records, options);
-  const report = await applyInsertionPlan(port, target, plan, options.confirm);
   return {
     ...report,
     inserted: [...(added?.inserted ?? []), ...report.inserted],

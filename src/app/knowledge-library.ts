@@ -14,7 +14,7 @@ import {
 import type { Lang } from "../present/format";
 import { colLetters } from "../workbook/a1";
 import { KNOWLEDGE_NAME, KNOWLEDGE_SHEET, knowledgeSheetSpec } from "../workbook/layout/knowledge-sheet";
-import type { InputEditPort, WorkbookPort } from "../workbook/port";
+import type { CellEdit, InputEditPort, NameEdit, WorkbookPort } from "../workbook/port";
 import { normalizeHeader } from "../workbook/read/block";
 import { isBlank } from "../workbook/read/scalar";
 import type { CellValue } from "../workbook/sheet-model";
@@ -279,26 +279,30 @@ export async function saveToKnowledgeSheet(
         text: { da: "Ikke gemt (ikke bekræftet).", en: "Not saved (not confirmed)." },
       });
   toWrite.sort((a, b) => a.offset - b.offset);
+  const cells: CellEdit[] = [];
+  const names: NameEdit[] = [];
   let i = 0;
   while (i < toWrite.length) {
     let j = i;
     while (j + 1 < toWrite.length && (toWrite[j + 1]?.offset ?? 0) === (toWrite[j]?.offset ?? 0) + 1) j++;
     const run = toWrite.slice(i, j + 1);
-    await port.writeCells(
-      nv.sheet,
-      nv.row + (run[0]?.offset ?? 0),
-      nv.col,
-      run.map((p) => p.values),
-    );
+    cells.push({
+      sheet: nv.sheet,
+      row: nv.row + (run[0]?.offset ?? 0),
+      col: nv.col,
+      values: run.map((p) => p.values),
+    });
     i = j + 1;
   }
   const lastOffset = Math.max(nv.values.length - 1, ...toWrite.map((p) => p.offset));
   if (lastOffset > nv.values.length - 1) {
-    await port.defineName(
-      KNOWLEDGE_NAME,
-      nv.sheet,
-      `${colLetters(nv.col)}${nv.row + 1}:${colLetters(nv.col + width - 1)}${nv.row + lastOffset + 1}`,
-    );
+    names.push({
+      name: KNOWLEDGE_NAME,
+      sheet: nv.sheet,
+      ref: `${colLetters(nv.col)}${nv.row + 1}:${colLetters(nv.col + width - 1)}${nv.row + lastOffset + 1}`,
+    });
   }
+  // one edit: the rows and the extended name together (issue 12, item 3)
+  await port.applyEdits(cells, names);
   return { written: toWrite.length, sheet: nv.sheet, created: false, skipped };
 }

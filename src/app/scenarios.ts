@@ -499,11 +499,14 @@ export function restoreQuestion(plan: RestorePlan): Text {
   };
 }
 
-/** Applies a plan: one `writeCells` per changed block, then the redefined names. */
+/** Applies a plan as one edit (`applyEdits`): every changed block, then the redefined names. */
 export async function applyRestore(port: InputEditPort, plan: RestorePlan): Promise<void> {
-  for (const w of plan.writes) await port.writeCells(w.sheet, w.row, w.col, w.values);
-  for (const w of plan.writes)
-    if (w.redefine !== undefined) await port.defineName(w.name, w.sheet, w.redefine);
+  await port.applyEdits(
+    plan.writes.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, values: w.values })),
+    plan.writes.flatMap((w) =>
+      w.redefine === undefined ? [] : [{ name: w.name, sheet: w.sheet, ref: w.redefine }],
+    ),
+  );
 }
 
 export type RestoreOutcome =

@@ -26,6 +26,8 @@ export class OfficeWriteError extends Error {
     readonly sheets: readonly string[],
     readonly partial: boolean,
     override readonly cause?: unknown,
+    /** An input edit's ranges (`'Sheet'!A1:C3`) and names, named in the message when it may be partly written. */
+    readonly targets: readonly string[] = [],
   ) {
     super(
       `Excel write failed (${code}) on sheet(s) ${sheets.join(", ") || "–"}${partial ? "; the workbook was partly updated" : ""}`,
@@ -224,6 +226,18 @@ export function describeOfficeError(err: unknown): UserMessage {
     !["SheetProtected", "WorkbookProtected", "InputOverwrite", "InvalidSpec"].includes(err.code)
   ) {
     const sheets = err.sheets.map((s) => `»${s}«`).join(", ");
+    if (err.targets.length > 0) {
+      const list = err.targets.join(", ");
+      return err.partial
+        ? {
+            da: `${base.da} (Fejlen opstod ved skrivning af ${sheets}. Excel kan have skrevet en del af ændringen: tjek ${list}.)`,
+            en: `${base.en} (The error happened while writing ${sheets}. Excel may have written part of the change: check ${list}.)`,
+          }
+        : {
+            da: `${base.da} (Fejlen opstod ved skrivning af ${sheets}. Intet blev ændret.)`,
+            en: `${base.en} (The error happened while writing ${sheets}. Nothing was changed.)`,
+          };
+    }
     return {
       da: `${base.da} (Fejlen opstod ved skrivning af ${sheets}.${err.partial ? " Projektmappen kan være delvist opdateret; beregn igen, når fejlen er rettet." : " Intet blev ændret."})`,
       en: `${base.en} (The error happened while writing ${sheets}.${err.partial ? " The workbook may be partly updated; calculate again once it is fixed." : " Nothing was changed."})`,

@@ -25,7 +25,9 @@
  */
 import { INPUT_NAMES } from "../workbook/names";
 import type {
+  CellEdit,
   InputEditPort,
+  NameEdit,
   NamedValue,
   RangeRef,
   SelectPort,
@@ -448,48 +450,94 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     col: number,
     values: readonly (readonly CellValue[])[],
   ): Promise<void> {
-    const rows = values.length;
-    const cols = values[0]?.length ?? 0;
-    const invalid =
-      rows === 0 ||
-      cols === 0 ||
-      values.some((r) => r.length !== cols) ||
-      !Number.isInteger(row) ||
-      !Number.isInteger(col) ||
-      row < 0 ||
-      col < 0 ||
-      row + rows > MAX_ROWS ||
-      col + cols > MAX_COLS ||
-      rows * cols > MAX_EDIT_CELLS;
-    if (invalid)
-      throw new OfficeWriteError(
-        "InvalidSpec",
-        [sheet],
-        false,
-        new InvalidSpecError([
-          `writeCells: a ${rows}×${cols} block at (${row}, ${col}) is not a valid range`,
-        ]),
-      );
+    await this.applyEdits([{ sheet, row, col, values }], []);
+  }
+
+  /**
+   * One user action's input edits in one `Excel.run` of 2 requests, whatever the number of blocks and names:
+   * (1) every target range's number formats (and whether its sheet exists) and every name's existence;
+   * (2) with calculation suspended, every block as one 2-D `values` assignment, then every name. Blocks are
+   * written as `writeCells` describes. Nothing is written when a block is invalid, a sheet is missing or the
+   * first request fails (`OfficeWriteError`, `partial: false`). Excel runs the second request in order and
+   * keeps what ran before a failure: then the error is `partial` when the request held more than one change,
+   * and `targets` lists every range and name the action was writing, for the message.
+   */
+  async applyEdits(cells: readonly CellEdit[], names: readonly NameEdit[]): Promise<void> {
+    const problems: string[] = [];
+    for (const { sheet, row, col, values } of cells) {
+      const rows = values.length;
+      const cols = values[0]?.length ?? 0;
+      const invalid =
+        rows === 0 ||
+        cols === 0 ||
+        values.some((r) => r.length !== cols) ||
+        !Number.isInteger(row) ||
+        !Number.isInteger(col) ||
+        row < 0 ||
+        col < 0 ||
+        row + rows > MAX_ROWS ||
+        col + cols > MAX_COLS ||
+        rows * cols > MAX_EDIT_CELLS;
+      if (invalid)
+        problems.push(
+          `writeCells: a ${rows}×${cols} block at (${row}, ${col}) on ${sheet} is not a valid range`,
+        );
+    }
+    for (const { name, sheet, ref } of names)
+      if (!parseRect(ref) || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || parseRect(name))
+        problems.push(`defineName: "${name}" → ${sheet}!${ref} is not a valid name and range`);
+    const sheets = [...new Set(cells.map((c) => c.sheet))];
+    if (problems.length > 0)
+      throw new OfficeWriteError("InvalidSpec", sheets, false, new InvalidSpecError(problems));
+    if (cells.length === 0 && names.length === 0) return;
+    const targets = [
+      ...cells.map(
+        (c) =>
+          `${quoteSheet(c.sheet)}!${cellA1(c.row, c.col)}:${cellA1(
+            c.row + c.values.length - 1,
+            c.col + (c.values[0]?.length ?? 1) - 1,
+          )}`,
+      ),
+      ...names.map((n) => n.name),
+    ];
     let phase = "preflight" as "preflight" | "write";
     try {
       await this.run(async (context) => {
-        const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(row, col, rows, cols);
-        range.load("numberFormat");
-        await context.sync(); // sync 1: the sheet exists; which cells are formatted as Text
-        const formats = range.numberFormat as unknown as string[][];
-        const content: Matrix = values.map((r, i) =>
-          r.map((v, j) => (typeof v === "string" && formats[i]?.[j] === "@" ? v : toExcelInput(v))),
-        );
+        const ranges = cells.map((c) => {
+          const range = context.workbook.worksheets
+            .getItem(c.sheet)
+            .getRangeByIndexes(c.row, c.col, c.values.length, c.values[0]?.length ?? 0);
+          range.load("numberFormat");
+          return range;
+        });
+        const items = names.map((n) => context.workbook.names.getItemOrNullObject(n.name));
+        await context.sync(); // sync 1: the sheets exist; which cells are formatted as Text; which names exist
         phase = "write";
         context.workbook.application.suspendApiCalculationUntilNextSync();
-        range.values = content;
-        await context.sync(); // sync 2: the whole block in one assignment
+        cells.forEach((c, k) => {
+          const range = ranges[k] as Excel.Range;
+          const formats = range.numberFormat as unknown as string[][];
+          range.values = c.values.map((r, i) =>
+            r.map((v, j) => (typeof v === "string" && formats[i]?.[j] === "@" ? v : toExcelInput(v))),
+          );
+        });
+        names.forEach((n, k) => {
+          const item = items[k] as Excel.NamedItem;
+          const formula = nameFormula(n);
+          if (item.isNullObject) context.workbook.names.add(n.name, formula);
+          else item.formula = formula;
+        });
+        await context.sync(); // sync 2: every block and name
       });
     } catch (err) {
-      logOfficeError("writeCells", err);
+      logOfficeError(cells.length === 1 && names.length === 0 ? "writeCells" : "applyEdits", err);
       const code = officeErrorCode(err);
-      // one request: Excel applies it whole or rejects it, so a failure leaves the workbook unchanged
-      throw new OfficeWriteError(code, phase === "write" ? [sheet] : [], false, err);
+      const partial =
+        phase === "write" &&
+        cells.length + names.length > 1 &&
+        code !== "InvalidOperationInCellEditMode" &&
+        code !== "RequestPayloadSizeLimitExceeded";
+      throw new OfficeWriteError(code, phase === "write" ? sheets : [], partial, err, targets);
     }
   }
 
@@ -498,27 +546,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
    * rows just added. Two syncs. The comment of an existing name is kept.
    */
   async defineName(name: string, sheet: string, ref: string): Promise<void> {
-    if (!parseRect(ref) || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || parseRect(name))
-      throw new OfficeWriteError(
-        "InvalidSpec",
-        [],
-        false,
-        new InvalidSpecError([`defineName: "${name}" → ${sheet}!${ref} is not a valid name and range`]),
-      );
-    const formula = nameFormula({ name, sheet, ref });
-    try {
-      await this.run(async (context) => {
-        const names = context.workbook.names;
-        const item = names.getItemOrNullObject(name);
-        await context.sync(); // sync 1: does the name exist
-        if (item.isNullObject) names.add(name, formula);
-        else item.formula = formula;
-        await context.sync(); // sync 2
-      });
-    } catch (err) {
-      logOfficeError("defineName", err);
-      throw new OfficeWriteError(officeErrorCode(err), [], false, err);
-    }
+    await this.applyEdits([], [{ name, sheet, ref }]);
   }
 
   async writeSheets(spec: WorkbookSpec): Promise<void> {

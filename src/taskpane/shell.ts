@@ -31,6 +31,7 @@ export function shellWorkbook(wb: ShellWorkbook, own: <T>(work: Promise<T>) => P
     writeSheets: (spec) => own(wb.writeSheets(spec)),
     writeCells: (sheet, row, col, values) => own(wb.writeCells(sheet, row, col, values)),
     defineName: (name, sheet, ref) => own(wb.defineName(name, sheet, ref)),
+    applyEdits: (cells, names) => own(wb.applyEdits(cells, names)),
     selectCell: (sheet, address) => wb.selectCell(sheet, address),
   };
 }

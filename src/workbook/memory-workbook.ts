@@ -14,7 +14,16 @@
  *   wb.defineName("SOM_Startaar", "Indstillinger", "B3");
  *   (await wb.readNames(["SOM_Startaar"])).get("som_startaar") // → { kind: "range", …, values: [[2025]] }
  */
-import type { InputEditPort, NamedValue, RangeRef, SelectPort, SheetInfo, WorkbookPort } from "./port";
+import type {
+  CellEdit,
+  InputEditPort,
+  NamedValue,
+  NameEdit,
+  RangeRef,
+  SelectPort,
+  SheetInfo,
+  WorkbookPort,
+} from "./port";
 import type { Block, CellValue, NameSpec, SheetSpec, WorkbookSpec } from "./sheet-model";
 import { rangeEdges } from "./range-edges";
 import { cellA1 as a1, parseCellA1 as parseA1, parseRectA1, rectA1 as rectToA1, type Rect } from "./a1";
@@ -156,6 +165,15 @@ export class MemoryWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /** All or nothing: every block and name is checked on a copy first. */
+  async applyEdits(cells: readonly CellEdit[], names: readonly NameEdit[]): Promise<void> {
+    const staged = this.clone();
+    for (const c of cells) await staged.writeCells(c.sheet, c.row, c.col, c.values);
+    for (const n of names) await staged.defineName(n.name, n.sheet, n.ref);
+    this.sheets = staged.sheets;
+    this.names = staged.names;
   }
 
   // ───────────── SelectPort ─────────────

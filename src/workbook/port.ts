@@ -105,6 +105,27 @@ export interface InputEditPort {
   ): Promise<void>;
   /** Create or redefine a workbook-scoped name as `sheet!ref` (e.g. to extend a block by the rows just added). */
   defineName(name: string, sheet: string, ref: string): Promise<void>;
+  /**
+   * One user action's edits as one unit: every block (as `writeCells`), then every name (as `defineName`).
+   * Office.js: one `Excel.run` of 2 requests — nothing is written when the first fails (a sheet is missing),
+   * and a failure in the second says which ranges and names the action was writing (issue 12, item 3).
+   */
+  applyEdits(cells: readonly CellEdit[], names: readonly NameEdit[]): Promise<void>;
+}
+
+/** One block of an input edit: values at 0-based (`row`, `col`) of `sheet`. */
+export interface CellEdit {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+/** A workbook-scoped name (re)defined as `sheet!ref` by an input edit. */
+export interface NameEdit {
+  readonly name: string;
+  readonly sheet: string;
+  readonly ref: string;
 }
 
 /** Moving the user's selection (clicking an input issue selects its cell). */

@@ -144,3 +144,46 @@ describe("OfficeWorkbook.defineName", () => {
     expect(fake.model.names.get("som_omkostninger")?.formula).toBe("=Omkostninger!$A$1:$D$2");
   });
 });
+
+describe("OfficeWorkbook.applyEdits (one user action, issue 12 item 3)", () => {
+  it("writes several blocks on several sheets and extends a name in 2 syncs, calculation suspended", async () => {
+    const { fake, wb } = setup();
+    await wb.applyEdits(
+      [
+        { sheet: "Omkostninger", row: 2, col: 0, values: [["Bolig", "Drift", "Stat", 5]] },
+        { sheet: "Noter", row: 0, col: 1, values: [["a"], ["b"]] },
+      ],
+      [{ name: "SOM_Omkostninger", sheet: "Omkostninger", ref: "A1:D3" }],
+    );
+    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.calcSuspendedSyncs).toBe(1);
+    expect(fake.stats.writtenRanges).toEqual([
+      { sheet: "Omkostninger", address: "A3:D3", cells: 4 },
+      { sheet: "Noter", address: "B1:B2", cells: 2 },
+    ]);
+    expect(fake.model.names.get("som_omkostninger")?.formula).toBe("=Omkostninger!$A$1:$D$3");
+  });
+
+  it("a failure in the write request is partial and lists every range and name of the action", async () => {
+    const { fake, wb } = setup();
+    fake.failOn((op) => op.kind === "Range.values" && op.sheet === "Noter", "GeneralException");
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const err = (await wb
+        .applyEdits(
+          [
+            { sheet: "Omkostninger", row: 2, col: 0, values: [["Bolig", "Drift", "Stat", 5]] },
+            { sheet: "Noter", row: 0, col: 1, values: [["a"]] },
+          ],
+          [{ name: "SOM_Omkostninger", sheet: "Omkostninger", ref: "A1:D3" }],
+        )
+        .catch((e: unknown) => e)) as OfficeWriteError;
+      expect(err).toMatchObject({ code: "GeneralException", partial: true });
+      expect(err.targets).toEqual(["Omkostninger!A3:D3", "Noter!B1:B1", "SOM_Omkostninger"]);
+      // Excel keeps what ran before the failure: the first block
+      expect(getCell(fake.model, "Omkostninger", "A3")?.value).toBe("Bolig");
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -8,6 +8,7 @@
 import { calculateWorkbook } from "../../src/app/calculate-workbook";
 import { createSomSheets } from "../../src/app/create-sheets";
 import { sensitivityWorkbook } from "../../src/app/sensitivity-workbook";
+import { restoreScenario, saveScenario } from "../../src/app/scenarios";
 import { isStale } from "../../src/app/stale";
 import { describeOfficeError, OfficeWriteError } from "../../src/excel/office-errors";
 import { OfficeWorkbook } from "../../src/excel/office-workbook";
@@ -18,6 +19,7 @@ import { fillExample } from "../e2e/stub-host/fill-example";
 import { evaluateTemplateFormula } from "../e2e/stub-host/template-formulas";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
+const yes = (): Promise<boolean> => Promise.resolve(true);
 
 let emu: RichApiEmulator;
 let wb: OfficeWorkbook;
@@ -112,5 +114,39 @@ describe("a Beregn that fails in the middle of its write", () => {
     expect(again.ok).toBe(true);
     expect(cell("_som_meta", "D2")).toBe(fingerprint);
     expect(await isStale(wb)).toEqual({ state: "current", stale: false });
+  });
+});
+
+describe("input edits of one user action are one Excel.run", () => {
+  it("restoring a scenario: a failure in the write names what may be written; a missing sheet changes nothing", async () => {
+    expect((await saveScenario(wb, "Basis", { now: NOW })).ok).toBe(true);
+    emu.fake.userEdit("Indstillinger", "B6", 7); // horizon
+    emu.fake.userEdit("Omkostninger", "D6", 123); // a cost amount
+    emu.reset();
+    emu.fake.failOn((op) => op.kind === "Range.values" && op.sheet === "Omkostninger", "GeneralException");
+    const err = await restoreScenario(wb, 1, yes).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OfficeWriteError);
+    const e = err as OfficeWriteError;
+    expect(e.partial).toBe(true);
+    expect(e.targets.length).toBeGreaterThanOrEqual(2);
+    const text = describeOfficeError(e).da;
+    expect(text).toMatch(/Excel kan have skrevet en del af ændringen: tjek .*Indstillinger.*Omkostninger/);
+    expect(text).not.toMatch(/Intet blev ændret/);
+    // one Excel.run: its 2 requests (the read of the plan comes before)
+    const writes = emu.requests.filter((r) => !r.cleanup && r.calls.includes("Values"));
+    expect(writes).toHaveLength(1);
+
+    // the sheet is gone before the write: the first request fails, nothing is changed
+    const before = JSON.stringify([...(findSheet(emu.fake.model, "Indstillinger")?.cells ?? [])]);
+    await expect(
+      wb.applyEdits(
+        [
+          { sheet: "Indstillinger", row: 5, col: 1, values: [[9]] },
+          { sheet: "Findes ikke", row: 0, col: 0, values: [[1]] },
+        ],
+        [],
+      ),
+    ).rejects.toMatchObject({ code: "ItemNotFound", partial: false });
+    expect(JSON.stringify([...(findSheet(emu.fake.model, "Indstillinger")?.cells ?? [])])).toBe(before);
   });
 });
