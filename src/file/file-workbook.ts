@@ -44,7 +44,8 @@ export class FileWorkbook implements WorkbookPort {
   /** Reads a workbook from bytes. Throws `FileReadError` when the file is refused. */
   static fromBytes(bytes: Uint8Array, limits?: Partial<ReadLimits>): FileWorkbook {
     const all: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
-    return new FileWorkbook(bytes, readXlsx(bytes, all), all);
+    // Sheets are parsed when a name first reads them (a calculation skips Viden, Forside…).
+    return new FileWorkbook(bytes, readXlsx(bytes, all, "onDemand"), all);
   }
 
   /**

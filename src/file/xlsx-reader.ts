@@ -385,6 +385,12 @@ interface CellBuild {
   inline: string;
 }
 
+interface SheetCells {
+  readonly cells: Map<number, XlsxCell>;
+  readonly rowExtent: number;
+  readonly colExtent: number;
+}
+
 /** Parses one worksheet part into cells; `budget.total` counts cells across sheets. */
 function readWorksheet(
   bytes: Uint8Array,
@@ -393,7 +399,7 @@ function readWorksheet(
   strings: readonly string[],
   limits: ReadLimits,
   budget: { total: number },
-): { cells: Map<number, XlsxCell>; rowExtent: number; colExtent: number } {
+): SheetCells {
   const cells = new Map<number, XlsxCell>();
   let rowExtent = 0;
   let colExtent = 0;
@@ -566,12 +572,17 @@ function readWorksheet(
 
 /**
  * Reads an .xlsx file's sheets, cell values, formulas and defined names. Throws `FileReadError` for any
- * file it refuses (too large, not a zip, zip bomb, not a workbook, damaged XML, too many cells).
+ * file it refuses (too large, not a zip, zip bomb, not a workbook, damaged XML, too many cells). With
+ * `parse = "onDemand"` a worksheet is parsed when its cells are first read (and may throw then).
  *
  * Example: `readXlsx(fs.readFileSync("SOM.xlsx")).names.get("som_startaar")` →
  * `{ kind: "range", name: "SOM_Startaar", sheet: "Indstillinger", rect: { row: 3, col: 1, rows: 1, cols: 1 } }`.
  */
-export function readXlsx(bytes: Uint8Array, opts?: Partial<ReadLimits>): XlsxBook {
+export function readXlsx(
+  bytes: Uint8Array,
+  opts?: Partial<ReadLimits>,
+  parse: "all" | "onDemand" = "all",
+): XlsxBook {
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...opts };
   const entries = listZipEntries(bytes, limits);
   const present = new Set(entries.map((e) => e.name.toLowerCase()));
@@ -613,30 +624,62 @@ export function readXlsx(bytes: Uint8Array, opts?: Partial<ReadLimits>): XlsxBoo
     const rel = s.relId === undefined ? undefined : rels.get(s.relId);
     return rel !== undefined && rel.type.endsWith("/worksheet") ? rel.target : undefined;
   };
-  const wanted = new Set<string>();
-  if (sstPart !== undefined) wanted.add(sstPart.toLowerCase());
-  for (const s of workbook.sheets) {
-    const p = sheetPart(s);
-    if (p !== undefined) wanted.add(p.toLowerCase());
+  // "all": every worksheet and the shared strings inflated in one pass over the zip. "onDemand": each part
+  // inflated when first needed. Either way the declared sizes count against one total cap.
+  const inflated = { total: 0 };
+  let preloaded: ReadonlyMap<string, Uint8Array> | undefined;
+  if (parse === "all") {
+    const wanted = new Set<string>();
+    if (sstPart !== undefined) wanted.add(sstPart.toLowerCase());
+    for (const s of workbook.sheets) {
+      const p = sheetPart(s);
+      if (p !== undefined) wanted.add(p.toLowerCase());
+    }
+    preloaded = extractParts(bytes, wanted, limits, inflated);
   }
-  const parts = extractParts(bytes, wanted, limits);
-  const strings = readSharedStrings(
-    sstPart === undefined ? undefined : parts.get(sstPart.toLowerCase()),
-    sstPart ?? "",
-    limits,
-  );
+  const partBytes = (part: string): Uint8Array | undefined => {
+    const key = part.toLowerCase();
+    return (preloaded ?? extractParts(bytes, new Set([key]), limits, inflated)).get(key);
+  };
+  // With "onDemand" (the command line), the shared strings and each worksheet are parsed on first use — a
+  // calculation never parses the Viden or Forside sheets; the caps apply to whatever is parsed, and a refusal
+  // is the same `FileReadError`, thrown when the sheet is first used. "all" parses every sheet now.
+  let strings: readonly string[] | undefined;
+  const sharedStrings = (): readonly string[] =>
+    (strings ??= readSharedStrings(
+      sstPart === undefined ? undefined : partBytes(sstPart),
+      sstPart ?? "",
+      limits,
+    ));
 
   const budget = { total: 0 };
   const sheets: XlsxSheet[] = workbook.sheets.map((s) => {
     const p = sheetPart(s);
-    const data = p === undefined ? undefined : parts.get(p.toLowerCase());
-    // Chart sheets and dialog sheets have no cells; a missing worksheet part is read as an empty sheet.
-    const read =
-      data === undefined || p === undefined
+    let read: SheetCells | undefined;
+    const parseSheet = (): SheetCells => {
+      // Chart sheets and dialog sheets have no cells; a missing worksheet part is read as an empty sheet.
+      const data = p === undefined ? undefined : partBytes(p);
+      return data === undefined || p === undefined
         ? { cells: new Map<number, XlsxCell>(), rowExtent: 0, colExtent: 0 }
-        : readWorksheet(data, p, s.name, strings, limits, budget);
-    return { name: s.name, visibility: s.visibility, ...read };
+        : readWorksheet(data, p, s.name, sharedStrings(), limits, budget);
+    };
+    const get = (): SheetCells => (read ??= parseSheet());
+    return {
+      name: s.name,
+      visibility: s.visibility,
+      get cells() {
+        return get().cells;
+      },
+      get rowExtent() {
+        return get().rowExtent;
+      },
+      get colExtent() {
+        return get().colExtent;
+      },
+    };
   });
+
+  if (parse === "all") for (const sheet of sheets) void sheet.cells;
 
   // 3. Defined names: workbook-scoped ones resolved; all of them kept raw for copying.
   const bySheetName = new Map<string, string>();

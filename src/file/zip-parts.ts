@@ -112,9 +112,11 @@ export function extractParts(
   bytes: Uint8Array,
   wanted: ReadonlySet<string>,
   limits: ZipLimits,
+  /** Declared sizes inflated so far by earlier calls on the same file (the total cap spans them). */
+  inflated: { total: number } = { total: 0 },
 ): ReadonlyMap<string, Uint8Array> {
   checkFileSize(bytes.length, limits);
-  let total = 0;
+  let total = inflated.total;
   let raw: Record<string, Uint8Array>;
   const nameOf = new Map<string, string>();
   try {
@@ -125,6 +127,7 @@ export function extractParts(
         total += f.originalSize;
         if (f.originalSize > limits.maxUncompressedBytes || total > limits.maxUncompressedBytes)
           throw bombError(f.name);
+        inflated.total = total;
         nameOf.set(key, f.name);
         return true;
       },

@@ -30,6 +30,8 @@ describe("--out never overwrites without --force", () => {
     ["compare", (out: string) => ["compare", EXAMPLE, "--out", out]],
     ["template", (out: string) => ["template", "--out", out]],
     ["knowledge export", (out: string) => ["knowledge", "export", "--out", out]],
+    ["simulate", (out: string) => ["simulate", EXAMPLE, "--iterations", "20", "--out", out]],
+    ["portfolio", (out: string) => ["portfolio", FIXTURE, "--out", out]],
   ])("%s refuses an existing file, leaves it as it was, and replaces it with --force", async (_, argv) => {
     const out = path.join(dir, `existing-${_.replace(" ", "-")}.xlsx`);
     fs.writeFileSync(out, "mine");

@@ -207,3 +207,30 @@ describe("zip entries", () => {
     );
   });
 });
+
+describe("on-demand parsing (the command line)", () => {
+  const twoSheets = (): Uint8Array =>
+    rawWorkbook([
+      { name: "Input", sheetData: `<row r="1"><c r="A1"><v>42</v></c></row>` },
+      { name: "Viden", sheetData: `<row r="1"><c r="A1"><v>0x1</v></c></row>` },
+    ]);
+
+  it("parses a sheet when its cells are first read; a damaged sheet is refused when it is used", () => {
+    const book = readXlsx(twoSheets(), undefined, "onDemand");
+    expect(cellAt(book.sheets[0]!, 0, 0)?.value).toBe(42);
+    const e = refusal(() => book.sheets[1]!.cells);
+    expect(e.code).toBe("badNumber");
+    expect(refusal(() => readXlsx(twoSheets())).code).toBe("badNumber"); // "all" refuses at once
+  });
+
+  it("keeps one total cap on what is inflated across on-demand reads", () => {
+    const big = `<row r="1"><c r="A1" t="inlineStr"><is><t>${"x".repeat(3000)}</t></is></c></row>`;
+    const pkg = rawWorkbook([
+      { name: "A", sheetData: big },
+      { name: "B", sheetData: big },
+    ]);
+    const book = readXlsx(pkg, { maxUncompressedBytes: 5000 }, "onDemand");
+    void book.sheets[0]!.cells;
+    expect(refusal(() => book.sheets[1]!.cells).code).toBe("zipBomb");
+  });
+});

@@ -7,19 +7,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-  combinePortfolio,
-  PORTFOLIO_SORT_KEYS,
-  type PortfolioDocument,
-} from "../../app/portfolio";
-import { writeWorkbookSpec } from "../../file/write-workbook-spec";
+import { combinePortfolio, PORTFOLIO_SORT_KEYS, type PortfolioDocument } from "../../app/portfolio";
 import { formatKr, formatRatio, type Lang } from "../../present/format";
 import { renderPortfolioSheet } from "../../workbook/render/portfolio-sheet";
 import { hasFlag, optionValue } from "../args";
 import { CliError, UsageError } from "../cli-error";
 import type { Command } from "../command";
 import type { CliIo } from "../io";
-import { requireXlsxName, resolvePath } from "../paths";
+import { refuseExisting, requireXlsxName, resolvePath, sameFile, writeOutputFile } from "../paths";
+import { FORCE_OPTION } from "../workbook-command";
 import { summariseFiles, workerCount } from "../portfolio/pool";
 import { renderTable } from "../text-table";
 
@@ -183,6 +179,7 @@ export const portfolioCommand: Command = {
       value: "<portefolje.xlsx>",
       help: { da: "Skriv porteføljen som en ny projektmappe", en: "Write the portfolio as a new workbook" },
     },
+    FORCE_OPTION,
     { name: "json", help: { da: "Udskriv porteføljen som JSON", en: "Print the portfolio as JSON" } },
     {
       name: "sort",
@@ -206,7 +203,11 @@ export const portfolioCommand: Command = {
     const json = hasFlag(args, "json");
     const outArg = optionValue(args, "out");
     const out = outArg === undefined ? undefined : resolvePath(io.cwd, outArg);
-    if (out !== undefined) requireXlsxName(out);
+    const force = hasFlag(args, "force");
+    if (out !== undefined) {
+      requireXlsxName(out);
+      refuseExisting(out, force); // before minutes of work, not after
+    }
     const sortArg = optionValue(args, "sort");
     const sort = PORTFOLIO_SORT_KEYS.find((k) => k === sortArg);
     if (sortArg !== undefined && sort === undefined)
@@ -225,7 +226,7 @@ export const portfolioCommand: Command = {
         en: `--price-level must be a year (not ${levelArg ?? ""}).`,
       });
     const files = await portfolioFiles(io.cwd, args.positionals);
-    if (out !== undefined && files.some((f) => path.resolve(f) === path.resolve(out)))
+    if (out !== undefined && files.some((f) => sameFile(f, out)))
       throw new CliError({
         da: `Uddatafilen er en af inputfilerne (${out}).`,
         en: `The output file is one of the input files (${out}).`,
@@ -245,7 +246,9 @@ export const portfolioCommand: Command = {
     if (json) io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
     else io.stdout(summaryText(doc, lang));
     if (out !== undefined && doc.calculated > 0) {
-      await writeWorkbookSpec({ sheets: [renderPortfolioSheet(doc, lang)], names: [] }, out);
+      const { writeWorkbookSpec } = await import("../../file/xlsx-writer"); // exceljs loads only when writing
+      const bytes = await writeWorkbookSpec({ sheets: [renderPortfolioSheet(doc, lang)], names: [] });
+      await writeOutputFile(out, bytes, force);
       io.stderr(TX[lang].written(out));
     }
     if (doc.calculated === 0 && !json) io.stderr(`${TX[lang].noneOk}\n`);

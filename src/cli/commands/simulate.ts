@@ -11,7 +11,6 @@ import { MAX_ITERATIONS } from "../../engine/simulation/inputs";
 import { MAX_SEED } from "../../engine/simulation/random";
 import type { SimulationResult, SimulationSummary } from "../../engine/simulation/simulate";
 import type { InputIssue } from "../../engine/types";
-import { addSheetsToExistingFile } from "../../file/add-sheets-to-existing-file";
 import { FileWorkbook } from "../../file/file-workbook";
 import { formatKr, formatPercent, type Lang } from "../../present/format";
 import { probabilitySentence } from "../../present/uncertainty-text";
@@ -22,7 +21,8 @@ import { UsageError } from "../cli-error";
 import type { Command } from "../command";
 import { issueLine } from "../summary-table";
 import { renderTable } from "../text-table";
-import { reportIssues, workbookArgs } from "../workbook-command";
+import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
+import { writeOutputFile } from "../paths";
 
 const T = {
   da: {
@@ -157,6 +157,7 @@ export const simulateCommand: Command = {
         en: "Write a new workbook with the inputs, Resultater and Usikkerhed",
       },
     },
+    FORCE_OPTION,
     {
       name: "json",
       help: {
@@ -167,7 +168,7 @@ export const simulateCommand: Command = {
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
-    const { input, out, json } = workbookArgs(args, io.cwd);
+    const { input, out, force, json } = workbookArgs(args, io.cwd);
     const iterations = integerOption(args, "iterations", 1, MAX_ITERATIONS, "badIterations");
     const seed = integerOption(args, "seed", 0, MAX_SEED, "badSeed");
     const workbook = await FileWorkbook.open(input);
@@ -179,7 +180,7 @@ export const simulateCommand: Command = {
       writeIterations: hasFlag(args, "iterations-sheet"),
     });
     if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang });
-    if (out !== undefined) await addSheetsToExistingFile(input, outcome.written, out);
+    if (out !== undefined) await writeOutputFile(out, await workbook.toBytes(), force);
     if (json) io.stdout(`${simulationJsonText(outcome.result, outcome.scenario, outcome.warnings, lang)}\n`);
     else
       io.stdout(

@@ -8,7 +8,7 @@
  */
 import * as os from "node:os";
 import * as path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { InterventionSummary } from "../../app/portfolio";
 import type { Lang } from "../../present/format";
 import type { WorkerAnswer, WorkerRequest } from "./worker";
@@ -20,6 +20,9 @@ export function workerCount(files: number): number {
 }
 
 function startWorker(): Worker {
+  // Loaded here, not at the top: every `som` command would otherwise pay for worker_threads at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
   const compiled = __filename.endsWith(".js");
   const file = path.join(__dirname, compiled ? "worker.js" : "worker.ts");
   if (compiled) return new Worker(file);
