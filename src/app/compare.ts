@@ -22,7 +22,9 @@ import {
   type ComparisonEntry,
   type ComparisonModel,
 } from "../workbook/render/comparison-sheet";
+import { MAX_COLS, MAX_ROWS } from "../workbook/a1";
 import {
+  MAX_SNAPSHOT_CELLS_PER_NAME,
   NO_RANGE,
   takeSnapshot,
   type InputSnapshot,
@@ -173,14 +175,18 @@ export function snapshotFromLines(lines: readonly SnapshotLine[]): InputSnapshot
       i++;
       continue;
     }
-    const rows = typeof l.value === "number" ? l.value : 0;
-    const cols = typeof next.value === "number" ? next.value : 0;
+    // The stored shape is untrusted (a tampered table may declare 5e9 rows): whole numbers within Excel's
+    // grid, and cells only up to the snapshot's own cap — as `takeSnapshot` does for a large range.
+    const whole = (v: unknown, max: number): number =>
+      typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max ? v : 0;
+    const rows = whole(l.value, MAX_ROWS);
+    const cols = whole(next.value, MAX_COLS);
     i += 2;
     const cells: SnapshotLine[] = [];
     while (i < lines.length && lines[i]?.part === "cell" && lower(lines[i]?.name ?? "") === lower(l.name))
       cells.push(lines[i++] as SnapshotLine);
     let values: SnapshotLine["value"][][] = [];
-    if (cells.length > 0) {
+    if (cells.length > 0 && rows * cols <= MAX_SNAPSHOT_CELLS_PER_NAME) {
       values = Array.from({ length: rows }, () => new Array<SnapshotLine["value"]>(cols).fill(""));
       for (const x of cells) {
         const line = values[x.row - 1];

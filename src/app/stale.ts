@@ -40,6 +40,9 @@ export type StaleState =
       readonly interrupted?: true;
     };
 
+/** More distinct names than any snapshot the tools write (the contract has well under 200 input names). */
+export const MAX_SNAPSHOT_NAMES = 500;
+
 /** The single text in a one-cell range or constant, else undefined. */
 function textOf(v: NamedValue | undefined): string | undefined {
   const x = v?.kind === "range" ? v.values[0]?.[0] : v?.kind === "constant" ? v.value : undefined;
@@ -67,9 +70,18 @@ export async function isStale(port: WorkbookPort): Promise<StaleState> {
   if (table === undefined || table.kind !== "range") return { state: "none" };
   const stored = linesFromTable(table.values);
   if (stored.length === 0) return { state: "none" };
+  // Linear in the snapshot's lines (it runs when a workbook opens; a tampered table may hold 100 000 lines).
   const names: string[] = [];
-  for (const l of stored)
-    if (!names.some((n) => n.toLowerCase() === l.name.toLowerCase())) names.push(l.name);
+  const seen = new Set<string>();
+  for (const l of stored) {
+    const key = l.name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(l.name);
+  }
+  // A snapshot we wrote names a few dozen inputs; a table naming more was not written by us: stale, and no
+  // read of thousands of names is sent to Excel.
+  if (names.length > MAX_SNAPSHOT_NAMES) return { state: "stale", stale: true };
   const current = takeSnapshot(names, await port.readNames(names));
   const stale = !sameLines(stored, snapshotLines(current));
   const metaFingerprint = textOf(metaRead.get(META_FINGERPRINT.toLowerCase()));

@@ -53,6 +53,8 @@ export const STORE_LIMITS = {
   maxGridRows: 100_000,
   maxGridCols: 1_000,
   maxGridCells: 2_000_000,
+  /** All stored grids of all scenarios together (declared shapes): what comparing them may hold in memory. */
+  maxTotalCells: 2_000_000,
 } as const;
 
 /** Which result block a key figure belongs to. */
@@ -242,6 +244,7 @@ export function parseScenarioStore(values: readonly (readonly CellValue[])[]): S
     if (problems.length < 20) problems.push({ da: `Række ${row + 1}: ${da}`, en: `Row ${row + 1}: ${en}` });
   };
   const drafts = new Map<number, Draft>();
+  let declaredCells = 0;
   for (let i = 2; i < values.length; i++) {
     const r = values[i] ?? [];
     const [idCell, kind, nameCell, field, a, b, tag, text] = [
@@ -345,6 +348,15 @@ export function parseScenarioStore(values: readonly (readonly CellValue[])[]): S
           problem(i, "unreadable range shape", "ulæselig størrelse");
           break;
         }
+        if (declaredCells + rows * cols > STORE_LIMITS.maxTotalCells) {
+          problem(
+            i,
+            "the stored scenarios hold more than 2,000,000 cells together; this range is skipped",
+            "de gemte scenarier fylder over 2.000.000 celler tilsammen; området springes over",
+          );
+          break;
+        }
+        declaredCells += rows * cols;
         range.rows = rows;
         range.cols = cols;
         break;
