@@ -26,3 +26,22 @@ export function measure(label: string, fn: () => unknown, minMs = 400): Measurem
 
 export const formatMicros = (us: number): string =>
   us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`;
+
+/**
+ * CPU time per call (user + system of the whole process, microseconds), median of `rounds` rounds of `calls`
+ * calls after a warm-up. On a loaded shared machine wall-clock time includes the time the process waits for a
+ * core; CPU time does not, so the bench prints both (process-wide CPU also counts the GC's helper threads, so it
+ * is an upper bound of the main thread's work).
+ */
+export function measureCpu(fn: () => unknown, calls: number, rounds = 5): number {
+  for (let i = 0; i < Math.min(calls, 2000); i++) fn();
+  const perCall: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < calls; i++) fn();
+    const c = process.cpuUsage(c0);
+    perCall.push((c.user + c.system) / calls);
+  }
+  perCall.sort((a, b) => a - b);
+  return perCall[Math.floor(perCall.length / 2)] ?? NaN;
+}

@@ -13,6 +13,13 @@ export interface Size {
   readonly consequenceLines: number;
   /** Consequence years J per line (≤ 20). */
   readonly consequenceYears: number;
+  /**
+   * v2 model (issue 11): duration v (blank = 1) — with v > 1 the cost kinds include Pr. forløb and every 4th
+   * consequence line is an Under indsats line over years 1..v − 1. `years` is F; per cohort (the default) the
+   * calculation runs through T = D + v + F − 2.
+   */
+  readonly duration?: number;
+  readonly horizonMethod?: "perCohort" | "calendar";
 }
 
 export const TYPICAL: Size = {
@@ -34,6 +41,7 @@ export const LARGE: Size = {
 
 const LEVELS = ["Kommune", "Region", "Stat"] as const;
 const KINDS = ["Opstart", "Drift", "PrDeltager", "Sparet"] as const;
+const V2_KINDS = ["Opstart", "Drift", "PrDeltager", "PrForloeb", "Sparet"] as const;
 
 /** A valid raw scenario of the given size (deterministic numbers). */
 export function rawScenarioOfSize(size: Size): RawScenario {
@@ -46,6 +54,8 @@ export function rawScenarioOfSize(size: Size): RawScenario {
     successRate: 0.1 + 0.05 * e,
   }));
   const operatingPeriod = Math.max(1, Math.floor(size.years / 2));
+  const v = size.duration ?? 1;
+  const kinds: readonly string[] = v > 1 ? V2_KINDS : KINDS;
   return {
     intervention: "Benchmark",
     settings: {
@@ -54,26 +64,32 @@ export function rawScenarioOfSize(size: Size): RawScenario {
       priceLevel: 2025,
       discountRate: 0.035,
       operatingPeriod,
+      ...(size.duration === undefined ? {} : { duration: size.duration }),
+      ...(size.horizonMethod === undefined ? {} : { horizonMethod: size.horizonMethod }),
     },
     actors,
     participants: Array.from({ length: operatingPeriod }, (_, c) => ({ calcYear: c + 1, count: 20 + c })),
     effects,
     costs: Array.from({ length: size.costLines }, (_, i) => ({
       item: `Post ${i + 1}`,
-      kind: KINDS[i % 4]!,
+      kind: kinds[i % kinds.length]!,
       actor: actors[i % size.actors]!.name,
       amountKr: 10_000 + 1_000 * i,
       priceYear: i % 2 === 0 ? 2024 : undefined,
     })),
-    consequences: Array.from({ length: size.consequenceLines }, (_, k) => ({
-      effect: effects[k % size.effects]!.name,
-      service: `Ydelse ${k + 1}`,
-      kind: k % 5 === 0 ? "Indtaegt" : "Udgift",
-      deltaByYear: Array.from(
-        { length: size.consequenceYears },
-        (_, j) => (k % 5 === 0 ? 1 : -1) * (1 + ((j + k) % 4) * 0.25),
-      ),
-    })),
+    consequences: Array.from({ length: size.consequenceLines }, (_, k) => {
+      const during = v > 1 && k % 4 === 3;
+      return {
+        effect: effects[k % size.effects]!.name,
+        service: `Ydelse ${k + 1}`,
+        kind: k % 5 === 0 ? "Indtaegt" : "Udgift",
+        ...(during ? { phase: "during" } : {}),
+        deltaByYear: Array.from(
+          { length: during ? v - 1 : size.consequenceYears },
+          (_, j) => (k % 5 === 0 ? 1 : -1) * (1 + ((j + k) % 4) * 0.25),
+        ),
+      };
+    }),
     prices: Array.from({ length: size.consequenceLines }, (_, k) => ({
       service: `Ydelse ${k + 1}`,
       priceYear: k % 3 === 0 ? 2024 : undefined,
