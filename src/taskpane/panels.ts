@@ -11,6 +11,7 @@ import type { Panel } from "./panel";
 import { knowledgePanel } from "./panels/knowledge";
 import { scenariosPanel } from "./panels/scenarios";
 import { sensitivityPanel } from "./panels/sensitivity";
+import { simulationWorkerFactory } from "./panels/sensitivity/simulation-worker-factory";
 
 export function createPanels(): Panel[] {
   return [
@@ -21,7 +22,7 @@ export function createPanels(): Panel[] {
       readLiveOption,
       setLiveOption,
     }),
-    sensitivityPanel(),
+    sensitivityPanel(simulationWorkerFactory()),
     knowledgePanel(),
     scenariosPanel(),
   ];

@@ -9,7 +9,7 @@ import { watchInputChanges } from "../excel/change-watcher";
 import { automaticRuns, excelRunner, OfficeWorkbook } from "../excel/office-workbook";
 import { checkRequirements, FEATURE_SETS, officeIsSetSupported } from "../excel/requirements";
 import { buildTemplateSpec } from "../workbook/layout/build-template-spec";
-import { EXAMPLE_DATA, EXAMPLE_UNCERTAINTY } from "../workbook/layout/example-data";
+import { EXAMPLE_DATA, EXAMPLE_DECISION, EXAMPLE_UNCERTAINTY } from "../workbook/layout/example-data";
 import { MemoryWorkbook } from "../workbook/memory-workbook";
 import { INPUT_NAMES } from "../workbook/names";
 import { h } from "./dom";
@@ -21,6 +21,8 @@ declare global {
   interface Window {
     /** The running shell (for debugging in the browser console and the headless tests). */
     som?: Shell;
+    /** Browser dev mode only: the in-memory workbook behind the pane (for the console and the headless tests). */
+    somWorkbook?: MemoryWorkbook;
   }
 }
 
@@ -86,7 +88,12 @@ const loadExample: DevAction = {
   async run(ctx) {
     if ((await ctx.workbook.listSheets()).length > 0 && !(await ctx.confirm(T.loadExampleConfirm))) return;
     await ctx.workbook.writeSheets(
-      buildTemplateSpec({ lang: ctx.lang(), data: EXAMPLE_DATA, uncertainty: EXAMPLE_UNCERTAINTY }),
+      buildTemplateSpec({
+        lang: ctx.lang(),
+        data: EXAMPLE_DATA,
+        decision: EXAMPLE_DECISION,
+        uncertainty: EXAMPLE_UNCERTAINTY,
+      }),
     );
     ctx.showIssues([]);
     ctx.workbookChanged("inputs");
@@ -95,9 +102,11 @@ const loadExample: DevAction = {
 };
 
 function startBrowser(): void {
+  const workbook = new MemoryWorkbook();
+  window.somWorkbook = workbook;
   window.som = startShell({
     root: body(),
-    workbook: new MemoryWorkbook(),
+    workbook,
     host: "browser",
     panels: createPanels(),
     devActions: [loadExample],

@@ -23,6 +23,7 @@ import { describeError } from "../../errors";
 import { fill, tr } from "../../i18n";
 import type { Panel, PanelContext, Text } from "../../panel";
 import { breakEvenView, gridSummary, ST, tornadoView, type TornadoView } from "./sensitivity-view";
+import { mountUncertaintySection, type UncertaintyUseCases } from "./uncertainty-section";
 
 /** The use cases the panel calls (the real ones are wired in `index.ts`; tests may pass others). */
 export interface SensitivityUseCases {
@@ -95,7 +96,14 @@ function tornadoSvg(view: TornadoView, lang: Lang): SVGSVGElement {
   return svg;
 }
 
-export function createSensitivityPanel(useCases: SensitivityUseCases): Panel {
+/**
+ * The panel; with `uncertainty` it also has the Usikkerhed section (simulation, `uncertainty-section.ts`)
+ * below the sensitivity analyses.
+ */
+export function createSensitivityPanel(
+  useCases: SensitivityUseCases,
+  uncertainty?: UncertaintyUseCases,
+): Panel {
   return {
     id: "sensitivity",
     title: ST.tab,
@@ -116,6 +124,8 @@ export function createSensitivityPanel(useCases: SensitivityUseCases): Panel {
         h("div", { class: "actions" }, runBtn),
         results,
       );
+      const offUncertainty =
+        uncertainty === undefined ? undefined : mountUncertaintySection(root, ctx, uncertainty);
 
       let last: { analysis: SensitivityAnalysis; scenario: Scenario } | undefined;
       let busy = false;
@@ -256,6 +266,7 @@ export function createSensitivityPanel(useCases: SensitivityUseCases): Panel {
       return () => {
         disposed = true;
         offLang();
+        offUncertainty?.();
       };
     },
   };
