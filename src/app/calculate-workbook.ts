@@ -22,6 +22,10 @@ import { appendRealismTable } from "../workbook/render/realism-table";
 import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
 import { LIVE_SHEETS, renderLiveSheets } from "../workbook/render/live-sheets";
 import { renderResultSheets } from "../workbook/render/results-sheet";
+import { buildReportModel } from "../workbook/render/report-model";
+import { renderReportSheet } from "../workbook/render/report-sheet";
+import { stampTime } from "../workbook/render/meta-sheet";
+import { readSensitivity } from "../workbook/read/read-sensitivity";
 import type { NamedValue } from "../workbook/port";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 import { loadScenario, type LoadOptions } from "./load-scenario";
@@ -185,6 +189,9 @@ export async function calculateWorkbook(
   ]);
   const base = await prepareBaseRun(once, options);
   const live = options.live ?? (base.ok && liveOptionOn(base.named));
+  // The Rapport sheet (issue 15) is a courtesy: a user's own sheet of that name is left alone with a warning
+  // instead of stopping the run.
+  const reportBlocked = (await checkOwnership(once, [RESULT_SHEETS.report])) !== null;
   const notOwned = await checkOwnership(once, [
     RESULT_SHEETS.results,
     ...(base.ok ? base.extraSheets.map((s) => s.name) : []),
@@ -195,6 +202,13 @@ export async function calculateWorkbook(
     return { ok: false, issues: [...(notOwned ?? []), ...(base.ok ? [] : base.issues)] };
   const sheets: SheetSpec[] = [base.sheet, ...base.extraSheets];
   const names: NameSpec[] = [...base.names, ...base.extraNames];
+  const warnings: InputIssue[] = [...base.warnings];
+  if (reportBlocked) warnings.push(reportNotOwnedWarning());
+  else {
+    const report = renderReport(base, options);
+    sheets.push(report.sheet);
+    names.push(...report.names);
+  }
   if (live) {
     const rendered = renderLiveSheets(base.scenario, base.results, base.named, { lang: options.lang });
     sheets.push(...rendered.sheets);
@@ -211,8 +225,42 @@ export async function calculateWorkbook(
     ok: true,
     results: base.results,
     scenario: base.scenario,
-    warnings: base.warnings,
+    warnings,
     budget: base.budget,
     written: rec.written(),
+  };
+}
+
+/** The `Rapport` sheet of a base run (issue 15): the decision report from the same results and inputs. */
+export function renderReport(
+  base: Extract<BaseRun, { ok: true }>,
+  options: CalculateOptions,
+): { readonly sheet: SheetSpec; readonly names: readonly NameSpec[] } {
+  const sensitivity = readSensitivity(base.named, base.scenario);
+  const model = buildReportModel(base.results, base.scenario, {
+    lang: options.lang,
+    stamp: stampTime(options.now),
+    engineVersion: ENGINE_VERSION,
+    sensitivity: sensitivity.ok ? sensitivity.value : null,
+  });
+  return renderReportSheet(model, {
+    now: options.now,
+    lang: options.lang,
+    engineVersion: ENGINE_VERSION,
+    inputFingerprint: snapshotFingerprint(base.snapshot),
+  });
+}
+
+/** A user's own sheet named "Rapport" (not created by the tools): the report is not written, the run goes on. */
+export function reportNotOwnedWarning(): InputIssue {
+  const sheet = RESULT_SHEETS.report;
+  return {
+    code: "report-sheet-not-owned",
+    severity: "warning",
+    message: {
+      da: `Arket »${sheet}« findes allerede, men er ikke oprettet af SØM for Excel. Rapporten er ikke skrevet (resultaterne er): omdøb eller slet arket, og beregn igen for at få rapporten.`,
+      en: `The sheet “${sheet}” already exists but was not created by SØM for Excel. The report was not written (the results were): rename or delete the sheet and calculate again to get the report.`,
+    },
+    location: { path: [], sheet },
   };
 }

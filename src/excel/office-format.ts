@@ -33,6 +33,14 @@ const LOOKS: Readonly<Record<CellStyle, FormatUpdate>> = {
   stamp: { font: { italic: true, size: 9, color: "#7F7F7F" } },
   warning: { font: { bold: true, color: "#9C0006" }, fill: { color: "#FFC7CE" } },
   muted: { font: { color: "#7F7F7F" } },
+  paragraph: {
+    font: { color: "#1F1F1F" },
+    wrapText: true,
+    verticalAlignment: "Top",
+    horizontalAlignment: "Left",
+  },
+  figure: { font: { color: "#1F1F1F" }, verticalAlignment: "Top" },
+  figureBold: { font: { bold: true, color: "#1F1F1F" }, verticalAlignment: "Top" },
 };
 
 /** The format payload for a style role. */

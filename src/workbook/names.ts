@@ -208,6 +208,8 @@ export const RESULT_SHEETS = {
   uncertainty: "Usikkerhedsresultater",
   /** Every iteration of a simulation (written on request). */
   iterations: "Simuleringer",
+  /** The decision report (issue 15); an unowned sheet of this name is left alone with a warning. */
+  report: "Rapport",
   meta: "_som_meta",
 } as const;
 

@@ -23,7 +23,12 @@ export type CellStyle =
   | "label"
   | "stamp"
   | "warning"
-  | "muted";
+  | "muted"
+  /** Plain wrapped text, left and top aligned (report paragraphs and table text). */
+  | "paragraph"
+  /** A figure in a report table, top aligned (so it lines up with wrapped text in the same row). */
+  | "figure"
+  | "figureBold";
 
 /**
  * A rectangular block written with one 2-D assignment. `values` fixes the shape; `formulas`, when given,

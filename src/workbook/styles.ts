@@ -71,6 +71,9 @@ export const CELL_LOOKS: Readonly<Record<CellStyle, CellLook>> = {
   stamp: { font: { italic: true, size: 9, color: GREY } },
   warning: { font: { bold: true, color: "9C0006" }, fill: "FFC7CE" },
   muted: { font: { color: GREY } },
+  paragraph: { font: { color: DARK }, alignment: { horizontal: "left", vertical: "top", wrap: true } },
+  figure: { font: { color: DARK }, alignment: { vertical: "top" } },
+  figureBold: { font: { bold: true, color: DARK }, alignment: { vertical: "top" } },
 };
 
 /** The look of a style role. */

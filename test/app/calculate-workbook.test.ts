@@ -130,7 +130,7 @@ describe("isStale and the snapshot", () => {
     expect(await isStale(wb)).toEqual({
       state: "stale",
       stale: true,
-      outOfDateSheets: [RESULT_SHEETS.results],
+      outOfDateSheets: [RESULT_SHEETS.results, RESULT_SHEETS.report],
     });
     await calculateWorkbook(wb, { now: NOW, lang: "da" });
     expect(await isStale(wb)).toEqual({ state: "current", stale: false });
@@ -150,7 +150,7 @@ describe("isStale and the snapshot", () => {
       expect(await isStale(wb)).toEqual({
         state: "stale",
         stale: true,
-        outOfDateSheets: [RESULT_SHEETS.results],
+        outOfDateSheets: [RESULT_SHEETS.results, RESULT_SHEETS.report],
       });
     }
   });
@@ -193,6 +193,7 @@ describe("writeResultSheets (for sensitivity and comparison runs)", () => {
     const owned = (await wb.readNames([META_NAMES.ownedSheets])).get(META_NAMES.ownedSheets.toLowerCase());
     expect(owned?.kind === "range" ? owned.values[0] : undefined).toEqual([
       RESULT_SHEETS.results,
+      RESULT_SHEETS.report,
       RESULT_SHEETS.meta,
       RESULT_SHEETS.sensitivity,
     ]);

@@ -239,8 +239,13 @@ describe("the sensitivity sheet's status after a later plain Beregn", () => {
     expect(await isStale(wb)).toEqual({
       state: "stale",
       stale: true,
-      // Budget is written by Beregn (the template has SOM_Budgetaar) and is out of date too.
-      outOfDateSheets: [RESULT_SHEETS.results, RESULT_SHEETS.sensitivity, RESULT_SHEETS.budget],
+      // Budget and Rapport are written by Beregn (the template has SOM_Budgetaar) and are out of date too.
+      outOfDateSheets: [
+        RESULT_SHEETS.results,
+        RESULT_SHEETS.sensitivity,
+        RESULT_SHEETS.budget,
+        RESULT_SHEETS.report,
+      ],
     });
     expect((await calculateWorkbook(wb, { now: NOW, lang: "da" })).ok).toBe(true);
     const [meta, res, fls] = await fingerprints(wb);

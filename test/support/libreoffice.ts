@@ -82,3 +82,97 @@ export function convertToXlsx(file: string, outDir: string, profile: string): st
   );
   return path.join(outDir, path.basename(file));
 }
+
+/**
+ * A LibreOffice profile that recalculates on load (`makeRecalcProfile`) and uses the Danish locale (da-DK), so
+ * printed numbers look as a Danish Excel shows them (1.234.567; 3,5 %).
+ */
+export function makeDanishPrintProfile(dir: string): string {
+  const profile = makeRecalcProfile(dir);
+  const file = path.join(profile, "user", "registrymodifications.xcu");
+  const xcu = fs.readFileSync(file, "utf8");
+  const locale =
+    '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>\n' +
+    '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>da-DK</value></prop></item>\n';
+  fs.writeFileSync(file, xcu.replace("</oor:items>", `${locale}</oor:items>`));
+  return profile;
+}
+
+/**
+ * Prints ONE sheet of an .xlsx file to PDF with LibreOffice, as a user printing that sheet would get it (its print
+ * setup: paper, orientation, scaling, page breaks, header/footer): a copy of the file with every other sheet
+ * hidden (LibreOffice does not print hidden sheets) and the sheet active is converted. Returns the PDF's path.
+ */
+export function printSheetToPdf(xlsx: string, sheet: string, outDir: string, profile: string): string {
+  // Lazy: fflate is only needed here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { unzipSync, zipSync, strFromU8, strToU8 } = require("fflate") as typeof import("fflate");
+  const files = unzipSync(new Uint8Array(fs.readFileSync(xlsx)));
+  const wbXml = files["xl/workbook.xml"];
+  if (wbXml === undefined) throw new Error(`${xlsx} has no xl/workbook.xml`);
+  let index = -1;
+  let i = 0;
+  const escaped = sheet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  const xml = strFromU8(wbXml)
+    .replace(/<sheet [^>]*\/>/g, (tag) => {
+      const own = tag.includes(`name="${escaped}"`);
+      if (own) index = i;
+      i += 1;
+      const plain = tag.replace(/\s+state="[^"]*"/, "");
+      return own ? plain : plain.replace("<sheet ", '<sheet state="hidden" ');
+    })
+    .replace(/\s+(activeTab|firstSheet)="\d+"/g, "");
+  if (index < 0) throw new Error(`${xlsx} has no sheet ${sheet}`);
+  const view = xml.includes("<workbookView")
+    ? xml.replace("<workbookView ", `<workbookView activeTab="${index}" `)
+    : xml.replace("<sheets>", `<bookViews><workbookView activeTab="${index}"/></bookViews><sheets>`);
+  files["xl/workbook.xml"] = strToU8(view);
+  const copy = path.join(outDir, `${path.basename(xlsx, ".xlsx")}-${index}.xlsx`);
+  fs.writeFileSync(copy, zipSync(files));
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      copy,
+    ],
+    { stdio: "pipe", timeout: 180_000 },
+  );
+  return copy.replace(/\.xlsx$/, ".pdf");
+}
+
+/** The page count of a PDF (`pdfinfo`). */
+export function pdfPageCount(pdf: string): number {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  const m = /^Pages:\s+(\d+)/m.exec(info);
+  if (m === null) throw new Error(`pdfinfo gave no page count for ${pdf}`);
+  return Number(m[1]);
+}
+
+/** The text of a PDF, page by page (`pdftotext -layout`; pages split at form feeds). */
+export function pdfPages(pdf: string): string[] {
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const pages = text.split("\f");
+  if (pages[pages.length - 1]?.trim() === "") pages.pop();
+  return pages;
+}
+
+/** Renders PDF pages to PNG files `<prefix>-N.png` at `dpi` (`pdftoppm`); returns their paths in page order. */
+export function pdfToPngs(pdf: string, prefix: string, dpi = 60): string[] {
+  execFileSync("pdftoppm", ["-r", String(dpi), "-png", pdf, prefix], { stdio: "pipe" });
+  const dir = path.dirname(prefix);
+  const base = path.basename(prefix);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(`${base}-`) && f.endsWith(".png"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}

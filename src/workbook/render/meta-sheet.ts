@@ -52,6 +52,7 @@ export const SHEET_FINGERPRINT_NAMES: readonly { readonly sheet: string; readonl
   { sheet: RESULT_SHEETS.followUp, name: "SOM_Opf_Inputaftryk" },
   { sheet: RESULT_SHEETS.uncertainty, name: "SOM_Usk_Inputaftryk" },
   { sheet: RESULT_SHEETS.iterations, name: "SOM_Sim_Inputaftryk" },
+  { sheet: RESULT_SHEETS.report, name: "SOM_Rap_Inputaftryk" },
 ];
 
 /** The fingerprint name of a result sheet (`SHEET_FINGERPRINT_NAMES`). */
