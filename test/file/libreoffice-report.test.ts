@@ -79,9 +79,13 @@ describeLo("the printed Rapport sheet (LibreOffice → PDF → PNG)", () => {
     const p1 = pages[0] ?? "";
     expect(p1).toMatch(/Status\s+Aktuel/);
     expect(p1).toContain("1. Sammenfatning");
-    // examples/README.md: Kommune Σ NR 960.566,64, PV 126.062,67, break-even 2033; total 3.565.124,80, PV 2.274.925,11.
-    expect(p1).toMatch(/Kommune\s+960\.567\s+126\.063\s+2033/);
-    expect(p1).toContain("det giver et overskud på 3.565.125 kr., og investeringen er tjent hjem i 2031.");
+    // examples/README.md: Kommune Σ NR 1.540.501,84, PV 290.719,78, break-even 2034; total 4.085.113,80, PV 2.210.734,73.
+    expect(p1).toMatch(/Kommune\s+1\.540\.502\s+290\.720\s+2034/);
+    expect(p1).toMatch(/I alt\s+4\.085\.114\s+2\.210\.735\s+2032/);
+    // The sentence as printed (wrapped lines joined).
+    expect(p1.replace(/\s+/g, " ")).toContain(
+      "det giver et overskud på 4.085.114 kr., og investeringen er tjent hjem i 2032.",
+    );
     expect(p1).toContain("Tilbagebetali"); // the header wraps inside the word in a 15-character column
     expect(p1).toContain("3,5");
   });
@@ -90,9 +94,9 @@ describeLo("the printed Rapport sheet (LibreOffice → PDF → PNG)", () => {
     const text = pages.join("\n");
     expect(text).toMatch(/Opstart: uddannelse af IPS-[\s\S]*300\.000/);
     expect(text).toContain("Illustrativt tal (ikke fra SØM's vidensdatabase)");
-    // Annex A total ΣV 9.705.124,80; annex B Kommune 2025: 3,78 · 36.944 − 2.100.000 = −1.960.351,68.
-    expect(text).toMatch(/I alt\s+6\.660\.567\s+213\.444\s+2\.831\.114\s+9\.705\.125/);
-    expect(text).toMatch(/2025\s+2\.100\.000\s+139\.648\s+-1\.960\.352/);
+    // Annex A: ΣV per actor and in total; annex B Kommune 2025: 3,78 · 10.472 − 2.175.000 = −2.135.415,84.
+    expect(text).toMatch(/I alt\s+7\.515\.502\s+213\.444\s+3\.211\.168\s+10\.940\.114/);
+    expect(text).toMatch(/2025\s+2\.175\.000\s+39\.584\s+-2\.135\.416/);
   });
 
   it("renders every page to a PNG", () => {

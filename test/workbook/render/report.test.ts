@@ -1,7 +1,8 @@
 /**
  * The decision report (issue 15): its model equals the engine's figures, and the hand-derived figures of the
- * bundled example (examples/README.md, "The arithmetic": Kommune Σ NR 960.566,64, PV 126.062,67, break-even 2033;
- * Region −226.556, never; Stat 2.831.114,16; total 3.565.124,80, ΣV 9.705.124,80, ΣC 6.140.000); the `Rapport`
+ * bundled example (examples/README.md, "The arithmetic": Kommune Σ NR 1.540.501,84, PV 290.719,78, break-even
+ * 2034; Region −666.556, never; Stat 3.211.167,96; total 4.085.113,80, PV 2.210.734,73, break-even 2032,
+ * ΣV 10.940.113,80, ΣC 6.855.000); the `Rapport`
  * sheet written by Beregn (ownership, stale flag).
  */
 import * as path from "node:path";
@@ -78,16 +79,18 @@ describe("the report model", () => {
       "Afkast pr. krone",
     ]);
     const kommune = rowOf(key, "Kommune");
-    expect(kommune[1]?.v).toBeCloseTo(960566.64, 6);
-    expect(kommune[2]?.v).toBeCloseTo(126062.67, 2);
-    expect(kommune[3]?.v).toBe(2033);
-    expect(rowOf(key, "Region")[1]?.v).toBeCloseTo(-226556, 6);
+    expect(kommune[1]?.v).toBeCloseTo(1540501.84, 6);
+    expect(kommune[2]?.v).toBeCloseTo(290719.78, 2);
+    expect(kommune[3]?.v).toBe(2034);
+    expect(rowOf(key, "Region")[1]?.v).toBeCloseTo(-666556, 6);
     expect(rowOf(key, "Region")[3]?.v).toBe("ikke inden for tidshorisonten");
     expect(rowOf(key, "Stat")[4]?.v).toBe("ingen omkostninger");
     const total = rowOf(key, "I alt");
-    expect(total[1]?.v).toBeCloseTo(3565124.8, 6);
-    // Break-even success rate of the total: f* · r = ΣC/ΣV · 12,6 % = 6.140.000 / 9.705.124,80 · 0,126.
-    expect(total[5]?.v).toBeCloseTo((6140000 / 9705124.8) * 0.126, 12);
+    expect(total[1]?.v).toBeCloseTo(4085113.8, 6);
+    expect(total[2]?.v).toBeCloseTo(2210734.73, 2);
+    expect(total[3]?.v).toBe(2032);
+    // Break-even success rate of the total: f* · r = ΣC/ΣV · 12,6 % = 6.855.000 / 10.940.113,80 · 0,126.
+    expect(total[5]?.v).toBeCloseTo((6855000 / 10940113.8) * 0.126, 12);
     // Exactly the engine's values, unrounded.
     expect(total[1]?.v).toBe(base.results.total.netTotal);
     expect(total[2]?.v).toBe(base.results.total.presentValue);
@@ -103,10 +106,10 @@ describe("the report model", () => {
     const { model } = await exampleRun();
     const summary = model.sections[0];
     expect(summary?.paragraphs).toEqual([
-      "Kommune bruger 5.700.000 kr. på indsatsen og får 6.660.567 kr. i sparede udgifter og merindtægter i 2025–2034; det giver et overskud på 960.567 kr., og investeringen er tjent hjem i 2033.",
-      "Region bruger 440.000 kr. på indsatsen og får 213.444 kr. i sparede udgifter og merindtægter i 2025–2034; det giver et underskud på 226.556 kr., og investeringen er ikke inden for tidshorisonten.",
-      "Stat har ingen nettoomkostninger og får 2.831.114 kr. i sparede udgifter og merindtægter i 2025–2034; det giver et overskud på 2.831.114 kr., og investeringen er tjent hjem i 2025.",
-      "I alt bruger 6.140.000 kr. på indsatsen og får 9.705.125 kr. i sparede udgifter og merindtægter i 2025–2034; det giver et overskud på 3.565.125 kr., og investeringen er tjent hjem i 2031.",
+      "Kommune bruger 5.975.000 kr. på indsatsen og får 7.515.502 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et overskud på 1.540.502 kr., og investeringen er tjent hjem i 2034.",
+      "Region bruger 880.000 kr. på indsatsen og får 213.444 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et underskud på 666.556 kr., og investeringen er ikke inden for tidshorisonten.",
+      "Stat har ingen nettoomkostninger og får 3.211.168 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et overskud på 3.211.168 kr., og investeringen er tjent hjem i 2025.",
+      "I alt bruger 6.855.000 kr. på indsatsen og får 10.940.114 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et overskud på 4.085.114 kr., og investeringen er tjent hjem i 2032.",
     ]);
   });
 
@@ -115,16 +118,16 @@ describe("the report model", () => {
     const tornado = table(model, "tornado");
     const costs = rowOf(tornado, "Omkostninger");
     expect(costs[1]?.v).toBe(-0.25);
-    expect(costs[3]?.v).toBeCloseTo(9705124.8 - 0.75 * 6140000, 6);
-    expect(costs[4]?.v).toBeCloseTo(9705124.8 - 1.25 * 6140000, 6);
-    expect(costs[5]?.v).toBeCloseTo(0.5 * 6140000, 6);
+    expect(costs[3]?.v).toBeCloseTo(10940113.8 - 0.75 * 6855000, 6);
+    expect(costs[4]?.v).toBeCloseTo(10940113.8 - 1.25 * 6855000, 6);
+    expect(costs[5]?.v).toBeCloseTo(0.5 * 6855000, 6);
     const swings = tornado.rows.map((r) => r[5]?.v as number);
     expect([...swings].sort((a, b) => b - a)).toEqual(swings);
     const critical = table(model, "critical");
     // Common success rate of the total: ΣC / V₁ with V₁ = ΣV / 0,126.
-    expect(rowOf(critical, "I alt")[1]?.v).toBeCloseTo((6140000 * 0.126) / 9705124.8, 9);
+    expect(rowOf(critical, "I alt")[1]?.v).toBeCloseTo((6855000 * 0.126) / 10940113.8, 9);
     // Costs: ΣV/ΣC − 1; Stat has no costs, so its result is positive for every cost change.
-    expect(rowOf(critical, "I alt")[3]?.v).toBeCloseTo(9705124.8 / 6140000 - 1, 9);
+    expect(rowOf(critical, "I alt")[3]?.v).toBeCloseTo(10940113.8 / 6855000 - 1, 9);
     expect(rowOf(critical, "Stat")[3]?.v).toBe("altid positivt");
   });
 
@@ -165,12 +168,17 @@ describe("the report model", () => {
     const a = table(model, "consequencesCounted");
     const total = rowOf(a, "I alt");
     expect(total[1]?.v).toBe(base.results.byActor[0]?.consequenceTotal);
-    expect(total[4]?.v).toBeCloseTo(9705124.8, 6);
+    expect(total[1]?.v).toBeCloseTo(7515501.84, 6);
+    expect(total[4]?.v).toBeCloseTo(10940113.8, 6);
     const kommune = table(model, "budget-0");
     expect(kommune.caption).toBe("Kommune: pr. år");
     expect(kommune.rows).toHaveLength(base.results.years.length + 1);
-    // Year 1 (2025): Kommune 3,78 · 36.944 − 2.100.000 (examples/README.md).
-    expect(kommune.rows[0]?.[3]?.v).toBeCloseTo(3.78 * 36944 - 2100000, 6);
+    // Year 1 (2025): Kommune 3,78 · 10.472 − (300.000 + 1.800.000 + 2.500 · 30) (examples/README.md).
+    expect(kommune.rows[0]?.[1]?.v).toBeCloseTo(2175000, 6);
+    expect(kommune.rows[0]?.[2]?.v).toBeCloseTo(3.78 * 10472, 6);
+    expect(kommune.rows[0]?.[3]?.v).toBeCloseTo(-2135415.84, 6);
+    // 2026: 3,78 · (4 · 5.236 + 2 · 3.500 + 0,2 · 45.000) + 5,04 · 10.472 − 1.900.000.
+    expect(kommune.rows[1]?.[3]?.v).toBeCloseTo(-1707572.8, 6);
   });
 
   it("is in English when chosen", async () => {
@@ -182,7 +190,7 @@ describe("the report model", () => {
       sensitivity: null,
     });
     expect(model.title).toBe(`Decision report: ${base.scenario.intervention}`);
-    expect(model.sections[0]?.paragraphs[0]).toContain("surplus of 960,567 kr.");
+    expect(model.sections[0]?.paragraphs[0]).toContain("surplus of 1,540,502 kr.");
   });
 });
 
@@ -225,7 +233,7 @@ describe("the Rapport sheet", () => {
       )?.[0]
       .split(",")[0];
     const net = cells.get(`${kommuneRow},1`);
-    expect(net?.v).toBeCloseTo(960566.64, 6);
+    expect(net?.v).toBeCloseTo(1540501.84, 6);
     expect(net?.f).toBe("#,##0");
     expect(sheet.charts?.map((c) => c.kind)).toEqual(["line", "bar"]);
   });
