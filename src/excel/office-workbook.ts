@@ -10,10 +10,12 @@
  *   replace) + W write syncs, where W = 1 for any spec up to `maxCellsPerRequest` cells (20,000) and
  *   ≈ `maxBytesPerRequest` (2 MB estimated JSON); bigger specs are chunked in row slices, W = number of
  *   chunks, to stay under Excel on the web's 5 MB request limit. So a normal result write is 3 syncs.
- *   Calculation is suspended (`suspendApiCalculationUntilNextSync`) in every write sync.
- * - `writeCells` (explicit user edits of input cells, `InputEditPort`): 2 (1: the target cells' number formats;
- *   2: one 2-D `values` assignment with calculation suspended).
- * - `defineName`: 2 (1: does the name exist; 2: add it or change its formula).
+ *   Calculation is suspended (`suspendApiCalculationUntilNextSync`) in every write sync but the last, which
+ *   ends with `application.calculate("Recalculate")`: after a suspended write, recalculating is the add-in's
+ *   job (Microsoft's documentation), and the status formulas must show "Forældet"/"Aktuel" at once.
+ * - `applyEdits` / `writeCells` / `defineName` (explicit user edits of input cells, `InputEditPort`): 2 (1: the
+ *   target cells' number formats and which names exist; 2: one 2-D `values` assignment per block, the names,
+ *   then `calculate("Recalculate")`), whatever the number of blocks and names.
  * - `selectCell`: 1.
  *
  * Safety: the spec is validated in full before the first Office call, protected target sheets and sheets that
@@ -276,6 +278,9 @@ function clientKnows(type: string, member: string): boolean {
   return typeof ctor !== "function" || member in (ctor as { prototype: object }).prototype;
 }
 
+/** `Excel.CalculationType.recalculate` (the enum object exists only where office.js is loaded). */
+const RECALCULATE = "Recalculate" as Excel.CalculationType.recalculate;
+
 /** Largest block `writeCells` accepts in one request (cells); user edits are far smaller. */
 const MAX_EDIT_CELLS = 100_000;
 
@@ -346,7 +351,8 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           const range = item.getRangeOrNullObject();
           range.load("address");
           const used = range.getUsedRangeOrNullObject(true);
-          used.load("address,values");
+          // valueTypes: an error cell is "Error" whatever the host's language shows (#I/T in Danish)
+          used.load("address,values,valueTypes");
           return { range, used };
         });
         await context.sync(); // sync 2: every range's address and used values at once
@@ -513,7 +519,6 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         const items = names.map((n) => context.workbook.names.getItemOrNullObject(n.name));
         await context.sync(); // sync 1: the sheets exist; which cells are formatted as Text; which names exist
         phase = "write";
-        context.workbook.application.suspendApiCalculationUntilNextSync();
         cells.forEach((c, k) => {
           const range = ranges[k] as Excel.Range;
           const formats = range.numberFormat as unknown as string[][];
@@ -527,6 +532,9 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           if (item.isNullObject) context.workbook.names.add(n.name, formula);
           else item.formula = formula;
         });
+        // the stale flag's formulas (SOM_Status) read the inputs just written: recalculated in this request,
+        // also in a workbook set to manual calculation (issue 12, item 9)
+        context.workbook.application.calculate(RECALCULATE);
         await context.sync(); // sync 2: every block and name
       });
     } catch (err) {
@@ -668,7 +676,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         phase = "write";
         const sheets = new Map<string, Excel.Worksheet>();
         current = ordered.sheets.map((s) => s.name);
-        wb.application.suspendApiCalculationUntilNextSync();
+        if (requests.length > 1) wb.application.suspendApiCalculationUntilNextSync();
         const defineName = (n: NameSpec): void => {
           const i = ordered.names.indexOf(n);
           const item = i >= 0 ? nameItems[i] : undefined;
@@ -723,7 +731,9 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
         }
 
         const writeRequest = (request: readonly Slice[], index: number, last: boolean): void => {
-          if (index > 0) wb.application.suspendApiCalculationUntilNextSync();
+          // Calculation is suspended in every request but the last; the last recalculates what they wrote
+          // (after suspendApiCalculationUntilNextSync, re-calculating is the add-in's job — issue 12, item 9)
+          if (index > 0 && !last) wb.application.suspendApiCalculationUntilNextSync();
           current = [...new Set(request.map((r) => r.sheet))];
           for (const slice of request) {
             const ws = sheets.get(slice.sheet.toLowerCase()) as Excel.Worksheet;
@@ -749,6 +759,9 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
                 canPrint,
                 existing.has(s.name.toLowerCase()),
               );
+            // the status formulas (and every formula a suspended request wrote) show their values now, also
+            // in a workbook set to manual calculation
+            wb.application.calculate(RECALCULATE);
           }
         };
 
@@ -900,6 +913,48 @@ function applyPrintSetup(ws: Excel.Worksheet, p: PrintSetup): void {
   for (const r of p.rowBreaks ?? []) ws.horizontalPageBreaks.add(cellA1(r, 0));
 }
 
+/**
+ * Excel's error values in the languages we know, as `Range.values` shows them → the invariant (English) text
+ * the reader recognises (`isExcelError`). Danish Excel shows #N/A as "#I/T", #VALUE! as "#VÆRDI!" and so on.
+ */
+const LOCALIZED_ERRORS: ReadonlyMap<string, string> = new Map([
+  ["#I/T", "#N/A"],
+  ["#DIVISION/0!", "#DIV/0!"],
+  ["#VÆRDI!", "#VALUE!"],
+  ["#REFERENCE!", "#REF!"],
+  ["#NAVN?", "#NAME?"],
+  ["#NUL!", "#NULL!"],
+]);
+const ENGLISH_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+]);
+
+/**
+ * A cell whose `valueTypes` entry is "Error" (issue 12, item 10): its value as the invariant error text, so the
+ * reader reports it as an error whatever the host's language. An error text we do not know (another language)
+ * becomes "#VALUE!" — still a located error, never text or a number.
+ */
+function errorValue(v: unknown): string {
+  const t = typeof v === "string" ? v.trim().toUpperCase() : "";
+  if (ENGLISH_ERRORS.has(t)) return t;
+  return LOCALIZED_ERRORS.get(t) ?? "#VALUE!";
+}
+
 /** Map one loaded name (+ its range read) to the port's `NamedValue`. */
 function readNamedValue(
   item: Excel.NamedItem,
@@ -925,10 +980,12 @@ function readNamedValue(
       const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
       if (used) {
         const src = read.used.values;
+        const types = read.used.valueTypes;
         for (let r = 0; r < used.rows; r++)
           for (let c = 0; c < used.cols; c++) {
             const row = values[used.row - rect.row + r];
-            if (row) row[used.col - rect.col + c] = fromExcel(src[r]?.[c]);
+            const v = src[r]?.[c];
+            if (row) row[used.col - rect.col + c] = types[r]?.[c] === "Error" ? errorValue(v) : fromExcel(v);
           }
       }
       return { kind: "range", name, sheet, row: rect.row, col: rect.col, values };

@@ -30,7 +30,12 @@ function mockContext() {
             range: {
               address: "Indsats!B1",
               isNullObject: false,
-              used: { address: "Indsats!B1", values: [["Mentorforløb"]], isNullObject: false },
+              used: {
+                address: "Indsats!B1",
+                values: [["Mentorforløb"]],
+                valueTypes: [["String"]],
+                isNullObject: false,
+              },
               getUsedRangeOrNullObject(this: { used: OfficeMockObject }) {
                 this.used.load("isNullObject");
                 return this.used;

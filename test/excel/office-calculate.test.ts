@@ -12,12 +12,14 @@ import { OfficeWorkbook } from "../../src/excel/office-workbook";
 import { INPUT_NAMES, N } from "../../src/workbook/names";
 import { createFakeExcel, fakeWorkbook, findSheet } from "../support/fake-excel";
 import { fillExample } from "../e2e/stub-host/fill-example";
+import { evaluateTemplateFormula } from "../e2e/stub-host/template-formulas";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const tick = (ms = 0): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function exampleWorkbook() {
-  const fake = createFakeExcel(fakeWorkbook());
+  // the template's formulas (success rates) evaluated as Excel would: the write's recalculation keeps them
+  const fake = createFakeExcel(fakeWorkbook(), { evaluate: evaluateTemplateFormula });
   const wb = new OfficeWorkbook((b) => fake.run(b), {
     isSetSupported: (v) => fake.isSetSupported("ExcelApi", v),
   });

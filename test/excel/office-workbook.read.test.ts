@@ -171,6 +171,35 @@ describe("OfficeWorkbook.readNames", () => {
     ]);
   });
 
+  it("reads error cells by Range.valueTypes: a Danish Excel's #I/T is the error #N/A, not text (issue 12, item 10)", async () => {
+    const { fake, wb } = setup({
+      sheets: {
+        Indstillinger: [
+          ["Tidshorisont", 10],
+          ["Aktør", "Kommune"],
+          ["Note", "#I/T"],
+        ],
+      },
+      names: {
+        SOM_Tidshorisont: "=Indstillinger!$B$1",
+        SOM_Aktoer: "=Indstillinger!$B$2",
+        SOM_Note: "=Indstillinger!$B$3",
+      },
+    });
+    const sheet = fake.model.sheets.find((s) => s.name === "Indstillinger");
+    // what a Danish Excel shows for =NA() and =1/0 in B1 and B2; B3 is the user's text "#I/T"
+    sheet?.cells.set(0 * 16384 + 1, { value: "#I/T", error: true, numberFormat: "General" });
+    sheet?.cells.set(1 * 16384 + 1, { value: "#DIVISION/0!", error: true, numberFormat: "General" });
+    const out = await wb.readNames(["SOM_Tidshorisont", "SOM_Aktoer", "SOM_Note"]);
+    const first = (n: string): CellValue | undefined => {
+      const v = out.get(n);
+      return v?.kind === "range" ? v.values[0]?.[0] : undefined;
+    };
+    expect(first("som_tidshorisont")).toBe("#N/A");
+    expect(first("som_aktoer")).toBe("#DIV/0!");
+    expect(first("som_note")).toBe("#I/T"); // text that only looks like an error stays text
+  });
+
   it("wraps Office failures in OfficeReadError with the Office code", async () => {
     const { fake, wb } = setup(workbookWith(3, 5));
     fake.failOn((op) => op.kind === "NamedItem.load", "GeneralException");

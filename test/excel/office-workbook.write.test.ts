@@ -118,13 +118,15 @@ const snapshot = (fake: ReturnType<typeof setup>["fake"]): unknown =>
   });
 
 describe("OfficeWorkbook.writeSheets", () => {
-  it("writes a normal result spec in 3 syncs (2 preflight + 1 write) with calculation suspended", async () => {
+  it("writes a normal result spec in 3 syncs (2 preflight + 1 write) ending with one recalculation", async () => {
     const { fake, wb } = setup(INPUT_SEED);
     await wb.writeSheets(SPEC);
     // 3 syncs, but 2 requests: the second preflight sync has nothing to ask for a new sheet, and Office.js
     // sends no request for an empty sync
     expect(fake.stats.syncs).toBe(2);
-    expect(fake.stats.calcSuspendedSyncs).toBe(1);
+    // one write request: nothing to suspend; it ends with calculate("Recalculate")
+    expect(fake.stats.calcSuspendedSyncs).toBe(0);
+    expect(fake.stats.calculations).toBe(1);
     expect(wb.lastWrite()).toMatchObject({ syncs: 3, writeRequests: 1, skipped: [] });
     // one 2-D assignment per block, and no more
     expect(fake.stats.writes).toBe(4);
@@ -280,9 +282,41 @@ describe("OfficeWorkbook.writeSheets", () => {
     else expect(writes.map((w) => w.address)).toContain("B98:GS101");
     expect(writes.every((w) => w.cells <= 20_000)).toBe(true);
     expect(fake.stats.syncs).toBe(1 + 2); // 1 preflight request (new sheet: the 2nd has nothing to ask) + 2 writes
-    expect(fake.stats.calcSuspendedSyncs).toBe(2);
+    // calculation suspended in the first write request; the last recalculates
+    expect(fake.stats.calcSuspendedSyncs).toBe(1);
+    expect(fake.stats.calculations).toBe(1);
     expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(getCell(fake.model, "Følsomhedsresultater", "GS201")?.value).toBe(199 * 1000 + 199 + 0.123456789);
+  });
+
+  it("formulas written with calculation suspended are recalculated: the write ends with calculate (issue 12, item 9)", async () => {
+    // Office.js: after suspendApiCalculationUntilNextSync "it is the developer's responsibility to re-calc the
+    // workbook"; the fake leaves formulas of a suspended request uncalculated, as Excel does
+    const { fake, wb } = setup(INPUT_SEED, "1.18");
+    const small = new OfficeWorkbook(runnerFor(fake), {
+      maxCellsPerRequest: 10,
+      isSetSupported: (v) => fake.isSetSupported("ExcelApi", v),
+    });
+    const numbers: CellValue[][] = Array.from({ length: 5 }, (_, i) => [i, i, i, i, i]);
+    await small.writeSheets({
+      sheets: [
+        {
+          name: "Resultater",
+          role: "result",
+          blocks: [
+            // first request (suspended): a formula on an input cell
+            { row: 0, col: 0, values: [[null]], formulas: [["=Indstillinger!B2"]] },
+            { row: 1, col: 0, values: numbers },
+          ],
+        },
+      ],
+      names: [],
+    });
+    expect(wb.lastWrite()).toBeUndefined();
+    expect(small.lastWrite()?.writeRequests).toBeGreaterThan(1);
+    expect(getCell(fake.model, "Resultater", "A1")?.value).toBe(10);
+    expect(fake.stats.calculations).toBe(1);
+    expect(fake.stats.ops[fake.stats.ops.length - 1]).toBe("Application.calculate");
   });
 
   it("keeps requests under Excel on the web's 5 MB limit for a large grid of long texts", async () => {

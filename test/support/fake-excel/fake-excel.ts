@@ -300,7 +300,12 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
           }
         }
       } finally {
-        recalc();
+        // Excel recalculates after a request that changed something — unless the request suspended calculation
+        // (`suspendApiCalculationUntilNextSync`): then its formulas keep their old values until something
+        // recalculates ("it is the developer's responsibility to re-calc the workbook"): `calculate()`, a later
+        // changing request, a user edit.
+        const changed = batch.some((b) => !/\.(load|resolve)$/.test(b.op.kind));
+        if (changed && !suspended) recalc();
         for (const ch of this.changes.splice(0)) fire(ch.sheet, ch.address, "ThisLocalAddin", "Local");
       }
     }
@@ -400,6 +405,20 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
             row.map((x, c) => t.sheet.cells.get(cellKey(t.rect.row + r, t.rect.col + c))?.formula ?? x),
           );
         },
+        valueTypes: (t: RangeT) =>
+          readValues(t.sheet, t.rect).map((row, r) =>
+            row.map((v, c) =>
+              t.sheet.cells.get(cellKey(t.rect.row + r, t.rect.col + c))?.error
+                ? "Error"
+                : v === "" || v === null
+                  ? "Empty"
+                  : typeof v === "number"
+                    ? "Double"
+                    : typeof v === "boolean"
+                      ? "Boolean"
+                      : "String",
+            ),
+          ),
         numberFormat: (t: RangeT) =>
           readValues(t.sheet, t.rect).map((row, r) =>
             row.map(
@@ -439,6 +458,7 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
               if (!parsed) return;
               n++;
               const cell: FakeCell = { ...(old ?? { numberFormat: "General" }), value: parsed.value };
+              delete cell.error;
               if (parsed.formula !== undefined) cell.formula = parsed.formula;
               else delete cell.formula;
               t.sheet.cells.set(k, cell);
@@ -1076,6 +1096,7 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
           if (type !== "Recalculate" && type !== "Full" && type !== "FullRebuild")
             throw new FakeOfficeError("InvalidArgument", `calculate(${type})`);
           stats.calculations++;
+          recalc();
         }),
     };
     const protection = loadable(

@@ -11,6 +11,11 @@ export interface FakeCell {
   /** The formula, for formula cells ("=…"). */
   formula?: string;
   numberFormat: string;
+  /**
+   * The cell holds an error value; `value` is its text as the host shows it — localized, e.g. "#I/T" in a
+   * Danish Excel for #N/A (`Range.valueTypes` reads "Error").
+   */
+  error?: true;
   /** Last `format.set(...)` applied to the cell (fonts, fills, alignment). */
   format?: Readonly<Record<string, unknown>>;
 }
