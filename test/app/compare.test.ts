@@ -157,6 +157,32 @@ describe("comparing saved scenarios", () => {
     ).toBe(true);
   });
 
+  it("refuses to decompose scenarios with different perspectives and names both on the sheet, with the model inputs side by side", async () => {
+    const { wb } = await twoScenarios();
+    const p = await rangeOf(wb, N.perspective);
+    await wb.writeCells(p.sheet, p.row, p.col, [["Kun kommune"]]);
+    await save(wb, "Kun kommune");
+    const out = await compareWorkbook(wb, { from: "Forsigtig", to: "Kun kommune" }, { now, lang: "da" });
+    if (!out.ok) throw new Error(out.issues.map((i) => i.code).join());
+    expect(out.model.decomposition?.outcome).toEqual({ ok: false, reason: "different-perspective" });
+    const grid = wb.sheetGrid(RESULT_SHEETS.comparison);
+    const text = grid.flat().filter((v): v is string => typeof v === "string");
+    expect(
+      text.some((v) =>
+        v.startsWith(
+          "Forskellen kan ikke opdeles: scenarierne har forskelligt perspektiv (Offentlig sektor og Kun kommune)",
+        ),
+      ),
+    ).toBe(true);
+    expect(text.some((v) => v.includes("forskelligt prisniveau"))).toBe(false);
+    // Key inputs: the example's model (Pr. kohorte, Varighed 2) and each scenario's perspective.
+    const row = (label: string): unknown[] | undefined => grid.find((r) => r[0] === label);
+    expect(row("Horisontmetode")?.slice(1, 4)).toEqual(["Pr. kohorte", "Pr. kohorte", "Pr. kohorte"]);
+    expect(row("Varighed (år pr. borger)")?.slice(1, 4)).toEqual([2, 2, 2]);
+    expect(row("Perspektiv")?.slice(1, 4)).toEqual(["Offentlig sektor", "Offentlig sektor", "Kun kommune"]);
+    expect(row("Deltagere i alt (starter)")?.slice(1, 4)).toEqual([110, 110, 110]);
+  });
+
   it("decomposes a pair even when one of them is left out of the side-by-side table", async () => {
     const { wb, a, b } = await twoScenarios();
     const out = await buildComparison(wb, { select: ["optimistisk"], from: "Forsigtig", to: "Optimistisk" });

@@ -100,6 +100,32 @@ describe("som compare", () => {
     );
   });
 
+  it("says the difference cannot be decomposed when the perspectives differ (not a price-level message)", async () => {
+    const template = buildTemplateSpec("da", EXAMPLE_DATA);
+    const wb = MemoryWorkbook.fromSpec(template);
+    const a = await saveScenario(wb, "Offentlig", { now });
+    const p = (await wb.readNames([N.perspective])).get(N.perspective.toLowerCase());
+    if (p?.kind !== "range" || !a.ok) throw new Error("setup");
+    await wb.writeCells(p.sheet, p.row, p.col, [["Kun kommune"]]);
+    const b = await saveScenario(wb, "Kommunen", { now });
+    if (!b.ok) throw new Error("setup");
+    const store = renderScenarioStore([a.scenario, b.scenario]);
+    const file = path.join(dir, "perspektiv.xlsx");
+    fs.writeFileSync(
+      file,
+      await writeWorkbookSpec({
+        sheets: [...template.sheets, store.sheet],
+        names: [...template.names, ...store.names],
+      }),
+    );
+    const r = await som(["compare", file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Forskellen kan ikke opdeles: scenarierne har forskelligt perspektiv (Offentlig sektor / Kun kommune).",
+    );
+    expect(r.out).not.toContain("forskelligt prisniveau");
+  });
+
   it("exits 2 with an issue when the workbook has no saved scenarios", async () => {
     const r = await som(["compare", without, "--json"]);
     expect(r.code).toBe(2);

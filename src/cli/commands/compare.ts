@@ -37,6 +37,8 @@ const T = {
     contribution: "Bidrag",
     diff: "Forskel i alt",
     refused: "Forskellen kan ikke opdeles: scenarierne har forskelligt prisniveau.",
+    refusedPerspective:
+      "Forskellen kan ikke opdeles: scenarierne har forskelligt perspektiv (Offentlig sektor / Kun kommune).",
     skipped: "Kan ikke genberegnes:",
     noIssue: "Projektmappens scenarier kan ikke sammenlignes:",
     written: (p: string) => `Sammenligningen er skrevet til en ny fil: ${p}`,
@@ -56,6 +58,8 @@ const T = {
     contribution: "Contribution",
     diff: "Difference in total",
     refused: "The difference cannot be decomposed: the scenarios have different price levels.",
+    refusedPerspective:
+      "The difference cannot be decomposed: the scenarios have different perspectives (public sector / municipality only).",
     skipped: "Cannot be recomputed:",
     noIssue: "The workbook's scenarios cannot be compared:",
     written: (p: string) => `The comparison was written to a new file: ${p}`,
@@ -85,7 +89,8 @@ export function renderComparisonText(model: ComparisonModel, lang: Lang): string
   const d = model.decomposition;
   if (d !== null) {
     lines.push("", t.why(d.from, d.to));
-    if (!d.outcome.ok) lines.push(t.refused);
+    if (!d.outcome.ok)
+      lines.push(d.outcome.reason === "different-perspective" ? t.refusedPerspective : t.refused);
     else {
       const fig = d.outcome.value.total.netTotal;
       lines.push(

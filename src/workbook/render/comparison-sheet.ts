@@ -15,6 +15,7 @@ import type { Decomposition, DecompositionOutcome } from "../../engine/decompose
 import { DECOMPOSITION_FACTORS, type DecompositionFactor } from "../../engine/decompose/mix-scenarios";
 import { LEVELS, type Level, type ResultBlock, type Results, type Scenario } from "../../engine/types";
 import type { Lang } from "../../present/format";
+import { METHOD_NAMES, MODEL_LABELS, PERSPECTIVE_NAMES } from "../../present/model-text";
 import { cellA1, rectA1 } from "../a1";
 import { levelLabel, RESULT_SHEETS } from "../names";
 import { SheetWriter } from "./sheet-writer";
@@ -67,28 +68,28 @@ export const FACTOR_LABELS: Readonly<
 /** The method and the [D] rules of the decomposition, one line each (also printed by `som compare`). */
 export const DECOMPOSITION_RULES: Readonly<Record<Lang, readonly string[]>> = {
   da: [
-    "[D] Metode: Shapley-værdi. En faktors bidrag er gennemsnittet over alle 7! = 5.040 rækkefølger, faktorerne kan skiftes fra det ene scenarie til det andet i, af den ændring faktoren giver, når den skiftes. Beregnet eksakt over alle 2^7 = 128 blandede scenarier med fuld genberegning (ingen lineær tilnærmelse). Resultatet afhænger ikke af nogen rækkefølge; en faktor, der er ens i de to scenarier, får præcis 0; samspil (fx flere deltagere × højere pris pr. deltager) deles ligeligt.",
+    "[D] Metode: Shapley-værdi over ni faktorer. En faktors bidrag er gennemsnittet over alle 9! = 362.880 rækkefølger, faktorerne kan skiftes fra det ene scenarie til det andet i, af den ændring faktoren giver, når den skiftes. Beregnet eksakt over alle 2^9 = 512 blandede scenarier med fuld genberegning (ingen lineær tilnærmelse). Resultatet afhænger ikke af nogen rækkefølge; en faktor, der er ens i de to scenarier, får præcis 0; samspil (fx flere deltagere × højere pris pr. deltager) deles ligeligt.",
     "[D] Bidragene summer til forskellen pr. konstruktion; det kontrolleres, at |Σ bidrag − forskel| ≤ 1e-9 × skala (skala = største absolutte værdi over alle blandinger, mindst 1 kr.).",
-    "[D] Begge scenarier skal have samme prisniveau; alle beløb og priser omregnes først til prisniveauet med hvert scenaries eget prisindeks. Startår, indsats og aktørernes niveau tages fra fra-scenariet.",
+    "[D] Begge scenarier skal have samme prisniveau og samme perspektiv (Offentlig sektor eller Kun kommune), ellers opdeles forskellen ikke; alle beløb og priser omregnes først til prisniveauet med hvert scenaries eget prisindeks. Startår, indsats, perspektiv og aktørernes niveau tages fra fra-scenariet.",
     "[D] Aktører, effektmål og ydelser matches på navn (uden hensyn til store/små bogstaver). En aktør, et scenarie ikke har, har ingen omkostninger og pris 0 dér.",
     "[D] Succesrater: succesraten pr. effektmål; et effektmål, det ene scenarie ikke har, får det andets rate (så et nyt effektmål tælles under Konsekvenser).",
-    "[D] Deltagere: antal gennemførte pr. beregningsår med driftsperioden; fyldes ud med 0 eller skæres til blandingens tidshorisont.",
-    "[D] Omkostninger: hele listen af omkostningsposter (art, aktør, beløb, år); år efter blandingens tidshorisont tæller ikke.",
+    "[D] Deltagere: antal, der starter, pr. beregningsår med driftsperioden. Varighed: antal år, en borger modtager indsatsen.",
+    "[D] Omkostninger: hele listen af omkostningsposter (art, aktør, beløb, år); år efter blandingens sidste beregningsår tæller ikke.",
     "[D] Konsekvenser: hele listen af konsekvenslinjer (effektmål, ydelse, art, Δq pr. år).",
     "[D] Priser: prisen pr. ydelse og aktør; en ydelse, det ene scenarie ikke har pris på, får det andets (så en ny ydelse tælles under Konsekvenser).",
-    "[D] Tidshorisont: H; intet efter H medregnes. Diskonteringsrente: ρ (påvirker kun nutidsværdien).",
+    "[D] Tidshorisont: F, antal konsekvensår, der medregnes. Horisontmetode: Pr. kohorte eller Kalenderår; blandingens sidste beregningsår følger af dens driftsperiode, varighed, tidshorisont og metode, og det, der falder efter, medregnes ikke. Diskonteringsrente: ρ (påvirker kun nutidsværdien).",
   ],
   en: [
-    "[D] Method: Shapley value. A factor's contribution is the average, over all 7! = 5,040 orders in which the factors can be switched from one scenario to the other, of the change the factor makes when it is switched. Computed exactly over all 2^7 = 128 mixed scenarios, each fully recomputed (no linear approximation). The result depends on no order; a factor that is equal in both scenarios gets exactly 0; interactions (e.g. more participants × a higher cost per participant) are split equally.",
+    "[D] Method: Shapley value over nine factors. A factor's contribution is the average, over all 9! = 362,880 orders in which the factors can be switched from one scenario to the other, of the change the factor makes when it is switched. Computed exactly over all 2^9 = 512 mixed scenarios, each fully recomputed (no linear approximation). The result depends on no order; a factor that is equal in both scenarios gets exactly 0; interactions (e.g. more participants × a higher cost per participant) are split equally.",
     "[D] The contributions sum to the difference by construction; it is checked that |Σ contributions − difference| ≤ 1e-9 × scale (scale = largest absolute value over all mixes, at least 1 kr.).",
-    "[D] Both scenarios must have the same price level; every amount and price is first converted to it with its own scenario's price index. Start year, intervention and the actors' levels are taken from the from-scenario.",
+    "[D] Both scenarios must have the same price level and the same perspective (Public sector or Municipality only), otherwise the difference is not decomposed; every amount and price is first converted to the price level with its own scenario's price index. Start year, intervention, perspective and the actors' levels are taken from the from-scenario.",
     "[D] Actors, outcomes and services are matched by name (ignoring case). An actor a scenario does not have has no costs and price 0 there.",
     "[D] Success rates: the rate per outcome; an outcome one scenario does not have takes the other's rate (so a new outcome counts under Consequences).",
-    "[D] Participants: completers per calculation year with the operating period; padded with 0 or cut to the mix's horizon.",
-    "[D] Costs: the whole list of cost lines (kind, actor, amount, years); years after the mix's horizon do not count.",
+    "[D] Participants: starters per calculation year with the operating period. Duration: the years a citizen receives the intervention.",
+    "[D] Costs: the whole list of cost lines (kind, actor, amount, years); years after the mix's last calculation year do not count.",
     "[D] Consequences: the whole list of consequence lines (outcome, service, kind, Δq per year).",
     "[D] Prices: the price per service and actor; a service one scenario has no price for takes the other's (so a new service counts under Consequences).",
-    "[D] Horizon: H; nothing after H counts. Discount rate: ρ (affects only the present value).",
+    "[D] Horizon: F, the consequence years counted. Horizon method: per cohort or calendar years; the mix's last calculation year follows from its operating period, duration, horizon and method, and what falls after it is not counted. Discount rate: ρ (affects only the present value).",
   ],
 };
 
@@ -104,9 +105,12 @@ const T = {
     startYear: "Startår",
     horizon: "Tidshorisont (år)",
     operating: "Driftsperiode (år)",
+    method: MODEL_LABELS.da.method,
+    duration: MODEL_LABELS.da.duration,
+    perspective: MODEL_LABELS.da.perspective,
     priceLevel: "Prisniveau",
     discount: "Diskonteringsrente",
-    participants: "Deltagere i alt (gennemførte)",
+    participants: "Deltagere i alt (starter)",
     rate: (e: string): string => `Succesrate: ${e}`,
     costTotal: "Omkostninger i alt",
     consequenceTotal: "Konsekvenser i alt",
@@ -132,6 +136,8 @@ const T = {
       `Kontrol: største relative afvigelse mellem sum af bidrag og forskel: ${e.toExponential(1)} (grænse 1e-9).`,
     refused: (a: number, b: number): string =>
       `Forskellen kan ikke opdeles: scenarierne har forskelligt prisniveau (${a} og ${b}). Sæt dem til samme prisniveau for at sammenligne faktorerne.`,
+    refusedPerspective: (a: string, b: string): string =>
+      `Forskellen kan ikke opdeles: scenarierne har forskelligt perspektiv (${a} og ${b}), så deres totaler summerer forskellige aktører. Vælg samme perspektiv i SOM_Perspektiv for at sammenligne faktorerne.`,
     skipped: "Scenarier, der ikke kan genberegnes (input har fejl):",
     rulesTitle: "Metode og projektets egne beslutninger [D] (ikke officiel SØM-adfærd)",
     fewer: "Gem mindst to scenarier for at se, hvorfor resultatet flytter sig.",
@@ -147,9 +153,12 @@ const T = {
     startYear: "Start year",
     horizon: "Horizon (years)",
     operating: "Operating period (years)",
+    method: MODEL_LABELS.en.method,
+    duration: MODEL_LABELS.en.duration,
+    perspective: MODEL_LABELS.en.perspective,
     priceLevel: "Price level",
     discount: "Discount rate",
-    participants: "Participants in total (completers)",
+    participants: "Participants in total (starters)",
     rate: (e: string): string => `Success rate: ${e}`,
     costTotal: "Costs in total",
     consequenceTotal: "Consequences in total",
@@ -175,6 +184,8 @@ const T = {
       `Check: largest relative deviation between the sum of contributions and the difference: ${e.toExponential(1)} (limit 1e-9).`,
     refused: (a: number, b: number): string =>
       `The difference cannot be decomposed: the scenarios have different price levels (${a} and ${b}). Put them at the same price level to compare the factors.`,
+    refusedPerspective: (a: string, b: string): string =>
+      `The difference cannot be decomposed: the scenarios have different perspectives (${a} and ${b}), so their totals sum different actors. Choose the same perspective in SOM_Perspektiv to compare the factors.`,
     skipped: "Scenarios that cannot be recomputed (their inputs have errors):",
     rulesTitle: "Method and the project's own decisions [D] (not official SØM behaviour)",
     fewer: "Save at least two scenarios to see why the result moves.",
@@ -234,7 +245,16 @@ export function renderComparisonSheet(model: ComparisonModel, ctx: MetaContext):
     { values: [t.intervention, ...perEntry((e) => e.scenario.intervention)], format: "@" },
     { values: [t.startYear, ...perEntry((e) => e.scenario.settings.startYear)], format: YEAR },
     { values: [t.horizon, ...perEntry((e) => e.scenario.settings.horizon)], format: YEAR },
+    {
+      values: [t.method, ...perEntry((e) => METHOD_NAMES[e.scenario.settings.horizonMethod][lang])],
+      format: "@",
+    },
     { values: [t.operating, ...perEntry((e) => e.scenario.settings.operatingPeriod)], format: YEAR },
+    { values: [t.duration, ...perEntry((e) => e.scenario.settings.duration)], format: YEAR },
+    {
+      values: [t.perspective, ...perEntry((e) => PERSPECTIVE_NAMES[e.scenario.settings.perspective][lang])],
+      format: "@",
+    },
     { values: [t.priceLevel, ...perEntry((e) => e.scenario.settings.priceLevel)], format: YEAR },
     { values: [t.discount, ...perEntry((e) => e.scenario.settings.discountRate)], format: PCT },
     { values: [t.participants, ...perEntry((e) => e.results.totalCompleters)], format: COUNT },
@@ -351,9 +371,16 @@ export function renderComparisonSheet(model: ComparisonModel, ctx: MetaContext):
   if (d === null) w.add([[t.fewer]], { style: "guidance" });
   else if (!d.outcome.ok) {
     w.add([[t.whyTitle(d.from, d.to)]], { style: "subtitle" });
-    const a = entries.find((e) => e.name === d.from)?.scenario.settings.priceLevel ?? 0;
-    const b = entries.find((e) => e.name === d.to)?.scenario.settings.priceLevel ?? 0;
-    w.add([[t.refused(a, b)]], { style: "warning" });
+    const a = entries.find((e) => e.name === d.from)?.scenario.settings;
+    const b = entries.find((e) => e.name === d.to)?.scenario.settings;
+    const text =
+      d.outcome.reason === "different-perspective"
+        ? t.refusedPerspective(
+            PERSPECTIVE_NAMES[a?.perspective ?? "public"][lang],
+            PERSPECTIVE_NAMES[b?.perspective ?? "public"][lang],
+          )
+        : t.refused(a?.priceLevel ?? 0, b?.priceLevel ?? 0);
+    w.add([[text]], { style: "warning" });
   } else renderDecomposition(w, d.from, d.to, d.outcome.value, lang, shared);
   w.skip();
 

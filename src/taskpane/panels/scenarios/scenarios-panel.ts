@@ -305,7 +305,14 @@ export function createScenariosPanel(useCases: ScenariosUseCases): Panel {
         if (lastCompare?.ok === true && lastCompare.model.decomposition !== null) {
           const d = lastCompare.model.decomposition;
           section.append(h("h3", {}, t(ST.whyTitle)), h("p", { class: "hint" }, `${d.from} → ${d.to}`));
-          if (!d.outcome.ok) section.append(h("p", { class: "banner warning" }, t(ST.refused)));
+          if (!d.outcome.ok)
+            section.append(
+              h(
+                "p",
+                { class: "banner warning" },
+                t(d.outcome.reason === "different-perspective" ? ST.refusedPerspective : ST.refused),
+              ),
+            );
           else {
             const fig = d.outcome.value.total.netTotal;
             const dl = h("dl", { class: "kf-grid", id: "scenarios-why" });

@@ -48,9 +48,13 @@ export const ST = {
     da: "Forskellen kan ikke opdeles: scenarierne har forskelligt prisniveau.",
     en: "The difference cannot be decomposed: the scenarios have different price levels.",
   },
+  refusedPerspective: {
+    da: "Forskellen kan ikke opdeles: scenarierne har forskelligt perspektiv (Offentlig sektor / Kun kommune).",
+    en: "The difference cannot be decomposed: the scenarios have different perspectives (public sector / municipality only).",
+  },
   method: {
-    da: "Shapley-værdi: gennemsnit over alle rækkefølger af faktorerne, beregnet eksakt over 128 genberegnede blandinger. Bidragene summer til forskellen. Reglerne står på arket.",
-    en: "Shapley value: the average over all orders of the factors, computed exactly over 128 recomputed mixes. The contributions sum to the difference. The rules are on the sheet.",
+    da: "Shapley-værdi: gennemsnit over alle rækkefølger af faktorerne, beregnet eksakt over 512 genberegnede blandinger af ni faktorer. Bidragene summer til forskellen. Reglerne står på arket.",
+    en: "Shapley value: the average over all orders of the factors, computed exactly over 512 recomputed mixes of nine factors. The contributions sum to the difference. The rules are on the sheet.",
   },
   actorsTitle: { da: "Aktører", en: "Actors" },
   actorName: { da: "Aktør", en: "Actor" },
