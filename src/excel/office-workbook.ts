@@ -49,7 +49,7 @@ import { MAX_COLS, MAX_ROWS, cellA1, parseAddress, parseRect, quoteSheet, type R
 import { toExcelInput } from "./excel-input";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, columnWidthPoints, formatForStyle } from "./office-format";
 import { logOfficeError, OfficeReadError, OfficeWriteError, officeErrorCode } from "./office-errors";
-import { FEATURE_SETS, officeIsSetSupported, type IsSetSupported } from "./requirements";
+import { FEATURE_SETS, officeIsSetSupported, SKIPPED_FEATURES, type IsSetSupported } from "./requirements";
 import { validateSpec, InvalidSpecError } from "./validate-spec";
 
 /** Options of one batch (`Excel.RunOptions`). */
@@ -601,11 +601,11 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     const canPrint = supports(FEATURE_SETS.pageLayout) && clientKnows("Worksheet", "pageLayout");
     const skipped: string[] = [];
     if (!canPrint && spec.sheets.some((s) => s.print !== undefined))
-      skipped.push(`print setup (ExcelApi ${FEATURE_SETS.pageLayout})`);
+      skipped.push(SKIPPED_FEATURES.pageLayout.en);
     if (!canValidate && spec.sheets.some((s) => (s.validations ?? []).length > 0))
-      skipped.push(`drop-down lists (ExcelApi ${FEATURE_SETS.dataValidation})`);
+      skipped.push(SKIPPED_FEATURES.dataValidation.en);
     if (!canNote && spec.sheets.some((s) => (s.notes ?? []).length > 0))
-      skipped.push(`notes (ExcelApi ${FEATURE_SETS.notes})`);
+      skipped.push(SKIPPED_FEATURES.notes.en);
 
     // Meta sheets last: if a write fails, the old run stamp/snapshot stays and results read as stale.
     const ordered: WorkbookSpec = {

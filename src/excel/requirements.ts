@@ -19,6 +19,39 @@ export const FEATURE_SETS = {
   notes: "1.18",
 } as const;
 
+/**
+ * Features a write leaves out on a host without their set (`WriteReport.skipped` holds the `en` text), and how
+ * the task pane names them.
+ */
+export const SKIPPED_FEATURES = {
+  pageLayout: {
+    en: `print setup (ExcelApi ${FEATURE_SETS.pageLayout})`,
+    da: `udskriftsopsætning (ExcelApi ${FEATURE_SETS.pageLayout})`,
+  },
+  dataValidation: {
+    en: `drop-down lists (ExcelApi ${FEATURE_SETS.dataValidation})`,
+    da: `rullelister (ExcelApi ${FEATURE_SETS.dataValidation})`,
+  },
+  notes: {
+    en: `notes (ExcelApi ${FEATURE_SETS.notes})`,
+    da: `noter (ExcelApi ${FEATURE_SETS.notes})`,
+  },
+} as const satisfies Record<string, UserMessage>;
+
+/**
+ * The message shown once per pane session when a write left features out (issue 12, item 8): e.g. on Excel
+ * 2016/2019 builds without ExcelApi 1.8 the template's drop-down lists are missing — the user should know.
+ */
+export function skippedFeaturesMessage(skipped: readonly string[]): UserMessage {
+  const known = Object.values(SKIPPED_FEATURES);
+  const da = skipped.map((en) => known.find((k) => k.en === en)?.da ?? en).join(", ");
+  const en = skipped.join(", ");
+  return {
+    da: `Din version af Excel kan ikke alt, SØM bruger, så dette blev udeladt: ${da}. Alt andet er skrevet, og beregningerne er de samme. Med Microsoft 365 eller Excel på nettet kommer det med.`,
+    en: `Your version of Excel cannot do everything SØM uses, so this was left out: ${en}. Everything else was written and the calculations are the same. With Microsoft 365 or Excel on the web it is included.`,
+  };
+}
+
 /** The host's `Office.context.requirements.isSetSupported("ExcelApi", v)`, false outside Office. */
 export const officeIsSetSupported: IsSetSupported = (version) => {
   try {

@@ -11,24 +11,38 @@ import type { InputIssue } from "../engine/types";
 import type { Lang } from "../present/format";
 import type { InputEditPort, RangeRef, SelectPort, WorkbookPort } from "../workbook/port";
 import { clear, h, uid } from "./dom";
+import { skippedFeaturesMessage } from "../excel/requirements";
 import { describeError } from "./errors";
 import { fill, T, tr } from "./i18n";
 import type { InputsChanged, Panel, PanelContext, Progress, ProgressOptions, Text } from "./panel";
 
-export type ShellWorkbook = WorkbookPort & InputEditPort & SelectPort;
+export type ShellWorkbook = WorkbookPort &
+  InputEditPort &
+  SelectPort & {
+    /** What the last write left out on this host (the Office adapter's `lastWrite()`). */
+    lastWrite?(): { readonly skipped: readonly string[] } | undefined;
+  };
 
 /**
  * The workbook the panels use: `wb` with our own writes run through `own` (the change watcher ignores them).
  * Every optional port method is passed on — without `readWorkbook` a Beregn would read the sheet list in a
  * round trip of its own.
  */
-export function shellWorkbook(wb: ShellWorkbook, own: <T>(work: Promise<T>) => Promise<T>): ShellWorkbook {
+export function shellWorkbook(
+  wb: ShellWorkbook,
+  own: <T>(work: Promise<T>) => Promise<T>,
+  /** Called after each successful `writeSheets` with the features this host left out (may be empty). */
+  written: (skipped: readonly string[]) => void = () => undefined,
+): ShellWorkbook {
   return {
     readNames: (names) => wb.readNames(names),
     listSheets: () => wb.listSheets(),
     ...(wb.readWorkbook ? { readWorkbook: (names: readonly string[]) => wb.readWorkbook!(names) } : {}),
     ...(wb.readRanges ? { readRanges: (refs: readonly RangeRef[]) => wb.readRanges!(refs) } : {}),
-    writeSheets: (spec) => own(wb.writeSheets(spec)),
+    writeSheets: async (spec) => {
+      await own(wb.writeSheets(spec));
+      written(wb.lastWrite?.()?.skipped ?? []);
+    },
     writeCells: (sheet, row, col, values) => own(wb.writeCells(sheet, row, col, values)),
     defineName: (name, sheet, ref) => own(wb.defineName(name, sheet, ref)),
     applyEdits: (cells, names) => own(wb.applyEdits(cells, names)),
@@ -213,6 +227,29 @@ export function startShell(options: ShellOptions): Shell {
   statusClose.addEventListener("click", () => {
     statusMsg = undefined;
     renderStatus();
+  });
+
+  // ───────── host notice (features this Excel lacks) ─────────
+  const noticeText = h("span", { class: "status-text" });
+  const noticeClose = bind(
+    h("button", { type: "button", class: "icon-btn", id: "host-notice-close" }, "×"),
+    T.dismiss,
+    "aria-label",
+  );
+  const notice = h(
+    "div",
+    { class: "status-box info", id: "host-notice", role: "note", hidden: true },
+    noticeText,
+    noticeClose,
+  );
+  let noticeMsg: Text | undefined;
+  const renderNotice = (): void => {
+    notice.hidden = noticeMsg === undefined;
+    noticeText.textContent = noticeMsg ? tr(noticeMsg, lang) : "";
+  };
+  noticeClose.addEventListener("click", () => {
+    noticeMsg = undefined;
+    renderNotice();
   });
 
   // ───────── progress ─────────
@@ -455,7 +492,16 @@ export function startShell(options: ShellOptions): Shell {
       .catch((err: unknown) => console.warn("SØM: could not watch input changes", err));
   };
   const own = <T>(work: Promise<T>): Promise<T> => (watch ? watch.ignoreWhile(work) : work);
-  const workbook = shellWorkbook(options.workbook, own);
+  // Features this Excel cannot do (drop-downs before ExcelApi 1.8…): said once per pane session, in a notice
+  // that stays until dismissed (issue 12, item 8)
+  const announced = new Set<string>();
+  const workbook = shellWorkbook(options.workbook, own, (skipped) => {
+    const fresh = skipped.filter((s) => !announced.has(s));
+    if (fresh.length === 0) return;
+    for (const s of fresh) announced.add(s);
+    noticeMsg = skippedFeaturesMessage(fresh);
+    renderNotice();
+  });
 
   const context: PanelContext = {
     workbook,
@@ -503,6 +549,7 @@ export function startShell(options: ShellOptions): Shell {
     langButtons.forEach((b, i) => b.setAttribute("aria-pressed", String((i === 0 ? "da" : "en") === l)));
     for (const t of tabs) t.tab.textContent = tr(t.panel.title, lang);
     renderStatus();
+    renderNotice();
     renderProgress();
     renderIssues();
     if (dialogQuestion) dialogText.textContent = tr(dialogQuestion, lang);
@@ -575,7 +622,7 @@ export function startShell(options: ShellOptions): Shell {
 
   root.append(header);
   if (devBanner) root.append(devBanner);
-  root.append(status, progressBox, tablist, issuesBox, panelsBox, dialog);
+  root.append(status, notice, progressBox, tablist, issuesBox, panelsBox, dialog);
 
   for (const t of tabs) {
     try {
