@@ -96,6 +96,7 @@ const T = {
     method: "Horisontmetode",
     perspective: "Perspektiv",
     indexP: "Prisindeks I(P)",
+    notInIndex: "P ikke i indekset",
     standard: "standard (navnet findes ikke)",
     perCohort: "Pr. kohorte",
     calendar: "Kalenderår",
@@ -232,6 +233,7 @@ const T = {
     method: "Horizon method",
     perspective: "Perspective",
     indexP: "Price index I(P)",
+    notInIndex: "P not in the index",
     standard: "default (the name does not exist)",
     perCohort: "Per cohort",
     calendar: "Calendar years",
@@ -669,7 +671,7 @@ export function renderLiveSheets(
       ? new Row().value(t.indexP).value(null).value(t.standard)
       : new Row()
           .value(t.indexP)
-          .formula(`IFERROR(INDEX(${idxValues},MATCH(${pCell},${idxYears},0)),NA())`, NUM)
+          .formula(`IFERROR(INDEX(${idxValues},MATCH(${pCell},${idxYears},0)),"${t.notInIndex}")`, NUM)
           .value(N.priceIndex),
   );
   settingRows.push(
@@ -1107,7 +1109,10 @@ export function renderLiveSheets(
         t.line,
         t.effect,
         t.service,
+        null,
+        null,
         t.sigma,
+        null,
         ...all.map((s) => s.label),
         ...scenario.effects.map((e) => t.mask(e.name)),
       ],
@@ -1115,7 +1120,8 @@ export function renderLiveSheets(
     { style: "header" },
   );
   const lpTop = w3.row;
-  const LP = 4;
+  // σ under the Δq table's σ column (F), the prices from column H like the series above.
+  const LP = LC;
   addRows(
     w3,
     scenario.consequences.map((line, i) => {
@@ -1123,7 +1129,10 @@ export function renderLiveSheets(
         .value(i + 1)
         .formula(absCellA1(dqTop + i, 1))
         .formula(absCellA1(dqTop + i, 2))
-        .formula(sigmaCell(i), "0");
+        .value(null)
+        .value(null)
+        .formula(sigmaCell(i), "0")
+        .value(null);
       for (const s of all) r.formula(priceCell(line.service, s), NUM);
       scenario.effects.forEach((_, e) => r.value(line.effect === e ? 1 : 0, "0"));
       return r;
@@ -1132,7 +1141,7 @@ export function renderLiveSheets(
   const scopeIdx = new Map(all.map((s, i) => [s, i]));
   const linePriceRange = (s: Scope): string =>
     rangeRef(S3, lpTop, LP + (scopeIdx.get(s) ?? 0), lpTop + L - 1, LP + (scopeIdx.get(s) ?? 0));
-  const sigmaRange = rangeRef(S3, lpTop, 3, lpTop + L - 1, 3);
+  const sigmaRange = rangeRef(S3, lpTop, 5, lpTop + L - 1, 5);
   const maskRange = (e: number): string =>
     rangeRef(S3, lpTop, LP + all.length + e, lpTop + L - 1, LP + all.length + e);
   const xSumRange = rangeRef(S3, xTop, xCol(TT), xTop + L - 1, xCol(TT));
@@ -1486,16 +1495,30 @@ export function renderLiveSheets(
     tabColor: "2E7D32",
   });
   const results0: SheetSpec = {
-    ...sheet(S0, w0, [44, 14, ...Array.from({ length: TT + 1 }, () => 14)], { rows: 0, cols: 1 }),
+    // A: labels; B: the key figure «Nettoresultat» and the per-service rows' unit price; D: the break-even year
+    // or its text («ikke inden for tidshorisonten»); E: return per krone or «ingen omkostninger».
+    ...sheet(S0, w0, [60, 18, 16, 27, 20, ...Array.from({ length: Math.max(0, TT - 2) }, () => 16)], {
+      rows: 0,
+      cols: 1,
+    }),
     conditionalFormats: [{ ref: cellA1(statusRow, 1), formula: `=NOT(${shapeOk})`, style: "warning" }],
   };
   return {
     sheets: [
       results0,
-      sheet(S1, w1, [34, 16, 18, ...Array.from({ length: Math.max(all.length, 6) }, () => 14)]),
+      sheet(S1, w1, [46, 18, 18, ...Array.from({ length: Math.max(all.length, 6) }, () => 14)]),
       sheet(S2, w2, widths(34, TT + 1)),
-      sheet(S3, w3, [8, 18, 18, 12, 14, 6, 12, ...Array.from({ length: Math.max(TT + 3, J) }, () => 12)]),
-      sheet(S4, w4, widths(24, TT + 2)),
+      sheet(S3, w3, [
+        8,
+        18,
+        26,
+        12,
+        14,
+        6,
+        12,
+        ...Array.from({ length: Math.max(TT + 3, J, all.length + scenario.effects.length) }, () => 12),
+      ]),
+      sheet(S4, w4, [34, 18, ...Array.from({ length: TT + 1 }, () => 14)]),
     ],
     names,
     figures,
