@@ -317,8 +317,8 @@ export const TX = {
         "Every participant count is multiplied by (1 + change).",
       ),
       horizon: t(
-        "Tidshorisonten sættes til værdien (1–30 år).",
-        "The horizon is set to the value (1–30 years).",
+        "Tidshorisonten F sættes til værdien (1–30 år); beregningsårene følger med (pr. kohorte: hvert hold følges F år).",
+        "The horizon F is set to the value (1–30 years); the calculation years follow (per cohort: each cohort is followed F years).",
       ),
     },
     gridHeading: t("Tovejs-gitter", "Two-way grid"),

@@ -111,7 +111,7 @@ const T = {
     alwaysNegative: "ikke opnåelig: altid negativt",
     rulesTitle: "Projektets egne beslutninger [D] for følsomhedsanalyserne (ikke officiel SØM-adfærd)",
     rules: [
-      "[D] Succesrate sætter alle effektmåls succesrate til værdien; Konsekvenser ganger alle Δq med (1 + ændring); Omkostninger ganger alle beløb (inkl. sparede) med (1 + ændring); Priser ganger alle priser med (1 + ændring); Deltagere ganger alle N_c med (1 + ændring); Tidshorisont sætter H, og input uden for den nye horisont ignoreres.",
+      "[D] Succesrate sætter alle effektmåls succesrate til værdien; Konsekvenser ganger alle Δq med (1 + ændring); Omkostninger ganger alle beløb (inkl. sparede) med (1 + ændring); Priser ganger alle priser med (1 + ændring); Deltagere ganger alle N_s (startere) med (1 + ændring); Tidshorisont sætter F, og beregningsårene følger med (pr. kohorte T = driftsperiode + varighed + F − 2, ved kalenderår T = F); input uden for de nye år ignoreres.",
       "[D] Hver variant er en fuld genberegning af modellen; intet er lineært fremskrevet.",
       "[D] Tornadoen sorteres efter udsving |høj − lav| i samlet nettoresultat.",
       "[D] Gitteret anvender først rækkens parameter, derefter kolonnens.",
@@ -179,7 +179,7 @@ const T = {
     alwaysNegative: "not reachable: always negative",
     rulesTitle: "The project's own decisions [D] for the sensitivity analyses (not official SØM behaviour)",
     rules: [
-      "[D] Success rate sets every outcome's success rate to the value; Consequences multiplies every Δq by (1 + change); Costs multiplies every amount (saved costs included) by (1 + change); Prices multiplies every price by (1 + change); Participants multiplies every N_c by (1 + change); Horizon sets H, and inputs outside the new horizon are ignored.",
+      "[D] Success rate sets every outcome's success rate to the value; Consequences multiplies every Δq by (1 + change); Costs multiplies every amount (saved costs included) by (1 + change); Prices multiplies every price by (1 + change); Participants multiplies every N_s (starters) by (1 + change); Horizon sets F and the calculation years follow (per cohort T = operating period + duration + F − 2, by calendar years T = F); inputs outside the new years are ignored.",
       "[D] Every variant is a full recomputation of the model; nothing is extrapolated linearly.",
       "[D] The tornado is sorted by swing |high − low| in total net result.",
       "[D] The grid applies the row's parameter first, then the column's.",
