@@ -15,6 +15,7 @@ export type FileReadErrorCode =
   | "tooManyCells"
   | "textTooLong"
   | "tooManyEntries"
+  | "tooManyNames"
   | "duplicateEntry"
   | "duplicateCell"
   | "duplicateName"

@@ -120,10 +120,10 @@ const notWorkbook = (): FileReadError =>
     en: "The file is a zip file but not an Excel workbook (xl/workbook.xml is missing).",
   });
 
-const damaged = (what: string): FileReadError =>
+const damaged = (what: { readonly da: string; readonly en: string }): FileReadError =>
   new FileReadError("malformedXml", {
-    da: `Filen er beskadiget: ${what}.`,
-    en: `The file is damaged: ${what}.`,
+    da: `Filen er beskadiget: ${what.da}.`,
+    en: `The file is damaged: ${what.en}.`,
   });
 
 const REPAIR = {
@@ -253,6 +253,11 @@ interface WorkbookXml {
   readonly date1904: boolean;
 }
 
+/** Most defined names read (Excel has no fixed limit; real workbooks have hundreds, SØM's template ~100). */
+export const MAX_DEFINED_NAMES = 50_000;
+/** Longest defined-name formula (Excel's own limit for a formula is 8 192 characters). */
+export const MAX_NAME_FORMULA = 8_192;
+
 /** Parses workbook.xml: sheets (tab order, visibility, relationship id), defined names, date system. */
 export function parseWorkbookXml(
   bytes: Uint8Array,
@@ -269,7 +274,11 @@ export function parseWorkbookXml(
   parseXml(bytes, part, {
     open(name, attr) {
       if (name === "sheet") {
-        if (sheets.length >= maxSheets) throw damaged(`more than ${maxSheets} sheets`);
+        if (sheets.length >= maxSheets)
+          throw damaged({
+            da: `den har flere end ${maxSheets} ark (Excel tillader højst 255 i praksis)`,
+            en: `it has more than ${maxSheets} sheets (Excel allows 255 in practice)`,
+          });
         const state = attr("state");
         sheets.push({
           name: attr("name") ?? "",
@@ -277,6 +286,11 @@ export function parseWorkbookXml(
           relId: attr("id"),
         });
       } else if (name === "definedName") {
+        if (names.length >= MAX_DEFINED_NAMES)
+          throw new FileReadError("tooManyNames", {
+            da: `Filen har flere end ${MAX_DEFINED_NAMES.toLocaleString("da-DK")} definerede navne; den læses ikke.`,
+            en: `The file has more than ${MAX_DEFINED_NAMES.toLocaleString("en-GB")} defined names; it is not read.`,
+          });
         const local = attr("localSheetId");
         const hidden = attr("hidden");
         inName = {
@@ -292,7 +306,13 @@ export function parseWorkbookXml(
       }
     },
     text(t) {
-      if (inName !== undefined) text += t;
+      if (inName === undefined) return;
+      text += t;
+      if (text.length > MAX_NAME_FORMULA)
+        throw new FileReadError("textTooLong", {
+          da: `Navnet ${quoted(inName.name)} har en formel på over ${MAX_NAME_FORMULA.toLocaleString("da-DK")} tegn (Excels grænse); filen læses ikke.`,
+          en: `The name ${quoted(inName.name)} has a formula of more than ${MAX_NAME_FORMULA.toLocaleString("en-GB")} characters (Excel's limit); the file is not read.`,
+        });
     },
     close(name) {
       if (name === "definedName" && inName !== undefined) {
@@ -355,15 +375,15 @@ function readSharedStrings(
 
 function textTooLong(limits: ReadLimits): FileReadError {
   return new FileReadError("textTooLong", {
-    da: `Filen har en celle med mere end ${limits.maxTextLength} tegn tekst; den læses ikke.`,
-    en: `The file has a cell with more than ${limits.maxTextLength} characters of text; it is not read.`,
+    da: `Filen har en celle med mere end ${limits.maxTextLength.toLocaleString("da-DK")} tegn tekst; den læses ikke.`,
+    en: `The file has a cell with more than ${limits.maxTextLength.toLocaleString("en-GB")} characters of text; it is not read.`,
   });
 }
 
 function tooManyCells(sheet: string, max: number): FileReadError {
   return new FileReadError("tooManyCells", {
-    da: `Arket ${JSON.stringify(sheet)} (eller projektmappen) har flere end ${max} udfyldte celler; filen læses ikke.`,
-    en: `The sheet ${JSON.stringify(sheet)} (or the workbook) has more than ${max} filled cells; the file is not read.`,
+    da: `Arket ${quoted(sheet)} (eller projektmappen) har flere end ${max.toLocaleString("da-DK")} udfyldte celler; filen læses ikke.`,
+    en: `The sheet ${quoted(sheet)} (or the workbook) has more than ${max.toLocaleString("en-GB")} filled cells; the file is not read.`,
   });
 }
 
@@ -476,7 +496,11 @@ function readWorksheet(
         case "row": {
           const r = attr("r");
           const n = r === undefined ? row + 2 : Number(r);
-          if (!Number.isInteger(n) || n < 1 || n > 1_048_576) throw damaged(`row numbers in ${part}`);
+          if (!Number.isInteger(n) || n < 1 || n > 1_048_576)
+            throw damaged({
+              da: `et rækkenummer i arket ${quoted(sheetName)} er ikke mellem 1 og 1.048.576 (${quoted(r ?? "", 20)})`,
+              en: `a row number in the sheet ${quoted(sheetName)} is not between 1 and 1,048,576 (${quoted(r ?? "", 20)})`,
+            });
           if (n - 1 <= lastRow) throw duplicateRow(sheetName, n - 1);
           row = n - 1;
           lastRow = row;
@@ -489,12 +513,19 @@ function readWorksheet(
           if (r !== undefined) {
             pos = parseCellA1(r);
             if (pos === undefined)
-              throw damaged(`the cell reference ${JSON.stringify(r.slice(0, 20))} in ${part}`);
+              throw damaged({
+                da: `cellereferencen ${quoted(r, 20)} i arket ${quoted(sheetName)} ligger uden for Excels gitter (A1:XFD1048576)`,
+                en: `the cell reference ${quoted(r, 20)} in the sheet ${quoted(sheetName)} is outside Excel's grid (A1:XFD1048576)`,
+              });
             if (row < 0) row = pos.row;
           } else {
             if (row < 0) row = 0;
             pos = { row, col: col + 1 };
-            if (pos.col >= MAX_COLS) throw damaged(`too many columns in ${part}`);
+            if (pos.col >= MAX_COLS)
+              throw damaged({
+                da: `arket ${quoted(sheetName)} har celler ud over kolonne XFD`,
+                en: `the sheet ${quoted(sheetName)} has cells beyond column XFD`,
+              });
           }
           col = pos.col;
           const key = cellKey(pos.row, pos.col);

@@ -63,8 +63,8 @@ function bombError(name: string): FileReadError {
 
 function tooManyEntriesError(max: number): FileReadError {
   return new FileReadError("tooManyEntries", {
-    da: `Filen indeholder flere end ${max} dele (zip-poster); en Excel-projektmappe har langt færre. Den læses ikke.`,
-    en: `The file holds more than ${max} parts (zip entries); an Excel workbook has far fewer. It is not read.`,
+    da: `Filen indeholder flere end ${max.toLocaleString("da-DK")} dele (zip-poster); en Excel-projektmappe har langt færre. Den læses ikke.`,
+    en: `The file holds more than ${max.toLocaleString("en-GB")} parts (zip entries); an Excel workbook has far fewer. It is not read.`,
   });
 }
 

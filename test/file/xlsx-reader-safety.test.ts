@@ -145,7 +145,7 @@ describe("size caps", () => {
   });
 
   it("reads a file with a very long formula-free text in linear time (no catastrophic backtracking)", () => {
-    const names = `<definedName name="Lang">${"'".repeat(5000)}!${"$".repeat(5000)}A1</definedName><definedName name="Tal">${"1".repeat(8000)}e</definedName>`;
+    const names = `<definedName name="Lang">${"'".repeat(4000)}!${"$".repeat(4000)}A1</definedName><definedName name="Tal">${"1".repeat(8000)}e</definedName>`;
     const started = Date.now();
     const book = readXlsx(oneSheet("", { definedNames: names }));
     expect(Date.now() - started).toBeLessThan(2000);
