@@ -86,6 +86,33 @@ const ALLOWED_FUNCTIONS = new Set([
   "NA",
 ]);
 
+describe("the 40 random workbooks of the LibreOffice equality test (seeds 1000–1039)", () => {
+  it("cover per cohort and calendar years, durations 1–3, during lines, kommune-only, several actors per level and price years ≠ P", () => {
+    const raws = Array.from({ length: 40 }, (_, i) => randomScenario(1000 + i));
+    const count = (p: (r: RawScenario) => boolean): number => raws.filter(p).length;
+    const s = (r: RawScenario): Record<string, unknown> => r.settings as unknown as Record<string, unknown>;
+    expect(count((r) => s(r).horizonMethod === "perCohort")).toBeGreaterThan(0);
+    expect(count((r) => s(r).horizonMethod === "calendar")).toBeGreaterThan(0);
+    for (const v of [1, 2, 3]) expect([v, count((r) => s(r).duration === v)]).not.toEqual([v, 0]);
+    expect(count((r) => r.consequences.some((l) => l.phase === "during"))).toBeGreaterThan(0);
+    expect(count((r) => s(r).perspective === "kommune")).toBeGreaterThan(0);
+    expect(
+      count((r) => {
+        const perLevel = new Map<string, number>();
+        for (const a of r.actors) perLevel.set(a.level, (perLevel.get(a.level) ?? 0) + 1);
+        return [...perLevel.values()].some((n) => n >= 2);
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      count(
+        (r) =>
+          r.prices.some((p) => p.priceYear !== undefined && p.priceYear !== r.settings.priceLevel) &&
+          r.costs.some((c) => c.priceYear !== undefined && c.priceYear !== r.settings.priceLevel),
+      ),
+    ).toBeGreaterThan(0);
+  });
+});
+
 describe("the live sheets' formulas", () => {
   const seeds = Array.from({ length: 40 }, (_, i) => 1000 + i);
 
