@@ -22,7 +22,7 @@ import { appendRealismTable } from "../workbook/render/realism-table";
 import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
 import { LIVE_SHEETS, renderLiveSheets } from "../workbook/render/live-sheets";
 import { renderResultSheets } from "../workbook/render/results-sheet";
-import { buildReportModel } from "../workbook/render/report-model";
+import { buildReportModel, type ReportModel } from "../workbook/render/report-model";
 import { renderReportSheet } from "../workbook/render/report-sheet";
 import { stampTime } from "../workbook/render/meta-sheet";
 import { readSensitivity } from "../workbook/read/read-sensitivity";
@@ -231,19 +231,26 @@ export async function calculateWorkbook(
   };
 }
 
-/** The `Rapport` sheet of a base run (issue 15): the decision report from the same results and inputs. */
-export function renderReport(
-  base: Extract<BaseRun, { ok: true }>,
-  options: CalculateOptions,
-): { readonly sheet: SheetSpec; readonly names: readonly NameSpec[] } {
+/**
+ * The decision report of a base run (issue 15): the model behind the `Rapport` sheet and `som report`, with the
+ * workbook's sensitivity settings (the defaults when they are missing or have issues; the report says so).
+ */
+export function reportModelOf(base: Extract<BaseRun, { ok: true }>, options: CalculateOptions): ReportModel {
   const sensitivity = readSensitivity(base.named, base.scenario);
-  const model = buildReportModel(base.results, base.scenario, {
+  return buildReportModel(base.results, base.scenario, {
     lang: options.lang,
     stamp: stampTime(options.now),
     engineVersion: ENGINE_VERSION,
     sensitivity: sensitivity.ok ? sensitivity.value : null,
   });
-  return renderReportSheet(model, {
+}
+
+/** The `Rapport` sheet of a base run (issue 15): the decision report from the same results and inputs. */
+export function renderReport(
+  base: Extract<BaseRun, { ok: true }>,
+  options: CalculateOptions,
+): { readonly sheet: SheetSpec; readonly names: readonly NameSpec[] } {
+  return renderReportSheet(reportModelOf(base, options), {
     now: options.now,
     lang: options.lang,
     engineVersion: ENGINE_VERSION,

@@ -4,6 +4,7 @@ import { calculateCommand } from "./calculate";
 import { compareCommand } from "./compare";
 import { knowledgeCommand } from "./knowledge";
 import { portfolioCommand } from "./portfolio";
+import { reportCommand } from "./report";
 import { sensitivityCommand } from "./sensitivity";
 import { simulateCommand } from "./simulate";
 import { templateCommand } from "./template";
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   compareCommand,
   portfolioCommand,
+  reportCommand,
 ];

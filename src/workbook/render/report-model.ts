@@ -67,6 +67,8 @@ export interface TornadoChartData {
   readonly kind: "tornado";
   readonly title: string;
   readonly base: number;
+  /** The base line's label, e.g. "Rød linje: nettoresultat i grundberegningen". */
+  readonly baseLabel: string;
   readonly bars: readonly { readonly label: string; readonly low: number; readonly high: number }[];
   readonly tableId: string;
 }
@@ -222,6 +224,7 @@ const T = {
       "Udsving",
     ],
     tornadoChart: "Tornado: nettoresultat i alt (kr.)",
+    tornadoBase: "Rød linje: nettoresultat i alt i grundberegningen",
     criticalCaption: "Kritiske værdier: hvor nettoresultatet over tidshorisonten netop er 0",
     criticalHeader: ["Aktør", "Fælles succesrate", "Ændring i konsekvenser", "Ændring i omkostninger"],
     alwaysPositive: "altid positivt",
@@ -377,6 +380,7 @@ const T = {
       "Swing",
     ],
     tornadoChart: "Tornado: total net result (kr.)",
+    tornadoBase: "Red line: total net result of the base calculation",
     criticalCaption: "Critical values: where the net result over the horizon is exactly 0",
     criticalHeader: ["Actor", "Common success rate", "Change in consequences", "Change in costs"],
     alwaysPositive: "always positive",
@@ -716,6 +720,7 @@ export function buildReportModel(results: Results, scenario: Scenario, ctx: Repo
         kind: "tornado",
         title: t.tornadoChart,
         base: tor.baseTotal,
+        baseLabel: t.tornadoBase,
         bars: tor.bars.map((b) => ({
           label: parameterText(b.parameter, lang),
           low: b.total.low,
