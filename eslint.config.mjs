@@ -28,13 +28,40 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "os", "crypto", "child_process", "util", "stream"], message: "The engine is pure: no Node modules." },
-            { group: ["office-js", "@microsoft/*", "**/excel/**", "**/taskpane/**", "**/file/**", "**/cli/**", "**/app/**", "**/workbook/**"], message: "The engine may not import Office, adapters or outer layers." },
+            {
+              group: ["node:*", "fs", "path", "os", "crypto", "child_process", "util", "stream"],
+              message: "The engine is pure: no Node modules.",
+            },
+            {
+              group: [
+                "office-js",
+                "@microsoft/*",
+                "**/excel/**",
+                "**/taskpane/**",
+                "**/file/**",
+                "**/cli/**",
+                "**/app/**",
+                "**/workbook/**",
+              ],
+              message: "The engine may not import Office, adapters or outer layers.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "process", "require", "Date"],
-      "no-restricted-properties": ["error", { object: "Math", property: "random", message: "Inject a random source." }],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "Office",
+        "Excel",
+        "process",
+        "require",
+        "Date",
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "Inject a random source." },
+      ],
     },
   },
   {
@@ -50,6 +77,11 @@ export default tseslint.config(
       "office-addins/no-office-initialize": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
     },
+  },
+  {
+    // Must run in Internet Explorer 11 / Edge Legacy webviews to say that SØM cannot (issue 12, item 1): ES5 only.
+    files: ["src/taskpane/webview-check.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { ...globals.browser } },
   },
   {
     files: ["src/taskpane/**/*.ts", "src/excel/**/*.ts"],

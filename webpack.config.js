@@ -211,6 +211,8 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "src/commands/help.html", to: "help.html" }, // manifest SupportUrl / LearnMoreUrl
+          // ES5, not bundled: must run where the ES2020 bundle cannot be parsed (issue 12, item 1)
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           // Style sheets are linked from the HTML (<link rel="stylesheet" href="taskpane.css">), not imported from TS.
           { from: "src/taskpane/*.css", to: "[name][ext]", noErrorOnMissing: true },
           {

@@ -108,8 +108,8 @@ const MESSAGES: Map<string, UserMessage> = new Map<string, UserMessage>([
   [
     "UnsupportedHost",
     {
-      da: "SØM kræver Excel med ExcelApi 1.7 eller nyere (Microsoft 365, Excel 2019/2021/2024 eller Excel på nettet). Opdater Excel og prøv igen.",
-      en: "SØM needs Excel with ExcelApi 1.7 or later (Microsoft 365, Excel 2019/2021/2024 or Excel on the web). Update Excel and try again.",
+      da: "SØM kræver Excel med ExcelApi 1.8 eller nyere (Microsoft 365, Excel 2021 eller nyere eller Excel på nettet). Opdater Excel og prøv igen.",
+      en: "SØM needs Excel with ExcelApi 1.8 or later (Microsoft 365, Excel 2021 or later or Excel on the web). Update Excel and try again.",
     },
   ],
   [

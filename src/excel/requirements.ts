@@ -1,5 +1,8 @@
 /**
- * Requirement-set checks. The manifest asks for ExcelApi 1.7 (names, null objects, onChanged, NamedItem.formula);
+ * Requirement-set checks. The manifest asks for ExcelApi 1.8 (issue 12, item 1): the code itself needs 1.7 (names,
+ * null objects, onChanged, NamedItem.formula), but the only hosts with 1.7 and not 1.8 are Office 2019
+ * volume-licensed builds, whose Internet Explorer webview cannot run the ES2020 bundle. Supported: Microsoft 365,
+ * Excel 2021 or later (with Microsoft Edge WebView2 on Windows), Excel for Mac and Excel on the web;
  * newer features are used only when the host has them (see `FEATURE_SETS`).
  */
 import type { UserMessage } from "./office-errors";
@@ -7,7 +10,7 @@ import type { UserMessage } from "./office-errors";
 /** `isSetSupported("ExcelApi", version)`; injectable for tests. */
 export type IsSetSupported = (version: string) => boolean;
 
-export const MIN_EXCEL_API = "1.7";
+export const MIN_EXCEL_API = "1.8";
 
 /** Optional features and the ExcelApi version each needs. */
 export const FEATURE_SETS = {
@@ -72,8 +75,8 @@ export function checkRequirements(
   return {
     ok: false,
     message: {
-      da: "SØM kræver en nyere Excel (ExcelApi 1.7 eller nyere): Microsoft 365, Excel 2019/2021/2024 eller Excel på nettet. Opdater Excel og åbn SØM igen.",
-      en: "SØM needs a newer Excel (ExcelApi 1.7 or later): Microsoft 365, Excel 2019/2021/2024 or Excel on the web. Update Excel and open SØM again.",
+      da: "SØM kræver en nyere Excel (ExcelApi 1.8 eller nyere): Microsoft 365, Excel 2021 eller nyere eller Excel på nettet. Opdater Excel og åbn SØM igen.",
+      en: "SØM needs a newer Excel (ExcelApi 1.8 or later): Microsoft 365, Excel 2021 or later or Excel on the web. Update Excel and open SØM again.",
     },
   };
 }

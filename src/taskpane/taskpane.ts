@@ -17,6 +17,10 @@ import { T } from "./i18n";
 import { createPanels } from "./panels";
 import { startShell, type DevAction, type Shell } from "./shell";
 
+// The first line that runs: webview-check.js (ES5, loaded after this bundle) shows a message when it is missing,
+// i.e. when this ES2020 bundle could not be parsed or loaded (issue 12, item 1).
+document.documentElement.setAttribute("data-som-bundle", "started");
+
 declare global {
   interface Window {
     /** The running shell (for debugging in the browser console and the headless tests). */

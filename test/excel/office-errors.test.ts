@@ -74,11 +74,12 @@ describe("Office error messages", () => {
 });
 
 describe("requirements", () => {
-  it("accepts ExcelApi 1.7 and explains what to do below it", () => {
-    expect(checkRequirements((v) => v <= "1.7")).toEqual({ ok: true });
-    const r = checkRequirements(() => false);
+  it("accepts ExcelApi 1.8 and explains what to do below it (Office 2019 volume-licensed stops at 1.7)", () => {
+    const upTo = (max: number) => (v: string) => Number(v.split(".")[1]) <= max;
+    expect(checkRequirements(upTo(8))).toEqual({ ok: true });
+    const r = checkRequirements(upTo(7));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message.da).toMatch(/ExcelApi 1\.7.*Opdater Excel/);
+    if (!r.ok) expect(r.message.da).toMatch(/ExcelApi 1\.8.*Excel 2021 eller nyere.*Opdater Excel/);
   });
 
   it("is false outside Office (no Office global)", () => {

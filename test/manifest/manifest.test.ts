@@ -68,9 +68,9 @@ describe("manifest.xml", () => {
     expect(text("Permissions")).toEqual(["ReadWriteDocument"]);
   });
 
-  it("requires ExcelApi 1.7 and targets Excel workbooks", () => {
+  it("requires ExcelApi 1.8 (no Office 2019 volume-licensed: its IE webview cannot run the bundle) and targets Excel workbooks", () => {
     const sets = els.filter((e) => e.name === "Set");
-    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([["ExcelApi", "1.7"]]);
+    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([["ExcelApi", "1.8"]]);
     expect(els.filter((e) => e.name === "Host" && e.attributes.Name).map((e) => e.attributes.Name)).toEqual([
       "Workbook",
     ]);
