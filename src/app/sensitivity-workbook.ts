@@ -9,7 +9,7 @@
  * cancelled) → `writeSensitivity`. `sensitivityWorkbook` runs all three (command line).
  * Input cells are never written; a failed or cancelled run leaves the workbook as it was.
  */
-import { calculate } from "../engine/calculate";
+import { calculate, reportedActors } from "../engine/calculate";
 import {
   breakEvenTable,
   finishGrid,
@@ -251,7 +251,9 @@ function variantJson(v: VariantFigures, scenario: Scenario, value: number | null
     value,
     total: figureJson(v.total),
     byActor: record(
-      scenario.actors.map((a, i) => [a.name, v.byActor[i] ? figureJson(v.byActor[i]) : null] as const),
+      reportedActors(scenario).map(
+        (a, i) => [a.name, v.byActor[i] ? figureJson(v.byActor[i]) : null] as const,
+      ),
     ),
   };
 }
@@ -286,7 +288,7 @@ export function toSensitivityJson(
   warnings: readonly InputIssue[] = [],
   lang: Lang = "da",
 ): Json {
-  const actors = scenario.actors;
+  const actors = reportedActors(scenario); // the per-actor figures are the reported actors' (Kun kommune)
   const g = analysis.grid;
   const axis = (a: typeof g.x): Json => ({
     parameter: contractName(a.parameter),

@@ -299,8 +299,16 @@ export function calculate(scenario: Scenario): Results {
 }
 
 /** Whether actor a is reported under the scenario's perspective (som-method.md §6). */
-export function isReported(scenario: Scenario, a: number): boolean {
+export function isReported(scenario: Pick<Scenario, "actors" | "settings">, a: number): boolean {
   return scenario.settings.perspective === "public" || scenario.actors[a]?.level === "Kommune";
+}
+
+/**
+ * The actors the perspective reports, in the scenario's order — the actors of `Results.actors`. Index i of this
+ * list is the index of an actor scope in the sensitivity analyses (`{ kind: "actor", actor: i }`).
+ */
+export function reportedActors(scenario: Pick<Scenario, "actors" | "settings">): Actor[] {
+  return scenario.actors.filter((_, a) => isReported(scenario, a));
 }
 
 /**

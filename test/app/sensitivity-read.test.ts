@@ -181,6 +181,32 @@ describe("reading the sensitivity settings", () => {
     expect(issue?.message.en).toContain('"Net result"');
   });
 
+  it("says when the grid result names an actor or level that Kun kommune leaves out, at its name, sheet and cell", () => {
+    // baseCase with Perspektiv = Kun kommune: Stat (level Stat) is not reported, Kommune is.
+    const kommuneOnly = { ...scenario, settings: { ...scenario.settings, perspective: "kommune" as const } };
+    const r = readSensitivity(
+      names(range("SOM_Grid_Resultat", 11, 1, [["Nettoresultat Stat"]])),
+      kommuneOnly,
+    );
+    if (r.ok) throw new Error("expected an issue");
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({
+      code: "sensitivity-result-not-reported",
+      location: { name: "SOM_Grid_Resultat", sheet: "Følsomhed", cell: "B12" },
+    });
+    expect(r.issues[0]?.message.da).toContain("Kun kommune");
+    expect(r.issues[0]?.message.en).toContain("Municipality only");
+    // The Kommune actor and the total are still results; under Offentlig sektor Stat is one too.
+    const ok = readSensitivity(
+      names(range("SOM_Grid_Resultat", 11, 1, [["Nettoresultat Kommune"]])),
+      kommuneOnly,
+    );
+    expect(ok.ok).toBe(true);
+    expect(
+      readSensitivity(names(range("SOM_Grid_Resultat", 11, 1, [["Nettoresultat Stat"]])), scenario).ok,
+    ).toBe(true);
+  });
+
   it("collects every problem of every name at once", () => {
     const issues = issuesOf(
       names(

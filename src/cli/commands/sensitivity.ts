@@ -5,6 +5,7 @@
  * JSON document or a Danish summary. `--out` writes a NEW workbook with the inputs plus `Resultater` and
  * `Følsomhedsresultater`; the input file is never written. Logic lives in src/app/sensitivity-workbook.ts.
  */
+import { reportedActors } from "../../engine/calculate";
 import { sensitivityJsonText, sensitivityWorkbook } from "../../app/sensitivity-workbook";
 import type { SensitivityAnalysis, BreakEvenValue } from "../../engine/sensitivity/analyses";
 import type { SensitivityParameter } from "../../engine/sensitivity/parameters";
@@ -132,7 +133,7 @@ export function renderSensitivitySummary(
   }
   out.push("", t.breakEven);
   const rows = [
-    ...scenario.actors.map((a, i) => ({ who: a.name, be: analysis.breakEven.byActor[i] })),
+    ...reportedActors(scenario).map((a, i) => ({ who: a.name, be: analysis.breakEven.byActor[i] })),
     { who: t.total, be: analysis.breakEven.total },
   ];
   out.push(

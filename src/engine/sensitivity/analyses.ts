@@ -2,7 +2,7 @@
  * Sensitivity analyses (som-method.md §7): one-way table, tornado, two-way grid, break-even values.
  * Each variant is an exact recomputation through `calculate` on transformed inputs.
  */
-import { calculate } from "../calculate";
+import { calculate, reportedActors } from "../calculate";
 import type { CalendarYear, Level, ResultBlock, Results, Scenario } from "../types";
 import { rowEvaluator } from "./fast-figure";
 import { applyParameter, baseValueOf, type SensitivityParameter } from "./parameters";
@@ -13,6 +13,7 @@ import { applyParameter, baseValueOf, type SensitivityParameter } from "./parame
 export type ResultScope =
   | { readonly kind: "total" }
   | { readonly kind: "level"; readonly level: Level }
+  /** `actor` indexes the reported actors (`reportedActors(scenario)`, = `Results.actors`), not `scenario.actors`. */
   | { readonly kind: "actor"; readonly actor: number };
 
 /** Which figure: Σ NR over the horizon, or its present value. */
@@ -56,7 +57,7 @@ const figureSet = (b: ResultBlock): FigureSet => ({
   breakEvenYear: b.breakEvenYear,
 });
 
-/** Figures of one recomputed variant: per actor (order of `scenario.actors`), per level, and total. */
+/** Figures of one recomputed variant: per reported actor (order of `reportedActors(scenario)`), per level, and total. */
 export interface VariantFigures {
   readonly value: number;
   readonly byActor: readonly FigureSet[];
@@ -339,7 +340,7 @@ function refine(f: (v: number) => number, guess: number, lo: number, hi: number)
   return (a + b) / 2;
 }
 
-/** Break-even values for every actor (order of `scenario.actors`) and for the total. */
+/** Break-even values for every reported actor (order of `reportedActors(scenario)`) and for the total. */
 export interface BreakEvenTable {
   readonly byActor: readonly BreakEvenValues[];
   readonly total: BreakEvenValues;
@@ -348,7 +349,7 @@ export interface BreakEvenTable {
 /** Break-even values per actor and in total (issue: sensitivity; each confirmed by recomputation). */
 export function breakEvenTable(base: Scenario): BreakEvenTable {
   return {
-    byActor: base.actors.map((_, actor) => breakEvenValues(base, { kind: "actor", actor })),
+    byActor: reportedActors(base).map((_, actor) => breakEvenValues(base, { kind: "actor", actor })),
     total: breakEvenValues(base, { kind: "total" }),
   };
 }

@@ -28,6 +28,7 @@ import type {
   ResultSelector,
   SensitivitySettings,
 } from "../../engine/sensitivity/analyses";
+import { reportedActors as reported } from "../../engine/calculate";
 import { checkParameterValue, type SensitivityParameter } from "../../engine/sensitivity/parameters";
 import type { InputIssue, IssueLocation, Scenario, Validation } from "../../engine/types";
 import { COLUMNS, LEVEL_LABELS, N, SENSITIVITY_PARAMETER_LABELS } from "../names";
@@ -108,6 +109,10 @@ const MESSAGES = {
   "sensitivity-unknown-result": (p: { text: string }): Bi => ({
     da: `Ukendt resultat ${quoted(p.text)}. Skriv "Nettoresultat" eller "Nutidsværdi" efterfulgt af "Total", et niveau (Kommune, Region, Stat, Andet) eller en aktørs navn, fx "Nettoresultat Kommune".`,
     en: `Unknown result ${quoted(p.text)}. Type "Net result" or "Present value" followed by "Total", a level (Kommune, Region, Stat, Andet) or an actor's name, e.g. "Net result Kommune".`,
+  }),
+  "sensitivity-result-not-reported": (p: { text: string }): Bi => ({
+    da: `Resultatet ${quoted(p.text)} findes ikke med perspektivet Kun kommune (SOM_Perspektiv): kun aktører med niveauet Kommune medregnes. Skriv "Total", "Kommune" eller en kommunal aktørs navn, eller vælg Offentlig sektor.`,
+    en: `The result ${quoted(p.text)} does not exist with the perspective Municipality only (SOM_Perspektiv): only actors of level Kommune are counted. Type "Total", "Kommune" or a municipal actor's name, or choose Public sector.`,
   }),
 } as const;
 
@@ -268,12 +273,13 @@ const MEASURES: readonly { readonly word: string; readonly measure: ResultSelect
 ];
 
 /**
- * Parses a result selector text against the scenario's actors; undefined when it is not understood.
+ * Parses a result selector text against the actors the perspective reports (an actor left out by
+ * «Kun kommune» has no result); undefined when it is not understood.
  * @example parseResultSelector("Nettoresultat Kommune", s) // → { measure: "netTotal", scope: … }
  */
 export function parseResultSelector(
   text: string,
-  scenario: Pick<Scenario, "actors">,
+  scenario: Pick<Scenario, "actors" | "settings">,
 ): ResultSelector | undefined {
   const t = norm(text);
   const m = MEASURES.find((x) => t.startsWith(`${x.word} `));
@@ -282,11 +288,13 @@ export function parseResultSelector(
   let scope: ResultScope | undefined;
   if (scopeText === "total" || scopeText === "i alt") scope = { kind: "total" };
   else {
-    const actor = scenario.actors.findIndex((a) => norm(a.name) === scopeText);
+    const actor = reported(scenario).findIndex((a) => norm(a.name) === scopeText);
     if (actor >= 0) scope = { kind: "actor", actor };
     else {
       const level = LEVEL_LABELS.find((l) => norm(l.da) === scopeText || norm(l.en) === scopeText)?.level;
-      if (level !== undefined) scope = { kind: "level", level };
+      // Kun kommune reports no Region/Stat/Andet: such a level has no result (it would silently be 0).
+      const shown = scenario.settings.perspective === "public" || level === "Kommune";
+      if (level !== undefined && shown) scope = { kind: "level", level };
     }
   }
   return scope === undefined ? undefined : { measure: m.measure, scope };
@@ -298,7 +306,7 @@ export function parseResultSelector(
  */
 export function resultSelectorText(
   selector: ResultSelector,
-  scenario: Pick<Scenario, "actors">,
+  scenario: Pick<Scenario, "actors" | "settings">,
   lang: "da" | "en" = "da",
 ): string {
   const word =
@@ -311,7 +319,7 @@ export function resultSelectorText(
         : "Present value";
   const s = selector.scope;
   const scope =
-    s.kind === "total" ? "Total" : s.kind === "level" ? s.level : (scenario.actors[s.actor]?.name ?? "?");
+    s.kind === "total" ? "Total" : s.kind === "level" ? s.level : (reported(scenario)[s.actor]?.name ?? "?");
   return `${word} ${scope}`;
 }
 
@@ -330,7 +338,20 @@ function readResult(
   if (text === undefined) return undefined; // blank = the default
   const selector = parseResultSelector(text, scenario);
   if (selector === undefined) {
-    issues.push(issue("sensitivity-unknown-result", locationOf(scalar.at), { text }));
+    // Understood under Offentlig sektor, but about an actor or level that Kun kommune leaves out.
+    const leftOut =
+      scenario.settings.perspective === "kommune" &&
+      parseResultSelector(text, {
+        ...scenario,
+        settings: { ...scenario.settings, perspective: "public" },
+      }) !== undefined;
+    issues.push(
+      issue(
+        leftOut ? "sensitivity-result-not-reported" : "sensitivity-unknown-result",
+        locationOf(scalar.at),
+        { text },
+      ),
+    );
     return null;
   }
   return selector;

@@ -14,6 +14,7 @@
  * Amounts are kroner at the price level, unrounded (number formats round). User text is written as text.
  * Writers without chart support (the .xlsx file writer) skip the chart; every figure is in the tables.
  */
+import { reportedActors } from "../../engine/calculate";
 import type {
   BreakEvenValue,
   BreakEvenValues,
@@ -239,7 +240,8 @@ export function renderSensitivitySheet(
   const names: NameSpec[] = [];
   const notes: NoteSpec[] = [];
   const charts: ChartSpec[] = [];
-  const actors = scenario.actors;
+  // The actors the perspective reports (Kun kommune: the Kommune actors), as the analyses' per-actor figures.
+  const actors = reportedActors(scenario);
   const s = scenario.settings;
 
   // Title, status, stamp.

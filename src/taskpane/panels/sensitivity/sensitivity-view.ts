@@ -3,6 +3,7 @@
  * geometry, the break-even values per actor, and a one-line grid summary. All rounding happens here, through
  * `src/present/format.ts`; the analysis itself is unrounded.
  */
+import { reportedActors } from "../../../engine/calculate";
 import type { BreakEvenValue, SensitivityAnalysis } from "../../../engine/sensitivity/analyses";
 import type { SensitivityParameter } from "../../../engine/sensitivity/parameters";
 import type { Scenario } from "../../../engine/types";
@@ -115,7 +116,11 @@ export function breakEvenView(
   lang: Lang,
 ): BreakEvenView[] {
   const rows = [
-    ...scenario.actors.map((a, i) => ({ who: a.name, isTotal: false, be: analysis.breakEven.byActor[i] })),
+    ...reportedActors(scenario).map((a, i) => ({
+      who: a.name,
+      isTotal: false,
+      be: analysis.breakEven.byActor[i],
+    })),
     { who: ST.total[lang], isTotal: true, be: analysis.breakEven.total },
   ];
   return rows.flatMap((r) =>
