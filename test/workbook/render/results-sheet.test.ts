@@ -2,6 +2,9 @@
  * The `Resultater` sheet as data, rendered from the english-reordered golden scenario (figures derived by hand
  * in test/golden/english-reordered.calc.md).
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { FileWorkbook } from "../../../src/file/file-workbook";
 import { stampTime } from "../../../src/workbook/render/meta-sheet";
 import { prepareBaseRun } from "../../../src/app/calculate-workbook";
 import type { Results, Scenario } from "../../../src/engine/types";
@@ -68,6 +71,19 @@ describe("renderResultSheets", () => {
     ]) {
       expect(rules.some((r) => r.includes(topic))).toBe(true);
     }
+    // Issue 11: an old workbook now calculates per cohort; the sheet says how to get the old figures.
+    const all = wb
+      .sheetGrid("Resultater")
+      .map((r) => r[0])
+      .filter((v): v is string => typeof v === "string");
+    expect(
+      all.some(
+        (r) =>
+          r.startsWith("NB: En projektmappe uden navnet SOM_Horisontmetode") &&
+          r.includes("beregnes nu pr. kohorte") &&
+          r.includes("Vælg Kalenderår i SOM_Horisontmetode (arket Indstillinger)"),
+      ),
+    ).toBe(true);
   });
 
   it("shows the key figures unrounded with number formats, undefined figures as Danish text", async () => {
@@ -169,5 +185,38 @@ describe("renderResultSheets", () => {
     );
     expect(sheet.conditionalFormats?.[0]?.formula).toBe('=$B$2<>"Current"');
     expect(grid.filter((r) => typeof r[0] === "string" && r[0].startsWith("[D]"))).toHaveLength(8);
+  });
+});
+
+describe("the model block of a v2 result (golden kommune-only.calc.md)", () => {
+  it("names the method, duration and perspective, lists the left-out actors and the cohort followed, and reports only Kommune actors", async () => {
+    const file = path.join(__dirname, "..", "..", "golden", "kommune-only.xlsx");
+    const run = await prepareBaseRun(FileWorkbook.fromBytes(new Uint8Array(fs.readFileSync(file))), {
+      now: NOW,
+      lang: "da",
+    });
+    if (!run.ok) throw new Error(run.issues.map((i) => i.message.en).join("; "));
+    const { sheet, names } = renderResultSheets(run.results, run.scenario, {
+      now: NOW,
+      lang: "da",
+      engineVersion: "9.9.9",
+      inputFingerprint: FINGERPRINT,
+    });
+    const wb = new MemoryWorkbook();
+    await wb.writeSheets({ sheets: [sheet], names });
+    const grid = wb.sheetGrid("Resultater");
+    expect(rowStartingWith(grid, "Horisontmetode")?.[1]).toBe(
+      "Pr. kohorte: hvert hold følges 2 år fra afslutningsåret (SØM's praksis)",
+    );
+    expect(rowStartingWith(grid, "Varighed (år pr. borger)")?.[1]).toBe(1);
+    expect(rowStartingWith(grid, "Perspektiv")?.[1]).toBe("Kun kommune (kun aktører med niveauet Kommune)");
+    expect(rowStartingWith(grid, "Udeladt (ikke kommune)")?.[1]).toBe("Region, Stat");
+    const header = grid.findIndex((r) => r[0] === "Startår" && r[3] === "Konsekvensår medregnet");
+    expect(grid[header + 1]?.slice(0, 4)).toEqual([2025, 2025, 10, 2]);
+    // Key figures (kommune-only.calc.md): Jobcenter 5.000, Socialforvaltning 30.000, I alt 35.000; no Region/Stat row.
+    expect(rowStartingWith(grid, "Jobcenter")?.[1]).toBe(5000);
+    expect(rowStartingWith(grid, "Socialforvaltning")?.[1]).toBe(30000);
+    expect(rowStartingWith(grid, "Region")).toBeUndefined();
+    expect(rowStartingWith(grid, "Stat")).toBeUndefined();
   });
 });
