@@ -12,7 +12,7 @@ import { ENGINE_VERSION } from "../engine/version";
 import type { Lang } from "../present/format";
 import { LIVE_OPTION_NAME, RESULT_SHEETS, YES_NO_LABELS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
-import { applyRealism } from "../engine/simulation/realism";
+import { applyRealism, type RealismSettings } from "../engine/simulation/realism";
 import { DECISION_NAMES, readDecision, type DecisionRead } from "../workbook/read/read-decision";
 import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
 import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
@@ -58,6 +58,11 @@ export type CalculateOutcome =
       readonly warnings: readonly InputIssue[];
       /** The budget view and investment pool (som-method.md §11), for the pane. */
       readonly budget: BudgetFigures;
+      /**
+       * The realism-adjusted results and the inputs behind them (som-method.md §10), for the pane's side-by-side
+       * view; null (or absent) when the realism inputs are not filled in.
+       */
+      readonly adjusted?: { readonly results: Results; readonly realism: RealismSettings } | null;
       /** What was passed to `port.writeSheets` (result sheet, meta sheet and names). */
       readonly written: WorkbookSpec;
     }
@@ -88,6 +93,8 @@ export type BaseRun =
       readonly extraNames: readonly NameSpec[];
       /** The realism-adjusted results (som-method.md §10), when the realism inputs are filled in. */
       readonly adjusted: Results | null;
+      /** The realism inputs behind `adjusted` (null when not filled in). */
+      readonly realism: RealismSettings | null;
     }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
@@ -158,6 +165,7 @@ export async function prepareBaseRun(
     extraSheets: budget === undefined ? [] : [budget.sheet],
     extraNames: budget?.names ?? [],
     adjusted,
+    realism: realism.value,
   };
 }
 
@@ -227,6 +235,10 @@ export async function calculateWorkbook(
     scenario: base.scenario,
     warnings,
     budget: base.budget,
+    adjusted:
+      base.adjusted === null || base.realism === null
+        ? null
+        : { results: base.adjusted, realism: base.realism },
     written: rec.written(),
   };
 }

@@ -90,6 +90,8 @@ export interface SimulationHooks {
   readonly onProgress?: (done: number, total: number) => void;
   /** Iterations per chunk (default 5.000). */
   readonly chunk?: number;
+  /** Keep every iteration's draws (needed only for `Simuleringer`); default true. */
+  readonly keepDraws?: boolean;
 }
 
 /** Runs the simulation in chunks (synchronously), reporting progress. */
@@ -98,7 +100,7 @@ export function runSimulation(
   settings: SimulationSettings,
   hooks: SimulationHooks = {},
 ): SimulationResult {
-  const sim = new Simulation(scenario, settings);
+  const sim = new Simulation(scenario, settings, { keepDraws: hooks.keepDraws ?? true });
   const chunk = hooks.chunk ?? 5000;
   while (!sim.finished) {
     const done = sim.step(chunk);
@@ -163,7 +165,10 @@ export async function simulateWorkbook(
 ): Promise<SimulateOutcome> {
   const prepared = await prepareSimulation(port, options);
   if (!prepared.ok) return prepared;
-  const result = runSimulation(prepared.scenario, prepared.settings, hooks);
+  const result = runSimulation(prepared.scenario, prepared.settings, {
+    keepDraws: options.writeIterations === true,
+    ...hooks,
+  });
   const written = await writeSimulation(port, prepared, result, options);
   if (!written.ok) return written;
   return {

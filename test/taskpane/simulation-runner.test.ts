@@ -92,6 +92,19 @@ describe("workerRunner", () => {
     expect(transferables(want)).toHaveLength(settings.inputs.length + want.actors.length);
   });
 
+  it("without keepDraws the worker sends no draws and moves only the actors' buffers", async () => {
+    const worker = new FakeWorker();
+    const run = workerRunner(() => worker, neverFallback, 500);
+    const got = await run(scenario, settings, {
+      onProgress: () => undefined,
+      signal: new AbortController().signal,
+      keepDraws: false,
+    });
+    expect(got.draws).toEqual([]);
+    expect(got.total).toEqual(simulate(scenario, settings).total);
+    expect(worker.transferred.at(-1)).toHaveLength(got.actors.length);
+  });
+
   it("Cancel terminates the worker and rejects with SimulationCancelledError", async () => {
     const worker = new FakeWorker();
     const controller = new AbortController();
@@ -164,8 +177,9 @@ describe("mainThreadRunner", () => {
 describe("answerRequest", () => {
   it("reports a failure as a message instead of throwing (a bad seed is a programmer error here)", () => {
     const replies: WorkerReply[] = [];
-    answerRequest({ kind: "run", scenario, settings: { ...settings, seed: 1.5 }, chunk: 10 }, (r) =>
-      replies.push(r),
+    answerRequest(
+      { kind: "run", scenario, settings: { ...settings, seed: 1.5 }, chunk: 10, keepDraws: true },
+      (r) => replies.push(r),
     );
     expect(replies).toEqual([{ kind: "failed", message: "SeedError: Bad seed 1.5" }]);
   });

@@ -12,7 +12,9 @@
  *   `Simuleringer` (every iteration's draws and Σ NR per actor) written by the pane equals, bit for bit, the
  *   sheets Node's `simulateWorkbook` writes from the same workbook;
  * - a 100.000-iteration run: the longest main-thread stall is measured and REPORTED (console and
- *   test/artifacts/uncertainty-stall.json), not asserted (timing assertions are forbidden in tests).
+ *   test/artifacts/uncertainty-stall.json), not asserted (timing assertions are forbidden in tests);
+ * - with realism inputs filled in, Beregn shows the base and the adjusted key figures side by side, equal to
+ *   what Node's `calculateWorkbook` computes for the same workbook.
  * Screenshots at 320 and 1280 px go to test/artifacts/ (gitignored).
  */
 import * as fs from "node:fs";
@@ -21,7 +23,9 @@ import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import { calculateWorkbook } from "../../src/app/calculate-workbook";
 import { simulateWorkbook } from "../../src/app/uncertainty-workbook";
+import { formatKr } from "../../src/present/format";
 import { buildTemplateSpec } from "../../src/workbook/layout/build-template-spec";
 import { EXAMPLE_DATA, EXAMPLE_DECISION, EXAMPLE_UNCERTAINTY } from "../../src/workbook/layout/example-data";
 import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
@@ -155,17 +159,19 @@ describeChromium("the Usikkerhed section (simulation) in headless Chromium", () 
     );
   const statusText = (): Promise<string> =>
     page.$eval("#status .status-text", (e) => (e.textContent ?? "").trim()).catch(() => "");
-  const setIterations = (n: number): Promise<void> =>
+  /** Types `value` into the first cell of the range name `name` (in the page's in-memory workbook). */
+  const setNamed = (name: string, value: number): Promise<void> =>
     page.evaluate(
-      (name: string, value: number) => {
+      (n: string, v: number) => {
         const wb = (window as unknown as PageShell).somWorkbook;
-        const t = wb.nameTarget(name);
-        if (t === undefined || !("ref" in t)) throw new Error(`no ${name}`);
-        wb.setCell(t.sheet, t.ref.replace(/\$/g, "").split(":")[0] as string, value);
+        const t = wb.nameTarget(n);
+        if (t === undefined || !("ref" in t)) throw new Error(`no ${n}`);
+        wb.setCell(t.sheet, t.ref.replace(/\$/g, "").split(":")[0] as string, v);
       },
-      N.simulationIterations,
-      n,
+      name,
+      value,
     );
+  const setIterations = (n: number): Promise<void> => setNamed(N.simulationIterations, n);
   const setWriteIterations = async (on: boolean): Promise<void> => {
     const checked = await page.$eval("#som-sim-iterations", (e) => (e as HTMLInputElement).checked);
     if (checked !== on) await page.click("#som-sim-iterations");
@@ -377,5 +383,66 @@ describeChromium("the Usikkerhed section (simulation) in headless Chromium", () 
     };
     fs.writeFileSync(path.join(ARTIFACTS, "uncertainty-stall.json"), JSON.stringify(report, null, 2));
     console.log(`[uncertainty pane] 100.000 iterations: ${JSON.stringify(report)}`);
+  });
+
+  it("Beregn with realism inputs shows base and adjusted key figures side by side, as Node calculates them", async () => {
+    await setNamed(N.costUplift, 0.2);
+    await setNamed(N.effectDelay, 1);
+    await page.evaluate(() => (window as unknown as PageShell).som.select("calculation"));
+    await page.click("#som-calculate");
+    await until(
+      () =>
+        !document.querySelector("#app-body")?.hasAttribute("aria-busy") &&
+        document.querySelector("#som-realism") !== null,
+      60000,
+    );
+    const shown = await page.$$eval("#som-realism tbody", (bodies) =>
+      bodies.map((b) => ({
+        figure: b.getAttribute("data-figure"),
+        rows: [...b.querySelectorAll("tr:not(.group)")].map((tr) =>
+          [...tr.children].map((c) => (c.textContent ?? "").trim()),
+        ),
+      })),
+    );
+    // Node: the same workbook (example + the two realism cells) through the same use case
+    const wb = MemoryWorkbook.fromSpec(
+      buildTemplateSpec({
+        lang: "da",
+        data: EXAMPLE_DATA,
+        decision: EXAMPLE_DECISION,
+        uncertainty: EXAMPLE_UNCERTAINTY,
+      }),
+    );
+    for (const [name, v] of [
+      [N.costUplift, 0.2],
+      [N.effectDelay, 1],
+    ] as const) {
+      const t = wb.nameTarget(name);
+      if (t === undefined || !("ref" in t)) throw new Error(`no ${name}`);
+      wb.setCell(t.sheet, t.ref.replace(/\$/g, "").split(":")[0] as string, v);
+    }
+    const outcome = await calculateWorkbook(wb, { now: new Date(), lang: "da", live: false });
+    if (!outcome.ok || !outcome.adjusted) throw new Error("no adjusted results in Node");
+    const base = outcome.results;
+    const adj = outcome.adjusted.results;
+    // by hand: +20 % on every cost lowers each actor's Σ NR by 0,2 × its Σ C (the delay moves consequences)
+    expect(adj.total.netTotal).toBeLessThan(base.total.netTotal);
+    const net = shown.find((g) => g.figure === "net")?.rows ?? [];
+    expect(net).toEqual([
+      ...base.actors.map((a, i) => [
+        a.name,
+        formatKr(base.byActor[i]?.netTotal ?? NaN, "da"),
+        formatKr(adj.byActor[i]?.netTotal ?? NaN, "da"),
+      ]),
+      ["I alt", formatKr(base.total.netTotal, "da"), formatKr(adj.total.netTotal, "da")],
+    ]);
+    expect(shown.map((g) => g.figure)).toEqual(["net", "pv", "breakeven"]);
+    expect(errors).toEqual([]);
+    for (const width of [320, 1280]) {
+      await page.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+      const section = await page.$("#som-realism");
+      await section?.screenshot({ path: path.join(ARTIFACTS, `realism-pane-${width}.png`) });
+    }
+    await page.setViewport({ width: 360, height: 900, deviceScaleFactor: 1 });
   });
 });

@@ -56,7 +56,10 @@ export interface SimulationResult {
   /** Levels with at least one actor, in the order of LEVELS. */
   readonly byLevel: ReadonlyMap<Level, SimulationSummary>;
   readonly total: SimulationSummary;
-  /** Every iteration's draw, one array per input (in the order of `inputs`). */
+  /**
+   * Every iteration's draw, one array per input (in the order of `inputs`); empty when the simulation was run
+   * with `keepDraws: false` (nothing needs them but the `Simuleringer` sheet).
+   */
   readonly draws: readonly Float64Array[];
   /** Every iteration's Σ NR, one array per actor. */
   readonly netByActor: readonly Float64Array[];
@@ -67,7 +70,11 @@ export class SimulationNotFinishedError extends Error {
   override readonly name = "SimulationNotFinishedError";
 }
 
-/** Per-iteration figures of one block. `cumulative` is year-major: CNR of year t in iteration i at t·n + i. */
+/**
+ * Per-iteration figures of one block. `cumulative` is year-major: CNR of year t in iteration i at t·n + i.
+ * `netTotal` is a view of the last year's CNR (Σ NR = CNR_T: the evaluator sums both in the same variable, so
+ * they are the same number), which saves n doubles per block.
+ */
 interface BlockStore {
   readonly netTotal: Float64Array;
   readonly presentValue: Float64Array;
@@ -121,6 +128,12 @@ function summaryOf(store: BlockStore, T: number, n: number, scratch: Float64Arra
   };
 }
 
+/** How a simulation keeps its per-iteration data. */
+export interface SimulationOptions {
+  /** Keep every iteration's draws (`SimulationResult.draws`); default true. False saves 8 bytes per input and iteration. */
+  readonly keepDraws?: boolean;
+}
+
 /**
  * A simulation in progress. `step(k)` runs up to k more iterations; `result()` summarises once all have run.
  * @example const sim = new Simulation(s, settings); while (!sim.finished) sim.step(1000); sim.result().total.probabilityPositive
@@ -136,23 +149,31 @@ export class Simulation {
   private readonly T: number;
   private readonly row: Float64Array;
 
+  private readonly keepDraws: boolean;
+
   constructor(
     private readonly scenario: Scenario,
     private readonly settings: SimulationSettings,
+    options: SimulationOptions = {},
   ) {
+    this.keepDraws = options.keepDraws ?? true;
     const n = settings.iterations;
     this.iterations = n;
     this.rng = new Xoshiro128(settings.seed);
     this.plan = blockPlan(scenario);
     this.evaluate = blockEvaluator(this.plan, scenario, settings.inputs);
     this.T = calcYearCount(scenario.settings);
-    this.draws = settings.inputs.map(() => new Float64Array(n));
-    this.stores = this.plan.blocks.map(() => ({
-      netTotal: new Float64Array(n),
-      presentValue: new Float64Array(n),
-      breakEven: new Int16Array(n),
-      cumulative: new Float64Array(n * this.T),
-    }));
+    this.draws = this.keepDraws ? settings.inputs.map(() => new Float64Array(n)) : [];
+    const T = this.T;
+    this.stores = this.plan.blocks.map(() => {
+      const cumulative = new Float64Array(n * T);
+      return {
+        netTotal: T > 0 ? cumulative.subarray((T - 1) * n, T * n) : new Float64Array(n),
+        presentValue: new Float64Array(n),
+        breakEven: new Int16Array(n),
+        cumulative,
+      };
+    });
     this.row = new Float64Array(settings.inputs.length);
   }
 
@@ -173,19 +194,20 @@ export class Simulation {
     const T = this.T;
     const row = this.row;
     const draws = this.draws;
+    const keep = this.keepDraws;
     const stores = this.stores;
     const rng = this.rng;
     for (let i = this.done; i < end; i++) {
       for (let k = 0; k < inputs.length; k++) {
         const x = drawFrom((inputs[k] as UncertainInput).distribution, rng.nextUnit());
         row[k] = x;
-        (draws[k] as Float64Array)[i] = x;
+        if (keep) (draws[k] as Float64Array)[i] = x;
       }
       const figures = this.evaluate(row);
       for (let b = 0; b < figures.length; b++) {
         const f = figures[b] as BlockFigures;
         const store = stores[b] as BlockStore;
-        store.netTotal[i] = f.netTotal;
+        if (T === 0) store.netTotal[i] = f.netTotal; // else the last year's CNR below is Σ NR
         store.presentValue[i] = f.presentValue;
         store.breakEven[i] = f.breakEvenYear ?? 0;
         const cum = f.cumulative;
@@ -227,8 +249,12 @@ export class Simulation {
  * Runs a whole simulation at once.
  * @example simulate(s, { inputs: [{ parameter: "successRate", distribution: { kind: "uniform", low: 0.1, high: 0.3 } }], iterations: 10_000, seed: 1 }).total.probabilityPositive
  */
-export function simulate(scenario: Scenario, settings: SimulationSettings): SimulationResult {
-  const sim = new Simulation(scenario, settings);
+export function simulate(
+  scenario: Scenario,
+  settings: SimulationSettings,
+  options: SimulationOptions = {},
+): SimulationResult {
+  const sim = new Simulation(scenario, settings, options);
   sim.step(settings.iterations);
   return sim.result();
 }

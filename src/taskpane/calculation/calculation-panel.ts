@@ -7,6 +7,7 @@ import type { CalculateOutcome } from "../../app/calculate-workbook";
 import type { CreateSheetsResult } from "../../app/create-sheets";
 import type { LiveOptionState } from "../../app/live-option";
 import type { StaleState } from "../../app/stale";
+import type { RealismSettings } from "../../engine/simulation/realism";
 import type { Results } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import type { InputEditPort, WorkbookPort } from "../../workbook/port";
@@ -18,6 +19,7 @@ import { fill, T, tr } from "../i18n";
 import { officeErrorCode } from "../../excel/office-errors";
 import type { InputsChanged, Panel, PanelContext, Text } from "../panel";
 import { budgetSection } from "./budget-section";
+import { realismSection } from "./realism-section";
 import { renderChart } from "./chart";
 import { keyFigureRows } from "./key-figures";
 import { modelCard } from "./model-card";
@@ -137,7 +139,13 @@ export function createCalculationPanel(
 
       let busy = false;
       let stale: boolean | undefined;
-      let last: { results: Results; budget: BudgetFigures | undefined } | undefined;
+      let last:
+        | {
+            results: Results;
+            budget: BudgetFigures | undefined;
+            adjusted: { readonly results: Results; readonly realism: RealismSettings } | null;
+          }
+        | undefined;
       let autoTimer: ReturnType<typeof setTimeout> | undefined;
       let rerun = false;
       let disposed = false;
@@ -222,7 +230,14 @@ export function createCalculationPanel(
           );
         }
         const chart = h("figure", { class: "chart-box", id: "som-chart" });
-        results.append(cards, modelCard(r, lang), chart);
+        results.append(
+          cards,
+          ...(last.adjusted === null
+            ? []
+            : [realismSection(r, last.adjusted.results, last.adjusted.realism, lang)]),
+          modelCard(r, lang),
+          chart,
+        );
         renderChart(
           chart,
           r.years,
@@ -278,7 +293,7 @@ export function createCalculationPanel(
             return;
           }
           ctx.showIssues(outcome.warnings);
-          last = { results: outcome.results, budget: outcome.budget };
+          last = { results: outcome.results, budget: outcome.budget, adjusted: outcome.adjusted ?? null };
           if (liveState?.present === true) {
             // what Beregn found in the cell (the user may have typed Ja/Nej there since the pane read it)
             const wroteLive = (outcome.written?.sheets ?? []).some((x) => x.name === LIVE_SHEETS.results);

@@ -258,6 +258,11 @@ const statusFormat = (statusRow: number, lang: Lang): ConditionalFormat[] => [
   },
 ];
 
+/** The iterations sheet was asked for a simulation run without `keepDraws` (a programmer error). */
+export class DrawsNotKeptError extends Error {
+  override readonly name = "DrawsNotKeptError";
+}
+
 /**
  * The `Usikkerhed` sheet and its defined names. Pure: the same result and `ctx` give the same spec.
  * @example renderUncertaintySheet(result, scenario, ctx).sheet.name === "Usikkerhed"
@@ -436,6 +441,8 @@ export function renderIterationsSheet(
   scenario: Scenario,
   ctx: UncertaintyContext,
 ): { readonly sheet: SheetSpec; readonly names: readonly NameSpec[] } {
+  if (result.draws.length !== result.inputs.length)
+    throw new DrawsNotKeptError("Simuleringer needs every draw: run the simulation with keepDraws");
   const lang = ctx.lang;
   const t = T[lang];
   const sheetName = RESULT_SHEETS.iterations;

@@ -88,6 +88,16 @@ describe("simulate", () => {
     );
   });
 
+  it("without keepDraws keeps no draws and gives the same figures, bit for bit", () => {
+    const lean = simulate(base, settings, { keepDraws: false });
+    expect(lean.draws).toEqual([]);
+    expect(lean.total).toEqual(result.total);
+    expect(lean.byActor).toEqual(result.byActor);
+    lean.netByActor.forEach((xs, a) =>
+      xs.forEach((x, i) => expect(Object.is(x, result.netByActor[a]![i])).toBe(true)),
+    );
+  });
+
   it("recomputes every iteration exactly: Σ NR per actor equals calculate on the drawn inputs, bit for bit", () => {
     base.actors.forEach((_, a) =>
       ref.results.forEach((r, i) =>

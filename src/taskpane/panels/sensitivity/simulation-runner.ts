@@ -20,7 +20,12 @@ import type { Scenario } from "../../../engine/types";
 export type SimulationRunner = (
   scenario: Scenario,
   settings: SimulationSettings,
-  hooks: { readonly onProgress: (done: number, total: number) => void; readonly signal: AbortSignal },
+  hooks: {
+    readonly onProgress: (done: number, total: number) => void;
+    readonly signal: AbortSignal;
+    /** Keep every iteration's draws (only the `Simuleringer` sheet needs them); default true. */
+    readonly keepDraws?: boolean;
+  },
 ) => Promise<SimulationResult>;
 
 /** The run was cancelled by the user; nothing is written. */
@@ -38,6 +43,7 @@ export type WorkerRequest = {
   readonly scenario: Scenario;
   readonly settings: SimulationSettings;
   readonly chunk: number;
+  readonly keepDraws: boolean;
 };
 
 export type WorkerReply =
@@ -66,7 +72,7 @@ export function answerRequest(
   post: (reply: WorkerReply, transfer?: Transferable[]) => void,
 ): void {
   try {
-    const sim = new Simulation(request.scenario, request.settings);
+    const sim = new Simulation(request.scenario, request.settings, { keepDraws: request.keepDraws });
     while (!sim.finished) post({ kind: "progress", done: sim.step(request.chunk), total: sim.iterations });
     const result = sim.result();
     post({ kind: "done", result }, transferables(result));
@@ -89,8 +95,8 @@ export function mainThreadRunner(
   yieldToUi: () => Promise<void>,
   chunk = MAIN_THREAD_CHUNK,
 ): SimulationRunner {
-  return async (scenario, settings, { onProgress, signal }) => {
-    const sim = new Simulation(scenario, settings);
+  return async (scenario, settings, { onProgress, signal, keepDraws }) => {
+    const sim = new Simulation(scenario, settings, { keepDraws: keepDraws ?? true });
     while (!sim.finished) {
       if (signal.aborted) throw cancelled();
       onProgress(sim.step(chunk), sim.iterations);
@@ -162,7 +168,7 @@ export function workerRunner(
         if (!heard) fallback(scenario, settings, hooks).then(resolve, reject);
         else reject(new SimulationWorkerError(event.message || "The simulation worker failed"));
       };
-      worker.postMessage({ kind: "run", scenario, settings, chunk });
+      worker.postMessage({ kind: "run", scenario, settings, chunk, keepDraws: hooks.keepDraws ?? true });
     });
   };
 }

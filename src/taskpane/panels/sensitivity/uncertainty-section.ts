@@ -264,6 +264,7 @@ export function mountUncertaintySection(
           const result = await runSimulation(prepared.scenario, prepared.settings, {
             onProgress: report,
             signal,
+            keepDraws: writeIterations,
           });
           if (signal.aborted) return { ok: "cancelled" as const };
           // the result arrived in one message: write in a task of its own, so no single task grows long
