@@ -36,8 +36,16 @@ import { renderSensitivitySheet } from "../workbook/render/sensitivity-sheet";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 import { SNAPSHOT_EXTRA_NAMES } from "./calculate-workbook";
 import { loadScenario } from "./load-scenario";
+import { readOnce } from "./read-once";
+import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
 import { toContractIssue, type ContractIssue } from "./contract-json";
-import { checkOwnership, recordingPort, SheetNotOwnedError, writeResultSheets } from "./write-results";
+import {
+  checkOwnership,
+  OWNERSHIP_NAMES,
+  recordingPort,
+  SheetNotOwnedError,
+  writeResultSheets,
+} from "./write-results";
 
 export interface SensitivityOptions {
   /** Time stamped on the sheets (the caller's clock; same `now` → identical result cells). */
@@ -99,11 +107,15 @@ export async function prepareSensitivity(
   port: WorkbookPort,
   options: SensitivityOptions,
 ): Promise<PrepareOutcome> {
-  const notOwned = await checkOwnership(port, TARGET_SHEETS);
+  // One read (Office.js: 2 round trips) for the ownership check and the scenario. The write re-checks ownership
+  // with a fresh read (2 more): the grid may take seconds while the user keeps working. Følsomhed = 2 + 2 + the
+  // write's 3 = 7 requests, whatever the size of the model and grid (up to the 5 MB request chunks).
+  const once = await readOnce(port, [...OWNERSHIP_NAMES, ...SCENARIO_NAMES, ...SNAPSHOT_EXTRA_NAMES]);
+  const notOwned = await checkOwnership(once, TARGET_SHEETS);
   if (notOwned !== null) return { ok: false, issues: notOwned };
   // The same names, in the same order, as a plain "Beregn" snapshots (`SNAPSHOT_EXTRA_NAMES` holds the
   // sensitivity names), so both runs give the same input fingerprint on unchanged inputs.
-  const loaded = await loadScenario(port, { extraNames: SNAPSHOT_EXTRA_NAMES });
+  const loaded = await loadScenario(once, { extraNames: SNAPSHOT_EXTRA_NAMES });
   if (!loaded.ok) return loaded;
   const settings = readSensitivity(loaded.named, loaded.scenario);
   if (!settings.ok) return { ok: false, issues: settings.issues };

@@ -29,6 +29,7 @@ import {
   type MetaContext,
 } from "../workbook/render/meta-sheet";
 import { calculatedFooter, withPrintSetup } from "../workbook/render/print-layout";
+import { readWorkbook } from "./read-once";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
 
 /** Raised by `writeResultSheets` when a target sheet exists but is not owned; carries the issues to show. */
@@ -97,8 +98,8 @@ async function ownershipState(
   resultNames: readonly string[];
   existing: readonly SheetInfo[];
 }> {
-  const existing = await port.listSheets();
-  const named = await port.readNames(OWNERSHIP_NAMES);
+  // the sheet list and the meta names in one read (Office.js: 2 round trips; from the cache of a `readOnce` port)
+  const { sheets: existing, named } = await readWorkbook(port, OWNERSHIP_NAMES);
   const owned = metaList(named, META_NAMES.ownedSheets);
   const ownedSet = new Set(owned.map(lower));
   const existingByName = new Map(existing.map((s) => [lower(s.name), s.name]));
@@ -218,6 +219,8 @@ export function recordingPort(port: WorkbookPort): { port: WorkbookPort; written
     port: {
       readNames: (n) => port.readNames(n),
       listSheets: () => port.listSheets(),
+      // passed on, or the ownership check would read the sheet list in a round trip of its own
+      ...(port.readWorkbook ? { readWorkbook: (n: readonly string[]) => port.readWorkbook!(n) } : {}),
       writeSheets: async (spec) => {
         await port.writeSheets(spec);
         last = spec;

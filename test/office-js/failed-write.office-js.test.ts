@@ -96,12 +96,11 @@ describe("a Beregn that fails in the middle of its write", () => {
     expect(err.partial).toBe(true);
     // the meta fingerprint is not the one of a finished run, so every result sheet reads out of date
     expect(cell("_som_meta", "D2")).not.toBe(fingerprint);
-    expect(await isStale(wb)).toEqual({
-      state: "stale",
-      stale: true,
-      interrupted: true,
-      outOfDateSheets: ["Resultater", "Budget"],
-    });
+    const stale = await isStale(wb);
+    expect(stale).toMatchObject({ state: "stale", stale: true, interrupted: true });
+    expect(stale.state === "stale" ? stale.outOfDateSheets : []).toEqual(
+      expect.arrayContaining(["Resultater", "Budget"]),
+    );
     // what a user without the add-in sees: Resultater's status formula is "Aktuel" only when its fingerprint
     // (SOM_Res_Inputaftryk) equals SOM_Meta_Inputaftryk — now the claim's "being written" text
     const read = await wb.readNames(["SOM_Res_Inputaftryk", "SOM_Meta_Inputaftryk"]);
