@@ -478,6 +478,17 @@ describeE2e("task pane in headless Chromium", () => {
     expect(total).toEqual(["Total"]);
     const net = await page.$eval(".kf-card .kf-net", (e) => e.textContent ?? "");
     expect(net).toMatch(/^-?[\d,]+ kr\.$/);
+    // the model card in English (src/present/model-text.ts)
+    expect(await text("#som-model h3")).toBe("Calculation model");
+    expect(await page.$$eval("#som-model dt", (els) => els.map((e) => e.textContent))).toEqual([
+      "Horizon method",
+      "Duration",
+      "Perspective",
+      "Cohorts followed",
+    ]);
+    expect(await text("#som-model dd")).toMatch(
+      /^Per cohort: each cohort is followed \d+ years from its completion year/,
+    );
     await shot(page, "06-english");
     await page.setViewport({ width: 320, height: 900 });
     await shot(page, "07-english-320px");
