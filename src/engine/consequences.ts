@@ -1,6 +1,7 @@
 /**
  * Consequences V_{a,t} (som-method.md §4), in kroner at price level P, positive = saved or earned.
  * Successes among the starters of year s for effect e: S_{s,e} = N_s × r_e; they complete in c = s + v − 1.
+ * In the follow-up's updated scenario (§11) r_e may differ per start-year cohort s (`Effect.cohortRates`).
  *
  *   Efter indsats (after, default):  V_{a,t} += Σ_e Σ_s S_{s,e} × Σ_{k ∈ e, after}  σ_k × Δq_k(t − c + 1) × p_{k,a}
  *   Under indsats (during) [D]:      V_{a,t} += Σ_e Σ_s S_{s,e} × Σ_{k ∈ e, during} σ_k × Δq_k(t − s + 1) × p_{k,a}
@@ -28,7 +29,9 @@ export const sigma = (kind: "Udgift" | "Indtaegt"): -1 | 1 => (kind === "Udgift"
  * @example successesByCohort(s)[0][0] // successes of effect 0 among the year-1 starters
  */
 export function successesByCohort(scenario: Scenario): number[][] {
-  return scenario.effects.map((e) => scenario.participants.map((n) => n * e.successRate));
+  return scenario.effects.map((e) =>
+    scenario.participants.map((n, i) => n * (e.cohortRates?.[i] ?? e.successRate)),
+  );
 }
 
 /** The signed change in use u_{e,s} of one (effect, service) pair (units of the service, not kroner). */
@@ -79,13 +82,15 @@ export function signedUseByPair(scenario: Scenario, include?: (service: number) 
     }
     const pair = pairs[at] as (typeof pairs)[number];
     const rate = scenario.effects[line.effect]?.successRate ?? 0;
+    // Success rates per start-year cohort (follow-up, som-method.md §11); absent in every validated scenario.
+    const cohortRates = scenario.effects[line.effect]?.cohortRates;
     const dq = line.deltaByYear;
     const J = dq.length;
     const sign = sigma(line.kind);
     const use = pair.signedUse;
     const during = line.phase === "during";
     for (let s = 1; s <= D; s++) {
-      const sc = (N[s - 1] ?? 0) * rate; // S_{s,e} = N_s × r_e
+      const sc = (N[s - 1] ?? 0) * (cohortRates?.[s - 1] ?? rate); // S_{s,e} = N_s × r_e (r_{e,s} in follow-up)
       if (sc === 0) continue;
       // after: year j falls in t = c + j − 1 with c = s + v − 1; during: year k falls in t = s + k − 1.
       const first = during ? s : s + v - 1;

@@ -188,6 +188,13 @@ export interface Effect {
   readonly name: string;
   /** Share 0–1. */
   readonly successRate: number;
+  /**
+   * Success rate per start-year cohort (som-method.md §11, follow-up): index s − 1 is the rate of the starters
+   * of year s, replacing `successRate` for that cohort (an index past the end = `successRate`). Never set by
+   * validation: only the follow-up's updated scenario (`applyRealised`) and the mixes of its decomposition
+   * carry it. Shares 0–1.
+   */
+  readonly cohortRates?: readonly number[];
   readonly source?: string;
 }
 

@@ -35,8 +35,8 @@ const MESSAGES = {
     en: `The pool share must be between 0 % and 100 % (not ${pct(p.value, "en")}).${p.value > 1 && p.value <= 100 ? ` Did you type ${p.value} instead of ${p.value} %?` : ""}`,
   }),
   "realised-year-out-of-range": (p: { value: number; max: number }): Bi => ({
-    da: `Det realiserede år ${da(p.value)} skal være et beregningsår mellem 1 og ${p.max}.`,
-    en: `The realised year ${p.value} must be a calculation year between 1 and ${p.max}.`,
+    da: `Det realiserede år ${Number.isNaN(p.value) ? "(tomt)" : da(p.value)} skal være et beregningsår mellem 1 og ${p.max} (år 1 = startåret).`,
+    en: `The realised year ${Number.isNaN(p.value) ? "(blank)" : p.value} must be a calculation year between 1 and ${p.max} (year 1 = the start year).`,
   }),
   "realised-year-duplicate": (p: { value: number }): Bi => ({
     da: `År ${p.value} står mere end én gang i de realiserede tal. Slet den ene række.`,
@@ -50,11 +50,19 @@ const MESSAGES = {
     da: `Der er realiserede deltagere i år ${p.year}, efter driftsperioden (${p.period} år). Forlæng driftsperioden, eller flyt deltagerne.`,
     en: `There are realised participants in year ${p.year}, after the operating period (${p.period} years). Extend the operating period or move the participants.`,
   }),
+  "realised-rate-after-operating-period": (p: { year: number; period: number }): Bi => ({
+    da: `Der er en realiseret succesrate for år ${p.year}, efter driftsperioden (${p.period} år): ingen deltagere starter det år. Slet tallet, eller skriv det ud for startåret.`,
+    en: `There is a realised success rate for year ${p.year}, after the operating period (${p.period} years): no participants start that year. Delete it, or type it in the row of the start year.`,
+  }),
+  "realised-price-year-without-index": (p: { year: number }): Bi => ({
+    da: `De realiserede omkostninger kan ikke omregnes til prisniveauet: prisindekset (SOM_Prisindeks) mangler år ${p.year}. Tilføj året til prisindekset, eller tøm Prisår, hvis beløbene allerede er i prisniveauets priser.`,
+    en: `The realised costs cannot be converted to the price level: the price index (SOM_Prisindeks) has no year ${p.year}. Add the year to the price index, or clear Price year if the amounts are already at the price level.`,
+  }),
   "realised-rate-out-of-range": (p: { value: number }): Bi => ({
     da: `En realiseret succesrate skal ligge mellem 0 % og 100 % (ikke ${pct(p.value, "da")}).`,
     en: `A realised success rate must be between 0 % and 100 % (not ${pct(p.value, "en")}).`,
   }),
-  "realised-cost-not-finite": (): Bi => ({
+  "realised-cost-not-finite": (_p: Record<string, never>): Bi => ({
     da: "En realiseret omkostning er ikke et gyldigt tal.",
     en: "A realised cost is not a valid number.",
   }),

@@ -13,8 +13,9 @@
  *   (x_P = x_b × I(P) / I(b), som-method.md §5), so the price index is not a factor.
  * - Actors: the union of both actor lists, matched by name (trimmed, case-insensitive), A's order first.
  *   An actor in both keeps A's level. An actor a scenario does not have has no costs and price 0 there.
- * - `successRates`: the success rate of every effect (by name). An effect the rate-giving scenario does not
- *   have takes the other scenario's rate — so a new effect shows up under `consequences`, not here.
+ * - `successRates`: the success rate of every effect (by name), with its rates per start-year cohort when it
+ *   has them (the follow-up's updated scenario, som-method.md §11). An effect the rate-giving scenario does
+ *   not have takes the other scenario's rate — so a new effect shows up under `consequences`, not here.
  * - `participants`: the starters N_s by calculation year, with the operating period D that defines them.
  * - `duration`: v, the years a citizen receives the intervention (som-method.md §2).
  * - `costs`: the whole list of cost lines (kind, actor, amount at P, years); years after the mix's last
@@ -151,10 +152,14 @@ export function mixScenarios(
   const rateOf = (name: string): Effect | undefined =>
     rateOwner.effects.find((e) => key(e.name) === key(name)) ??
     rateOther.effects.find((e) => key(e.name) === key(name));
-  const effects: Effect[] = frame.effectNames.map((name) => ({
-    name,
-    successRate: rateOf(name)?.successRate ?? 0,
-  }));
+  const effects: Effect[] = frame.effectNames.map((name) => {
+    const from = rateOf(name);
+    const successRate = from?.successRate ?? 0;
+    // Per-cohort rates (follow-up, som-method.md §11) travel with the rate they refine.
+    return from?.cohortRates === undefined
+      ? { name, successRate }
+      : { name, successRate, cohortRates: from.cohortRates };
+  });
 
   // participants (starters N_s, s = 1..D)
   const participants = pOwner.participants.slice();

@@ -71,7 +71,11 @@ export function applyParameter(base: Scenario, parameter: SensitivityParameter, 
   const factor = 1 + value;
   switch (parameter) {
     case "successRate":
-      return { ...base, effects: base.effects.map((e) => ({ ...e, successRate: value })) };
+      // The value replaces every rate, also any per-cohort rate (follow-up, som-method.md §11).
+      return {
+        ...base,
+        effects: base.effects.map(({ cohortRates: _perCohort, ...e }) => ({ ...e, successRate: value })),
+      };
     case "consequences":
       return {
         ...base,

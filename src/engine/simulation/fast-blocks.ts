@@ -99,6 +99,10 @@ export function blockEvaluator(
   base: Scenario,
   inputs: readonly UncertainInput[],
 ): (draws: ArrayLike<number>) => readonly BlockFigures[] {
+  // Per-cohort success rates exist only in the follow-up's updated scenario (som-method.md §11); this fast path
+  // does not model them, so it refuses rather than compute something else than `calculate`.
+  if (base.effects.some((e) => e.cohortRates !== undefined))
+    throw new RangeError("The simulation fast path does not support per-cohort success rates");
   const settings = base.settings;
   const T = calcYearCount(settings);
   const D = base.participants.length;

@@ -35,10 +35,13 @@ export function applyRealism(base: Scenario, realism: RealismSettings): Scenario
   const shift: number[] = new Array<number>(realism.delayYears).fill(0);
   return {
     ...base,
-    effects: base.effects.map((e, i) => ({
-      ...e,
-      successRate: e.successRate * (1 - (realism.successRateReduction[i] ?? 0)),
-    })),
+    effects: base.effects.map((e, i) => {
+      const keep = 1 - (realism.successRateReduction[i] ?? 0);
+      const reduced = { ...e, successRate: e.successRate * keep };
+      return e.cohortRates === undefined
+        ? reduced
+        : { ...reduced, cohortRates: e.cohortRates.map((r) => r * keep) };
+    }),
     costs: base.costs.map((c) => ({ ...c, amountKr: c.amountKr * uplift })),
     consequences: base.consequences.map((c) =>
       realism.delayYears === 0 || c.phase === "during"
