@@ -1,6 +1,7 @@
 /**
  * Use case "Beregn": read and validate the scenario, calculate, and write the `Resultater` sheet (and `Budget`
- * when the workbook has `SOM_Budgetaar`, som-method.md §11) with the hidden `_som_meta` sheet (snapshot +
+ * when the workbook has `SOM_Budgetaar`, `Opfølgningsresultater` when `SOM_Realiseret` holds realised figures,
+ * som-method.md §11) with the hidden `_som_meta` sheet (snapshot +
  * `SOM_Status`) in one write. Input cells are never written; a failed
  * run (input issues, an unowned `Resultater` sheet, a host error) leaves the workbook as it was.
  *
@@ -13,7 +14,10 @@ import type { Lang } from "../present/format";
 import { LIVE_OPTION_NAME, RESULT_SHEETS, YES_NO_LABELS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
 import { applyRealism, type RealismSettings } from "../engine/simulation/realism";
+import { followUp, type FollowUp } from "../engine/decision/follow-up";
 import { DECISION_NAMES, readDecision, type DecisionRead } from "../workbook/read/read-decision";
+import { readRealised } from "../workbook/read/read-follow-up";
+import { renderFollowUpSheet } from "../workbook/render/follow-up-sheet";
 import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
 import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
 import { readRealism, UNCERTAINTY_NAMES } from "../workbook/read/read-uncertainty";
@@ -63,6 +67,8 @@ export type CalculateOutcome =
        * view; null (or absent) when the realism inputs are not filled in.
        */
       readonly adjusted?: { readonly results: Results; readonly realism: RealismSettings } | null;
+      /** The follow-up of the realised figures (som-method.md §11), or null when `SOM_Realiseret` holds none. */
+      readonly followUp: FollowUp | null;
       /** What was passed to `port.writeSheets` (result sheet, meta sheet and names). */
       readonly written: WorkbookSpec;
     }
@@ -85,9 +91,11 @@ export type BaseRun =
       readonly decision: DecisionRead;
       /** The budget view and investment pool for those settings. */
       readonly budget: BudgetFigures;
+      /** Forecast vs the realised figures of `SOM_Realiseret` (som-method.md §11); null when it holds none. */
+      readonly followUp: FollowUp | null;
       /**
-       * The sheets a "Beregn" writes besides `Resultater` (`Budget` when the workbook has `SOM_Budgetaar`) and
-       * their names. Sensitivity and comparison runs leave them as they are.
+       * The sheets a "Beregn" writes besides `Resultater` (`Budget` when the workbook has `SOM_Budgetaar`,
+       * `Opfølgningsresultater` when `SOM_Realiseret` holds realised figures) and their names. Sensitivity and comparison runs leave them as they are.
        */
       readonly extraSheets: readonly SheetSpec[];
       readonly extraNames: readonly NameSpec[];
@@ -135,6 +143,8 @@ export async function prepareBaseRun(
     results.years[results.years.length - 1] ?? startYear,
   );
   if (!decision.ok) return decision;
+  const realised = readRealised(loaded.named, loaded.scenario);
+  if (!realised.ok) return { ok: false, issues: realised.issues };
   const ctx = {
     now: options.now,
     lang: options.lang,
@@ -146,6 +156,8 @@ export async function prepareBaseRun(
   const budget = decision.value.present
     ? renderBudgetSheet(results, loaded.scenario, figures, ctx)
     : undefined;
+  const follow = realised.value === null ? null : followUp(loaded.scenario, realised.value);
+  const followSheet = follow === null ? undefined : renderFollowUpSheet(follow, loaded.scenario, ctx);
   const adjusted = realism.value === null ? null : calculate(applyRealism(loaded.scenario, realism.value));
   const withRealism =
     adjusted === null || realism.value === null
@@ -155,15 +167,19 @@ export async function prepareBaseRun(
     ok: true,
     scenario: loaded.scenario,
     results,
-    warnings: [...loaded.warnings, ...realism.warnings],
+    warnings: [...loaded.warnings, ...realism.warnings, ...realised.warnings],
     sheet: withRealism.sheet,
     names: [...rendered.names, ...withRealism.names],
     snapshot: loaded.snapshot,
     named: loaded.named,
     decision: decision.value,
     budget: figures,
-    extraSheets: budget === undefined ? [] : [budget.sheet],
-    extraNames: budget?.names ?? [],
+    followUp: follow,
+    extraSheets: [
+      ...(budget === undefined ? [] : [budget.sheet]),
+      ...(followSheet === undefined ? [] : [followSheet.sheet]),
+    ],
+    extraNames: [...(budget?.names ?? []), ...(followSheet?.names ?? [])],
     adjusted,
     realism: realism.value,
   };
@@ -239,6 +255,7 @@ export async function calculateWorkbook(
       base.adjusted === null || base.realism === null
         ? null
         : { results: base.adjusted, realism: base.realism },
+    followUp: base.followUp,
     written: rec.written(),
   };
 }

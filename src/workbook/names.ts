@@ -34,6 +34,7 @@ export const N = {
   budgetYear: "SOM_Budgetaar",
   poolShare: "SOM_Pulje_Andel",
   budgetUnit: "SOM_Budget_Enhed",
+  realised: "SOM_Realiseret",
   // uncertainty (som-method.md §10; all optional)
   uncertainty: "SOM_Usikkerhed",
   simulationIterations: "SOM_Simulering_Antal",
@@ -120,6 +121,14 @@ export const COLUMNS = {
     col("high", "Høj", "High"),
   ],
   [N.realism]: [col("level", "Evidensniveau", "Evidence level"), col("reduction", "Reduktion", "Reduction")],
+  // som-method.md §11: besides these, `Succesrate: <Effektmål>` per effect and one cost column per actor.
+  [N.realised]: [
+    col("year", "År", "Year"),
+    col("participants", "Deltagere", "Participants"),
+    col("successRate", "Succesrate", "Success rate", false),
+    col("priceYear", "Prisår", "Price year", false),
+    col("source", "Kilde", "Source", false),
+  ],
 } as const satisfies Partial<Record<ContractName, readonly ColumnDef[]>>;
 
 /** Max consequence years J (som-method.md §1). */

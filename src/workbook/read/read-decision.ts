@@ -21,8 +21,8 @@ import type { NamedValue } from "../port";
 import { normalizeHeader } from "./block";
 import { locationOf, lookupName, readScalar, toNumber, toPercent, toText, type ScalarCell } from "./scalar";
 
-/** The names this reader uses (read in the same round trip as the scenario). */
-export const DECISION_NAMES: readonly string[] = [N.budgetYear, N.poolShare, N.budgetUnit];
+/** The names of §11 (read in the same round trip as the scenario); `SOM_Realiseret` is read by `read-follow-up.ts`. */
+export const DECISION_NAMES: readonly string[] = [N.budgetYear, N.poolShare, N.budgetUnit, N.realised];
 
 /** How the Budget sheet shows kroner: whole kroner, or whole thousands (the cells keep the exact value). */
 export type BudgetUnit = "kr" | "thousands";

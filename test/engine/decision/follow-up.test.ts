@@ -248,7 +248,7 @@ describe("validation of the realised figures", () => {
   });
 });
 
-/** Codes raised by the workbook reader (headers), tested in test/workbook/read-follow-up.test.ts. */
+/** Codes raised by the workbook reader (headers), tested in test/app/follow-up-workbook.test.ts. */
 const READER_CODES: readonly string[] = [
   "realised-unknown-column",
   "realised-unknown-effect",
