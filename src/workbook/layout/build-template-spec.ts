@@ -38,6 +38,7 @@ import { annualSourceText, shippedPriceIndex } from "../../knowledge/price-index
 import { budgetSettingsSection, type TemplateDecision } from "./decision-layout";
 import { knowledgeSheetSpec } from "./knowledge-sheet";
 import { uncertaintyPage, type UncertaintyTemplateData } from "./uncertainty-page";
+import { followUpPage } from "./follow-up-page";
 import {
   DISCOUNT_RATE_SOURCE,
   NOT_CALCULATED,
@@ -197,6 +198,14 @@ export function buildTemplateSpec(arg?: Lang | TemplateOptions, dataArg?: Templa
     pricesSheet(lang, sheetName("prices"), data, actors),
     sensitivitySheet(lang, sheetName("sensitivity"), data),
     uncertaintyPage(lang, sheetName("uncertainty"), uncertainty, TAB.sensitivity),
+    followUpPage(
+      lang,
+      sheetName("followUp"),
+      actors.map((a) => a.name),
+      (data?.effects ?? []).map((e) => e.name),
+      decision?.realised,
+      data?.settings.startYear,
+    ),
   ];
   const order = SHEET_ORDER.map(sheetName);
   if (parts.some((p, i) => p.sheet.name !== order[i])) throw new LayoutError("template sheets out of order");

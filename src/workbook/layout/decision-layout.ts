@@ -6,6 +6,7 @@
 import type { Lang } from "../../present/format";
 import { N } from "../names";
 import type { CellValue } from "../sheet-model";
+import type { FollowUpTemplateData } from "./follow-up-page";
 import type { SheetDraft } from "./sheet-draft";
 
 /** The §11 inputs that fill the template (the example workbook); absent = blank (the defaults apply). */
@@ -16,6 +17,8 @@ export interface TemplateDecision {
   readonly poolShare?: number;
   /** `SOM_Budget_Enhed` as typed, e.g. "1.000 kr.". */
   readonly unit?: string;
+  /** Rows of `SOM_Realiseret` on the Opfølgning page (the example's realised years). */
+  readonly realised?: FollowUpTemplateData;
 }
 
 const t = (da: string, en: string) => ({ da, en });

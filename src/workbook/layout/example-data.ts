@@ -183,7 +183,23 @@ export const EXAMPLE_DATA: RawScenario = {
  * 100 % of the kommune's gain paid back to the pool, amounts in whole thousands. The example has no price index,
  * so the Budget sheet stays at the 2023 price level and says so.
  */
-export const EXAMPLE_DECISION: TemplateDecision = { budgetYear: 2026, poolShare: 1, unit: "1.000 kr." };
+/**
+ * The example's §11 inputs: budget year 2026, the pool paid back in full, whole thousands, and two realised years on
+ * the Opfølgning page (illustrative figures, som-method.md §11): in 2025 28 starters (forecast 30), 10 % of them
+ * reached the outcome (forecast 12,6 %) and the Kommune spent 2.250.000 kr. (forecast 300.000 + 1.800.000 at the
+ * 2023 price level; Prisår blank = the price level); in 2026 42 starters (forecast 40).
+ */
+export const EXAMPLE_DECISION: TemplateDecision = {
+  budgetYear: 2026,
+  poolShare: 1,
+  unit: "1.000 kr.",
+  realised: {
+    rows: [
+      { year: 1, participants: 28, successRates: [0.1], costsKr: { Kommune: 2_250_000 }, source: ILL },
+      { year: 2, participants: 42, source: ILL },
+    ],
+  },
+};
 
 /**
  * The example's uncertain inputs for the simulation (illustrative ranges, not from SØM's knowledge base):

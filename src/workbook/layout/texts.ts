@@ -26,6 +26,7 @@ export const SHEET_NAMES = {
   prices: t("Priser", "Prices"),
   sensitivity: t("Følsomhed", "Sensitivity"),
   uncertainty: t("Usikkerhed", "Uncertainty"),
+  followUp: t("Opfølgning", "Follow-up"),
 } as const;
 
 export type TemplateSheetKey = keyof typeof SHEET_NAMES;
@@ -41,6 +42,7 @@ export const SHEET_ORDER: readonly TemplateSheetKey[] = [
   "prices",
   "sensitivity",
   "uncertainty",
+  "followUp",
 ];
 
 /** Marks a figure that is not sourced (example workbook, golden fixtures). */

@@ -278,7 +278,7 @@ describe.each<Lang>(["da", "en"])("the blank template (%s)", (lang) => {
   });
 
   it("has a title and guidance text on every sheet, in the original tool's order, the knowledge sheet last", () => {
-    expect(spec.sheets.slice(0, 9).map((s) => s.name)).toEqual(
+    expect(spec.sheets.slice(0, 10).map((s) => s.name)).toEqual(
       lang === "da"
         ? [
             "Forside",
@@ -290,6 +290,7 @@ describe.each<Lang>(["da", "en"])("the blank template (%s)", (lang) => {
             "Priser",
             "Følsomhed",
             "Usikkerhed",
+            "Opfølgning",
           ]
         : [
             "Front page",
@@ -301,9 +302,10 @@ describe.each<Lang>(["da", "en"])("the blank template (%s)", (lang) => {
             "Prices",
             "Sensitivity",
             "Uncertainty",
+            "Follow-up",
           ],
     );
-    expect(spec.sheets.slice(9).map((s) => s.name)).toEqual([KNOWLEDGE_SHEET[lang]]);
+    expect(spec.sheets.slice(10).map((s) => s.name)).toEqual([KNOWLEDGE_SHEET[lang]]);
     for (const s of spec.sheets) {
       expect([s.name, styleAt(s, 0, 0)]).toEqual([s.name, "title"]);
       const texts = s.blocks
