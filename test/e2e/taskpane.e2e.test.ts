@@ -14,6 +14,8 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { calculate } from "../../src/engine/calculate";
+import { followUp, validateRealised } from "../../src/engine/decision/follow-up";
+import { followUpStatus } from "../../src/workbook/render/follow-up-sheet";
 import { validateScenario } from "../../src/engine/validate";
 import { DECOMPOSITION_FACTORS } from "../../src/engine/decompose/mix-scenarios";
 import type { RawScenario, Scenario } from "../../src/engine/types";
@@ -406,6 +408,54 @@ describeE2e("task pane in headless Chromium", () => {
       true,
     );
     expect(await liveFormula()).toMatch(/^=IF\(/);
+  });
+
+  it("shows the follow-up status: one sentence per actor, as computed from the example's realised years", async () => {
+    // The example's realised figures (EXAMPLE_DECISION.realised), typed here again as the engine reads them.
+    const v = validateScenario(EXAMPLE_DATA);
+    if (!v.ok) throw new Error("example data does not validate");
+    const rows = (EXAMPLE_DECISION.realised?.rows ?? []).map((r) => ({
+      calcYear: r.year,
+      participants: r.participants,
+      successRates: v.value.effects.map((_, e) => r.successRates?.[e]),
+      costsKr: v.value.actors.map((a) => r.costsKr?.[a.name]),
+      priceYear: r.priceYear,
+    }));
+    expect(rows).toHaveLength(2);
+    const realised = validateRealised(rows, v.value);
+    if (!realised.ok) throw new Error("realised rows do not validate");
+    const expected = followUpStatus(followUp(v.value, realised.value), "da");
+    expect(await text("#som-follow-up h2")).toBe("Opfølgning: realiseret mod prognose");
+    expect(await text("#som-follow-up .hint")).toContain("Realiserede tal for 2025, 2026.");
+    const items = await page.$$eval("#som-follow-up li", (els) =>
+      els.map((e) => [e.getAttribute("data-actor"), e.textContent ?? ""]),
+    );
+    expect(items).toEqual(expected.map((x) => [x.actor, x.text]));
+    expect(items[0]?.[1]).toMatch(
+      /^Kommune: Til og med 2026 er det akkumulerede nettoresultat [0-9.]+ kr\. (lavere|højere) end prognosen/,
+    );
+    await (
+      await page.$("#som-follow-up")
+    )?.screenshot({ path: path.join(ARTIFACTS, "06-follow-up-360px.png") });
+    const wide = await open(stubJs, "", 1280);
+    try {
+      await wide.page.click("#som-create");
+      await wide.page.waitForFunction(() => window.somTest.sheets().length > 3, { timeout: 20000 });
+      await wide.page.evaluate(() => window.somTest.fillExample("da"));
+      await wide.page.click("#som-calculate");
+      await wide.page.waitForSelector("#som-follow-up", { visible: true, timeout: 20000 });
+      await (
+        await wide.page.$("#som-follow-up")
+      )?.screenshot({ path: path.join(ARTIFACTS, "06-follow-up-1280px.png") });
+      await wide.page.setViewport({ width: 320, height: 900 });
+      await (
+        await wide.page.$("#som-follow-up")
+      )?.screenshot({ path: path.join(ARTIFACTS, "06-follow-up-320px.png") });
+      expect(await wide.page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
+      expect(wide.log.errors).toEqual([]);
+    } finally {
+      await wide.page.close();
+    }
   });
 
   it("marks the results stale when the user edits an input cell while the pane is open", async () => {

@@ -13,6 +13,7 @@ import type { Lang } from "../../present/format";
 import type { InputEditPort, WorkbookPort } from "../../workbook/port";
 import type { BudgetFigures } from "../../workbook/render/budget-sheet";
 import { LIVE_SHEETS } from "../../workbook/render/live-sheets";
+import type { FollowUp } from "../../engine/decision/follow-up";
 import { clear, h } from "../dom";
 import { describeError } from "../errors";
 import { fill, T, tr } from "../i18n";
@@ -20,6 +21,7 @@ import { officeErrorCode } from "../../excel/office-errors";
 import type { InputsChanged, Panel, PanelContext, Text } from "../panel";
 import { budgetSection } from "./budget-section";
 import { realismSection } from "./realism-section";
+import { followUpSection } from "./follow-up-section";
 import { renderChart } from "./chart";
 import { keyFigureRows } from "./key-figures";
 import { modelCard } from "./model-card";
@@ -144,6 +146,7 @@ export function createCalculationPanel(
             results: Results;
             budget: BudgetFigures | undefined;
             adjusted: { readonly results: Results; readonly realism: RealismSettings } | null;
+            followUp: FollowUp | null;
           }
         | undefined;
       let autoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -245,6 +248,7 @@ export function createCalculationPanel(
           lang,
         );
         if (last.budget !== undefined) results.append(budgetSection(r, last.budget, lang));
+        if (last.followUp !== null) results.append(followUpSection(last.followUp, lang));
       };
 
       const refreshStale = async (): Promise<void> => {
@@ -293,7 +297,12 @@ export function createCalculationPanel(
             return;
           }
           ctx.showIssues(outcome.warnings);
-          last = { results: outcome.results, budget: outcome.budget, adjusted: outcome.adjusted ?? null };
+          last = {
+            results: outcome.results,
+            budget: outcome.budget,
+            adjusted: outcome.adjusted ?? null,
+            followUp: outcome.followUp,
+          };
           if (liveState?.present === true) {
             // what Beregn found in the cell (the user may have typed Ja/Nej there since the pane read it)
             const wroteLive = (outcome.written?.sheets ?? []).some((x) => x.name === LIVE_SHEETS.results);

@@ -186,7 +186,7 @@ export const EXAMPLE_DATA: RawScenario = {
 /**
  * The example's §11 inputs: budget year 2026, the pool paid back in full, whole thousands, and two realised years on
  * the Opfølgning page (illustrative figures, som-method.md §11): in 2025 28 starters (forecast 30), 10 % of them
- * reached the outcome (forecast 12,6 %) and the Kommune spent 2.250.000 kr. (forecast 300.000 + 1.800.000 at the
+ * reached the outcome (forecast 12,6 %) and the Kommune spent 2.250.000 kr. (forecast 300.000 + 1.800.000 + 2.500 × 30 at the
  * 2023 price level; Prisår blank = the price level); in 2026 42 starters (forecast 40).
  */
 export const EXAMPLE_DECISION: TemplateDecision = {

@@ -286,7 +286,7 @@ export function renderFollowUpSheet(
   });
   names.push(head.name);
   w.skip();
-  w.paragraphs([t.intro], 9, "muted");
+  w.paragraphs([t.intro], 9, "guidance");
   w.skip();
 
   w.add([[t.statusTitle]], { style: "subtitle" });
@@ -361,7 +361,7 @@ export function renderFollowUpSheet(
   renderInputs(w, f, scenario, t);
   w.skip();
 
-  w.rulesAndNamesHeader(t, "muted", 9);
+  w.rulesAndNamesHeader(t, "guidance", 9);
   const nameRows: CellValue[][] = [];
   const who = (suffix: string): string =>
     suffix === "Total"
@@ -397,7 +397,7 @@ export function renderFollowUpSheet(
 /** Per realised year: participants, each effect's rate and each actor's costs (at P), forecast and realised. */
 function renderInputs(w: SheetWriter, f: FollowUp, scenario: Scenario, t: Texts): void {
   w.add([[t.inputsTitle]], { style: "subtitle" });
-  w.add([[t.inputsNote]], { style: "muted" });
+  w.paragraphs([t.inputsNote], 9, "guidance");
   const forecastCosts = costsByActorYear(scenario);
   const costOf = (a: number, i: number): number => {
     const k = forecastCosts[a];
