@@ -12,11 +12,13 @@
  * Summaries are plain JSON-safe data (they cross a worker boundary). Browser-safe.
  */
 import { calculate } from "../engine/calculate";
+import { simulate } from "../engine/simulation/simulate";
 import type { ResultBlock } from "../engine/types";
 import type { Lang } from "../present/format";
 import type { WorkbookPort } from "../workbook/port";
 import { toContractIssue, type ContractIssue } from "./contract-json";
 import { loadScenario } from "./load-scenario";
+import { readSimulation, UNCERTAINTY_NAMES } from "../workbook/read/read-uncertainty";
 
 /** The key figures listed per intervention, per actor and in total (kr. at the intervention's price level). */
 export interface FigureSummary {
@@ -26,6 +28,11 @@ export interface FigureSummary {
   readonly returnPerKrone: number | null;
   /** f* (som-method.md §6): the critical success rates are f* × r_e. */
   readonly breakEvenSuccessFactor: number | null;
+  /**
+   * P(Σ NR > 0) from the workbook's own simulation settings (`SOM_Usikkerhed`, same seed and iterations as
+   * `som simulate`, som-method.md §10); null when the workbook has none (or they have issues).
+   */
+  readonly probabilityPositive: number | null;
 }
 
 export type InterventionSummary =
@@ -47,15 +54,18 @@ export type InterventionSummary =
       }[];
       /** The success rates r_e by effect (the critical rates are f* × r_e). */
       readonly successRates: readonly (readonly [string, number])[];
+      /** Located issues of the simulation settings (then P(Σ NR > 0) is null); empty otherwise. */
+      readonly simulationIssues: readonly ContractIssue[];
     }
   | { readonly file: string; readonly ok: false; readonly issues: readonly ContractIssue[] };
 
-const figures = (b: ResultBlock): FigureSummary => ({
+const figures = (b: ResultBlock, probabilityPositive: number | null): FigureSummary => ({
   netTotal: b.netTotal,
   presentValue: b.presentValue,
   breakEvenYear: b.breakEvenYear,
   returnPerKrone: b.returnPerKrone,
   breakEvenSuccessFactor: b.breakEvenSuccessFactor,
+  probabilityPositive,
 });
 
 /**
@@ -67,10 +77,13 @@ export async function summariseWorkbook(
   file: string,
   lang: Lang,
 ): Promise<InterventionSummary> {
-  const loaded = await loadScenario(port);
+  const loaded = await loadScenario(port, { extraNames: UNCERTAINTY_NAMES });
   if (!loaded.ok) return { file, ok: false, issues: loaded.issues.map((i) => toContractIssue(i, lang)) };
   const s = loaded.scenario;
   const r = calculate(s);
+  // P(Σ NR > 0) where the workbook has simulation settings (the same simulation as `som simulate`).
+  const settings = readSimulation(loaded.named, s);
+  const sim = settings.ok && settings.value !== null ? simulate(s, settings.value) : null;
   return {
     file,
     ok: true,
@@ -78,17 +91,23 @@ export async function summariseWorkbook(
     priceLevel: r.priceLevel,
     priceIndex: [...s.priceIndex.entries()],
     years: r.years,
-    total: figures(r.total),
+    total: figures(r.total, sim?.total.probabilityPositive ?? null),
     actors: r.actors.map((a, i) => {
       const b = r.byActor[i] as ResultBlock;
-      return { name: a.name, level: a.level, figures: figures(b), net: b.net };
+      return {
+        name: a.name,
+        level: a.level,
+        figures: figures(b, sim?.byActor[i]?.probabilityPositive ?? null),
+        net: b.net,
+      };
     }),
     successRates: s.effects.map((e) => [e.name, e.successRate] as const),
+    simulationIssues: settings.ok ? [] : settings.issues.map((i) => toContractIssue(i, lang)),
   };
 }
 
 /** Sort keys of the intervention list (`--sort`). */
-export const PORTFOLIO_SORT_KEYS = ["net", "pv", "breakeven", "rpk", "critical"] as const;
+export const PORTFOLIO_SORT_KEYS = ["net", "pv", "breakeven", "rpk", "critical", "probability"] as const;
 export type PortfolioSortKey = (typeof PORTFOLIO_SORT_KEYS)[number];
 
 export interface PortfolioIssue {
@@ -123,7 +142,9 @@ const sortValue = (s: FigureSummary, key: PortfolioSortKey): number | null =>
         ? s.breakEvenYear
         : key === "rpk"
           ? s.returnPerKrone
-          : s.breakEvenSuccessFactor;
+          : key === "probability"
+            ? s.probabilityPositive
+            : s.breakEvenSuccessFactor;
 
 /** The intervention list in order: input order, or by `sort` on the total (best first; stable). */
 export function sortInterventions(
@@ -132,7 +153,7 @@ export function sortInterventions(
 ): InterventionSummary[] {
   const list = [...entries];
   if (sort === undefined) return list;
-  const descending = sort === "net" || sort === "pv" || sort === "rpk";
+  const descending = sort === "net" || sort === "pv" || sort === "rpk" || sort === "probability";
   return list.sort((a, b) => {
     if (!a.ok || !b.ok) return a.ok === b.ok ? 0 : a.ok ? -1 : 1;
     return compare(sortValue(a.total, sort), sortValue(b.total, sort), descending);
@@ -166,6 +187,15 @@ export function combinePortfolio(
   const actorKey = new Map<string, string>(); // trimmed lower-case → first spelling
   const issues: PortfolioIssue[] = [];
   for (const e of ok) {
+    if (e.simulationIssues.length > 0)
+      issues.push({
+        code: "portfolio-simulation-issues",
+        file: e.file,
+        message:
+          lang === "da"
+            ? `${e.file}: simuleringsindstillingerne har fejl (${e.simulationIssues.map((i) => i.message).join(" ")}); P(Σ NR > 0) er ikke beregnet.`
+            : `${e.file}: the simulation settings have issues (${e.simulationIssues.map((i) => i.message).join(" ")}); P(Σ NR > 0) is not computed.`,
+      });
     const f = level === null ? undefined : factorTo(e, level);
     if (f === undefined) {
       issues.push({

@@ -19,6 +19,8 @@ import { MemoryWorkbook } from "../../src/workbook/memory-workbook";
 import { N, RESULT_SHEETS } from "../../src/workbook/names";
 import type { CellValue } from "../../src/workbook/sheet-model";
 import { englishReorderedSpec } from "../golden/hand-layout";
+import { buildTemplateSpec } from "../../src/workbook/layout/build-template-spec";
+import { EXAMPLE_DATA, EXAMPLE_DECISION } from "../../src/workbook/layout/example-data";
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 18, 45));
 
@@ -184,5 +186,24 @@ describe("located issues of SOM_Realiseret", () => {
     expect(r.ok ? [] : r.issues.map((i) => `${i.code} ${i.location.cell}`)).toEqual([
       "realised-rate-ambiguous C1",
     ]);
+  });
+});
+
+describe("the example's two realised years (examples/README.md, Opfølgning)", () => {
+  it("give the costs' contribution to the Kommune's Σ NR derived by hand: −77.500 kr.", async () => {
+    // ½ × [(2.175.000 − 2.250.000) + (2.170.000 − 2.250.000)]: the realised 2.250.000 replaces Opstart + Drift +
+    // Pr. forløb 2.500 × N₁ with N₁ = 30 (forecast) or 28 (realised); no interaction with the success rates.
+    const wb = MemoryWorkbook.fromSpec(
+      buildTemplateSpec({ lang: "da", data: EXAMPLE_DATA, decision: EXAMPLE_DECISION }),
+    );
+    const r = await calculateWorkbook(wb, { now: NOW, lang: "da" });
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message.en).join("\n"));
+    const kommune = r.followUp?.scopes.find((s) => s.scope.kind === "actor" && s.scope.name === "Kommune");
+    expect(kommune?.netTotal.contributions.costs).toBeCloseTo(-77_500, 6);
+    for (const name of ["Region", "Stat"]) {
+      const other = r.followUp?.scopes.find((s) => s.scope.kind === "actor" && s.scope.name === name);
+      expect(other?.netTotal.contributions.costs).toBe(0);
+    }
+    expect(r.followUp?.realised.years.map((y) => y.calcYear)).toEqual([1, 2]);
   });
 });

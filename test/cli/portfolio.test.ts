@@ -13,6 +13,7 @@ import { FileWorkbook } from "../../src/file/file-workbook";
 import { writeWorkbookSpec } from "../../src/file/write-workbook-spec";
 import { buildTemplateSpec } from "../../src/workbook/layout/build-template-spec";
 import { EXAMPLE_DATA } from "../../src/workbook/layout/example-data";
+import type { UncertaintyTemplateData } from "../../src/workbook/layout/uncertainty-page";
 import { variant } from "../../bench/portfolio.bench";
 import { som } from "./som";
 
@@ -127,6 +128,7 @@ describe("combinePortfolio: the common price level", () => {
       breakEvenYear: null,
       returnPerKrone: null,
       breakEvenSuccessFactor: null,
+      probabilityPositive: null,
     },
     actors: [
       {
@@ -138,11 +140,13 @@ describe("combinePortfolio: the common price level", () => {
           breakEvenYear: null,
           returnPerKrone: null,
           breakEvenSuccessFactor: null,
+          probabilityPositive: null,
         },
         net,
       },
     ],
     successRates: [],
+    simulationIssues: [],
   });
 
   it("converts to the highest price level with each workbook's own index, and leaves out (with an issue) what it cannot convert", () => {
@@ -183,4 +187,64 @@ describe("combinePortfolio: the common price level", () => {
     );
     expect(doc.byActorYear["Kommune"]).toEqual({ "2025": 110, "2026": 220 });
   });
+});
+
+describe("som portfolio: P(Σ NR > 0) where a workbook has simulation settings", () => {
+  // The example (examples/README.md): Σ V = 10.940.113,80 kr. at r = 12,6 %, Σ C = 6.855.000 kr.; V is linear in r
+  // and C does not depend on r. With every drawn rate ≥ 90 %, Σ V ≥ 10.940.113,80 × 0,9 / 0,126 ≈ 78 mio. > Σ C:
+  // every iteration has Σ NR > 0 → P = 1. With every rate ≤ 0,1 %, Σ V ≤ 10.940.113,80 × 0,001 / 0,126 ≈ 87.000
+  // < Σ C → P = 0. A workbook without SOM_Usikkerhed rows has no probability (null).
+  let dir = "";
+  const sim = (low: number, high: number): UncertaintyTemplateData => ({
+    inputs: [{ parameter: "Succesrate", distribution: "Uniform", low, high }],
+    iterations: 50,
+    seed: 7,
+  });
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "som-portfolio-sim-"));
+    await writeWorkbookSpec(
+      buildTemplateSpec({ lang: "da", data: EXAMPLE_DATA, uncertainty: sim(0.9, 1) }),
+      path.join(dir, "a-high.xlsx"),
+    );
+    await writeWorkbookSpec(
+      buildTemplateSpec({ lang: "da", data: EXAMPLE_DATA, uncertainty: sim(0, 0.001) }),
+      path.join(dir, "b-low.xlsx"),
+    );
+    await writeWorkbookSpec(
+      buildTemplateSpec({ lang: "da", data: EXAMPLE_DATA }),
+      path.join(dir, "c-none.xlsx"),
+    );
+  }, 120000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("lists P(Σ NR > 0) per intervention from its own simulation settings", async () => {
+    const r = await som(["portfolio", dir, "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      interventions: { file: string; total: { probabilityPositive: number | null } }[];
+    };
+    expect(doc.interventions.map((e) => [path.basename(e.file), e.total.probabilityPositive])).toEqual([
+      ["a-high.xlsx", 1],
+      ["b-low.xlsx", 0],
+      ["c-none.xlsx", null],
+    ]);
+  }, 120000);
+
+  it("sorts by P(Σ NR > 0), highest first, workbooks without a simulation last", async () => {
+    const r = await som([
+      "portfolio",
+      path.join(dir, "c-none.xlsx"),
+      path.join(dir, "b-low.xlsx"),
+      path.join(dir, "a-high.xlsx"),
+      "--json",
+      "--sort",
+      "probability",
+    ]);
+    const doc = JSON.parse(r.out) as { interventions: { file: string }[] };
+    expect(doc.interventions.map((e) => path.basename(e.file))).toEqual([
+      "a-high.xlsx",
+      "b-low.xlsx",
+      "c-none.xlsx",
+    ]);
+  }, 120000);
 });

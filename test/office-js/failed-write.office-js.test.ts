@@ -99,7 +99,7 @@ describe("a Beregn that fails in the middle of its write", () => {
     const stale = await isStale(wb);
     expect(stale).toMatchObject({ state: "stale", stale: true, interrupted: true });
     expect(stale.state === "stale" ? stale.outOfDateSheets : []).toEqual(
-      expect.arrayContaining(["Resultater", "Budget"]),
+      expect.arrayContaining(["Resultater", "Budget", "Opfølgningsresultater"]),
     );
     // what a user without the add-in sees: Resultater's status formula is "Aktuel" only when its fingerprint
     // (SOM_Res_Inputaftryk) equals SOM_Meta_Inputaftryk — now the claim's "being written" text

@@ -162,8 +162,8 @@ function summaryText(doc: PortfolioDocument, lang: Lang): string {
 export const portfolioCommand: Command = {
   name: "portfolio",
   usage: {
-    da: "<filer eller mappe…> [--out <portefolje.xlsx>] [--json] [--sort net|pv|breakeven|rpk|critical] [--price-level <år>]",
-    en: "<files or folder…> [--out <portfolio.xlsx>] [--json] [--sort net|pv|breakeven|rpk|critical] [--price-level <year>]",
+    da: "<filer eller mappe…> [--out <portefolje.xlsx>] [--json] [--sort net|pv|breakeven|rpk|critical|probability] [--price-level <år>]",
+    en: "<files or folder…> [--out <portfolio.xlsx>] [--json] [--sort net|pv|breakeven|rpk|critical|probability] [--price-level <year>]",
   },
   summary: {
     da: "Beregn mange SØM-projektmapper (en portefølje af indsatser) og summér pr. aktør og år",

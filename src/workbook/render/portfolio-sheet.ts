@@ -26,6 +26,7 @@ const T = {
       "Tilbagebetalingsår",
       "Afkast pr. krone",
       "Kritisk succesfaktor f*",
+      "P(Σ NR > 0) (simulering)",
     ],
     notWithin: "ikke inden for tidshorisonten",
     none: "–",
@@ -51,6 +52,7 @@ const T = {
       "Break-even year",
       "Return per krone",
       "Break-even factor f*",
+      "P(Σ NR > 0) (simulation)",
     ],
     notWithin: "not within the horizon",
     none: "–",
@@ -75,6 +77,8 @@ interface ListedOk {
     readonly breakEvenYear: number | null;
     readonly returnPerKrone: number | null;
     readonly breakEvenSuccessFactor: number | null;
+    /** From the workbook's own simulation settings; null without them. */
+    readonly probabilityPositive: number | null;
   };
 }
 interface ListedBad {
@@ -109,8 +113,12 @@ export function renderPortfolioSheet(doc: PortfolioDocument, lang: Lang): SheetS
         e.total.breakEvenYear ?? t.notWithin,
         e.total.returnPerKrone ?? t.none,
         e.total.breakEvenSuccessFactor ?? t.none,
+        e.total.probabilityPositive ?? t.none,
       ]),
-      { numberFormat: ok.map(() => ["@", "@", "0", KR, KR, "0", "0.00", "0.00"]), style: "output" },
+      {
+        numberFormat: ok.map(() => ["@", "@", "0", KR, KR, "0", "0.00", "0.00", "0.0%"]),
+        style: "output",
+      },
     );
   const bad = list.filter((e): e is ListedBad => !e.ok);
   if (bad.length > 0) {
