@@ -15,6 +15,7 @@
  * Writers without chart support (the .xlsx file writer) skip the chart; every figure is in the tables.
  */
 import { reportedActors } from "../../engine/calculate";
+import { MODEL_LABELS, methodText, perspectiveText } from "../../present/model-text";
 import type {
   BreakEvenValue,
   BreakEvenValues,
@@ -279,6 +280,20 @@ export function renderSensitivitySheet(
   if (stampRow + 5 !== fingerprintRow)
     throw new RangeError("The input fingerprint is not where the status reads it");
   names.push({ name: sheetFingerprintName(sheetName), sheet: sheetName, ref: cellA1(fingerprintRow, 1) });
+  w.skip();
+
+  // The model the figures follow (same wording as Resultater, src/present/model-text.ts): the horizon parameter
+  // sets F under this method, and with Kun kommune every figure is the Kommune actors' only.
+  const m = MODEL_LABELS[lang];
+  const model: CellValue[][] = [
+    [m.method, methodText(s.horizonMethod, s.horizon, lang)],
+    [m.duration, s.duration],
+    [m.perspective, perspectiveText(s.perspective, lang)],
+  ];
+  const leftOut = scenario.actors.filter((a) => !actors.includes(a)).map((a) => a.name);
+  if (leftOut.length > 0) model.push([m.leftOut, leftOut.join(", ")]);
+  w.add([[m.title]], { style: "subtitle" });
+  w.add(model, { numberFormat: model.map((_, i) => ["@", i === 1 ? YEARS : "@"]), style: "stamp" });
   w.skip();
 
   // One-way table.

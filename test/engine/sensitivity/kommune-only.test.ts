@@ -94,7 +94,7 @@ describe("sensitivity with Kun kommune", () => {
     expect(a.grid.cells[0]?.[0]).toBeCloseTo(30_000, 9);
   });
 
-  it("labels the sheet's one-way and break-even columns with the reported actors' names", () => {
+  it("labels the sheet's one-way and break-even columns with the reported actors' names and states the model", () => {
     const s = scenario();
     const a = analyseSensitivity(s, settings(s));
     const { sheet } = renderSensitivitySheet(a, s, {
@@ -110,7 +110,16 @@ describe("sensitivity with Kun kommune", () => {
       header.findIndex((x) => typeof x === "string" && x.startsWith(label));
     expect(header.some((x) => typeof x === "string" && x.includes("Region"))).toBe(false);
     expect(base[col("Nettoresultat: Social")] ?? base[col("Social")]).toBe(30_000);
-    expect(rows.flat().some((x) => typeof x === "string" && x.includes("Region"))).toBe(false);
+    // «Region» appears once: on the model block's line of left-out actors, which names the perspective.
+    expect(rows.filter((r) => r.some((x) => typeof x === "string" && x.includes("Region")))).toEqual([
+      ["Udeladt (ikke kommune)", "Region"],
+    ]);
+    expect(rows.find((r) => r[0] === "Perspektiv")?.[1]).toBe(
+      "Kun kommune (kun aktører med niveauet Kommune)",
+    );
+    expect(rows.find((r) => r[0] === "Horisontmetode")?.[1]).toBe(
+      "Pr. kohorte: hvert hold følges 2 år fra afslutningsåret (SØM's praksis)",
+    );
   });
 
   it("keys the JSON's per-actor figures by the reported actors", () => {
