@@ -125,8 +125,8 @@ export const TX = {
         "1. Settings: enter start year, horizon, price level, discount rate and actors (default: municipality, region, state).",
       ),
       t(
-        "2. Indsats: skriv indsatsens navn, målgruppe, driftsperiode og antal deltagere, der gennemfører indsatsen, i hvert år.",
-        "2. Intervention: enter the intervention's name, target group, operating period and the number of participants who complete it each year.",
+        "2. Indsats: skriv indsatsens navn, målgruppe, driftsperiode, varighed (år pr. borger) og antal deltagere, der starter i indsatsen, i hvert år.",
+        "2. Intervention: enter the intervention's name, target group, operating period, duration (years per citizen) and the number of participants who start it each year.",
       ),
       t(
         "3. Effekt: angiv effektmålet og succesraten – den andel af deltagerne, der når målet på grund af indsatsen.",
