@@ -21,7 +21,7 @@ import { DECOMPOSITION_FACTORS } from "../../src/engine/decompose/mix-scenarios"
 import type { RawScenario, Scenario } from "../../src/engine/types";
 import { cellA1, overlaps, parseAddress, parseRect } from "../../src/excel/a1";
 import type { Rect } from "../../src/workbook/a1";
-import { formatKr, formatNumber } from "../../src/present/format";
+import { formatKr, formatNumber, formatPercent } from "../../src/present/format";
 import { EXAMPLE_DATA, EXAMPLE_DECISION, EXAMPLE_SUCCESS_RATE } from "../../src/workbook/layout/example-data";
 import { INPUT_NAMES, N } from "../../src/workbook/names";
 import type { CellValue } from "../../src/workbook/sheet-model";
@@ -238,19 +238,28 @@ describeE2e("task pane in headless Chromium", () => {
         name: e.querySelector(".kf-name")?.textContent ?? "",
         net: e.querySelector(".kf-net")?.textContent ?? "",
         be: e.querySelector(".kf-breakeven")?.textContent ?? "",
+        pv: e.querySelector(".kf-pv")?.textContent ?? "",
+        critical: e.querySelector(".kf-critical")?.textContent ?? "",
       })),
     );
     expect(cards.map((c) => c.name)).toEqual(["Kommune", "Region", "Stat", "I alt"]);
     results.byActor.forEach((b, i) => {
       expect(cards[i]?.net).toBe(formatKr(b.netTotal, "da"));
       expect(cards[i]?.be).toBe(
-        b.breakEvenYear === null ? "ikke inden for horisonten" : String(b.breakEvenYear),
+        b.breakEvenYear === null ? "ikke inden for tidshorisonten" : String(b.breakEvenYear),
       );
+      expect(cards[i]?.pv).toBe(formatKr(b.presentValue, "da"));
+      const f = b.breakEvenSuccessFactor;
+      const rate = v.value.effects[0]?.successRate ?? 0;
+      expect(cards[i]?.critical).toBe(f === null ? "kan ikke tjene sig hjem" : formatPercent(f * rate, "da"));
     });
     expect(cards[3]?.net).toBe(formatKr(results.total.netTotal, "da"));
     expect(
       await page.$$eval("#som-chart polyline", (els) => els.map((e) => e.getAttribute("data-actor"))),
-    ).toEqual(["Kommune", "Region", "Stat"]);
+    ).toEqual(["Kommune", "Region", "Stat", "I alt"]);
+    expect(await page.$eval("#som-chart .chart-title", (e) => e.textContent)).toBe(
+      "Kumuleret nettoresultat pr. aktør",
+    );
     expect(await page.$eval("#som-stale", (e) => (e as HTMLElement).hidden)).toBe(true);
     await shot(page, "03-calculated-da");
   });

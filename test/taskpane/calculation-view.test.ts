@@ -58,6 +58,35 @@ function results(
 }
 
 describe("keyFigureRows", () => {
+  it("adds the present value and the critical success rate f* × r (one outcome: a rate; several: one per outcome)", () => {
+    const r = results(
+      [
+        {
+          name: "Kommune",
+          level: "Kommune",
+          // f* = ΣC/ΣV = 0,4 → with r = 25 %: 10 %; with r = 12,6 %: 5,04 % → "5 %"
+          b: block({ netTotal: 1, presentValue: 868016.5, breakEvenSuccessFactor: 0.4 }),
+        },
+        { name: "Region", level: "Region", b: block({ breakEvenSuccessFactor: null }) },
+      ],
+      block({ presentValue: -868016.5, breakEvenSuccessFactor: 0.5 }),
+    );
+    const one = keyFigureRows(r, "da", [{ name: "Job", successRate: 0.25 }]);
+    expect(one.map((x) => [x.presentValue, x.critical, x.criticalDefined])).toEqual([
+      ["868.017 kr.", "10 %", true], // half away from zero, as the sheet's #,##0 shows it
+      ["0 kr.", "kan ikke tjene sig hjem", false],
+      ["-868.017 kr.", "12,5 %", true],
+    ]);
+    const two = keyFigureRows(r, "da", [
+      { name: "Job", successRate: 0.25 },
+      { name: "Bolig", successRate: 0.126 },
+    ]);
+    expect(two[0]?.critical).toBe("Job: 10 %; Bolig: 5 %");
+    expect(keyFigureRows(r, "en", [{ name: "Job", successRate: 0.25 }])[1]?.critical).toBe(
+      "cannot break even",
+    );
+  });
+
   it("shows Σ net result in Danish kroner, the break-even year and the return per krone for each actor, then the total", () => {
     const r = results(
       [
@@ -92,7 +121,7 @@ describe("keyFigureRows", () => {
         level: "Region",
         net: "-500 kr.", // −500,4 kr. rounded to whole kroner
         sign: -1,
-        breakEven: "ikke inden for horisonten",
+        breakEven: "ikke inden for tidshorisonten",
         returnPerKrone: "– (ingen omkostninger)",
       }),
       expect.objectContaining({ name: "I alt", isTotal: true, net: "1.234.067 kr." }),
@@ -113,6 +142,26 @@ describe("keyFigureRows", () => {
         breakEven: "not within the horizon",
       }),
     ]);
+  });
+});
+
+describe("the chart's I alt line", () => {
+  it("is drawn solid, dark and thicker than the actors' lines", () => {
+    const m = chartModel(
+      [2025, 2026],
+      [
+        { name: "Kommune", values: [-1, 2] },
+        { name: "Region", values: [0, 1] },
+        { name: "I alt", values: [-1, 3], total: true },
+      ],
+      "da",
+    );
+    expect(m.lines.map((l) => [l.name, l.width, l.dash])).toEqual([
+      ["Kommune", 2, ""],
+      ["Region", 2, "6 3"],
+      ["I alt", 3, ""],
+    ]);
+    expect(m.lines[2]?.color).toBe("#242424");
   });
 });
 

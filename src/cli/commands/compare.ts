@@ -29,7 +29,7 @@ const T = {
     rpk: "Afkast pr. kr.",
     horizon: "F",
     rate: "ρ",
-    notReached: "ikke nået",
+    notReached: "ikke inden for tidshorisonten",
     dash: "–",
     why: (a: string, b: string) =>
       `Hvorfor flyttede det sig? Fra »${a}« til »${b}« (nettoresultat i alt, kr.)`,
@@ -51,7 +51,7 @@ const T = {
     rpk: "Return/krone",
     horizon: "F",
     rate: "ρ",
-    notReached: "not reached",
+    notReached: "not within the horizon",
     dash: "–",
     why: (a: string, b: string) => `Why did it move? From “${a}” to “${b}” (net result in total, DKK)`,
     factor: "Factor",

@@ -8,7 +8,7 @@ import type { CreateSheetsResult } from "../../app/create-sheets";
 import type { LiveOptionState } from "../../app/live-option";
 import type { StaleState } from "../../app/stale";
 import type { RealismSettings } from "../../engine/simulation/realism";
-import type { Results } from "../../engine/types";
+import type { Effect, Results } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import type { InputEditPort, WorkbookPort } from "../../workbook/port";
 import type { BudgetFigures } from "../../workbook/render/budget-sheet";
@@ -147,6 +147,7 @@ export function createCalculationPanel(
             budget: BudgetFigures | undefined;
             adjusted: { readonly results: Results; readonly realism: RealismSettings } | null;
             followUp: FollowUp | null;
+            effects: readonly Effect[];
           }
         | undefined;
       let autoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -205,7 +206,7 @@ export function createCalculationPanel(
           ),
         );
         const cards = h("ul", { class: "kf-list" });
-        for (const row of keyFigureRows(r, lang)) {
+        for (const row of keyFigureRows(r, lang, last.effects)) {
           const dl = h(
             "dl",
             { class: "kf-grid" },
@@ -215,6 +216,10 @@ export function createCalculationPanel(
             h("dd", { class: `kf-breakeven${row.breakEvenDefined ? "" : " kf-note"}` }, row.breakEven),
             h("dt", {}, tr(T.returnPerKrone, lang)),
             h("dd", { class: `kf-rpk${row.returnPerKroneDefined ? "" : " kf-note"}` }, row.returnPerKrone),
+            h("dt", {}, tr(T.presentValue, lang)),
+            h("dd", { class: "kf-pv" }, row.presentValue),
+            h("dt", {}, tr(T.criticalRate, lang)),
+            h("dd", { class: `kf-critical${row.criticalDefined ? "" : " kf-note"}` }, row.critical),
           );
           cards.append(
             h(
@@ -244,7 +249,13 @@ export function createCalculationPanel(
         renderChart(
           chart,
           r.years,
-          r.actors.map((a, i) => ({ name: a.name, values: r.byActor[i]?.cumulative ?? [] })),
+          [
+            ...r.actors.map((a, i) => ({ name: a.name, values: r.byActor[i]?.cumulative ?? [] })),
+            // the "I alt" line, drawn thick and dark, when there is more than one actor
+            ...(r.actors.length > 1
+              ? [{ name: tr(T.total, lang), values: r.total.cumulative, total: true }]
+              : []),
+          ],
           lang,
         );
         if (last.budget !== undefined) results.append(budgetSection(r, last.budget, lang));
@@ -302,6 +313,7 @@ export function createCalculationPanel(
             budget: outcome.budget,
             adjusted: outcome.adjusted ?? null,
             followUp: outcome.followUp,
+            effects: outcome.scenario.effects,
           };
           if (liveState?.present === true) {
             // what Beregn found in the cell (the user may have typed Ja/Nej there since the pane read it)

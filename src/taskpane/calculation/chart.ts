@@ -1,5 +1,7 @@
 /**
- * A small inline-SVG line chart of the cumulative net result per actor (no chart library).
+ * A small inline-SVG line chart of the cumulative net result per actor and in total ("I alt", thick and dark), with
+ * a visible title (no chart library). The SVG scales with the pane but never beyond 480 px (taskpane.css), so its
+ * 10 px labels stay between 10 and 15 px from a 320 px to a 1280 px wide pane.
  * `chartModel` is pure geometry (tested in Node); `renderChart` turns it into SVG + an HTML legend.
  * Colours are told apart by dash pattern too, so the chart works without colour vision.
  */
@@ -11,6 +13,8 @@ export interface Series {
   readonly name: string;
   /** One value per year (kr.), same length as `years`. */
   readonly values: readonly number[];
+  /** The "I alt" line: drawn thick and dark, after the actors. */
+  readonly total?: boolean;
 }
 
 export interface ChartLine {
@@ -19,6 +23,7 @@ export interface ChartLine {
   readonly points: string;
   readonly color: string;
   readonly dash: string;
+  readonly width: number;
 }
 
 export interface ChartModel {
@@ -49,6 +54,8 @@ export const PALETTE = [
   "#986f0b",
 ];
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "10 4", "3 3 1 3"];
+/** The "I alt" line. */
+const TOTAL_COLOR = "#242424";
 
 const W = 320;
 const H = 180;
@@ -114,8 +121,9 @@ export function chartModel(years: readonly number[], series: readonly Series[], 
     lines: series.map((srs, k) => ({
       name: srs.name,
       points: srs.values.map((v, i) => `${r1(x(i))},${r1(y(Number.isFinite(v) ? v : 0))}`).join(" "),
-      color: PALETTE[k % PALETTE.length] as string,
-      dash: DASHES[k % DASHES.length] as string,
+      color: srs.total === true ? TOTAL_COLOR : (PALETTE[k % PALETTE.length] as string),
+      dash: srs.total === true ? "" : (DASHES[k % DASHES.length] as string),
+      width: srs.total === true ? 3 : 2,
     })),
     yTicks,
     xTicks,
@@ -168,7 +176,7 @@ export function renderChart(
         points: line.points,
         fill: "none",
         stroke: line.color,
-        "stroke-width": 2,
+        "stroke-width": line.width,
         "stroke-dasharray": line.dash || undefined,
         "stroke-linejoin": "round",
         "data-actor": line.name,
@@ -189,12 +197,13 @@ export function renderChart(
             y1: 4,
             y2: 4,
             stroke: line.color,
-            "stroke-width": 2.5,
+            "stroke-width": line.width + 0.5,
             "stroke-dasharray": line.dash || undefined,
           }),
         ),
         line.name,
       ),
     );
-  root.append(svg, legend);
+  // A visible title (the SVG's <title> is only a tooltip).
+  root.append(h("figcaption", { class: "chart-title" }, tr(T.chartTitle, lang)), svg, legend);
 }
