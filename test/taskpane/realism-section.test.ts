@@ -22,7 +22,7 @@ describe("realismRows", () => {
       ["Stat", false, ["4.700 kr.", "4.600 kr."]],
       ["I alt", true, ["3.100 kr.", "2.440 kr."]],
     ]);
-    expect(rows[0]?.breakEven).toEqual(["ikke inden for horisonten", "ikke inden for horisonten"]);
+    expect(rows[0]?.breakEven).toEqual(["ikke inden for tidshorisonten", "ikke inden for tidshorisonten"]);
   });
 
   it("says what was adjusted", () => {
