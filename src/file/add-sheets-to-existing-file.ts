@@ -2,7 +2,7 @@
  * File-path form of `addSheetsToExistingFile` for the command line's `--out`: reads the workbook at
  * `inputPath` (size checked before reading), adds/replaces the spec's sheets and names, and writes a NEW
  * file at `outPath`. The input file is only read, never written. The bytes-level API is
- * `addSheetsToExistingFile` in `./xlsx-writer` (which documents what the copy loses).
+ * `copyPackageWithSheets` in `./package-copy` (a zip-level copy).
  */
 import * as fs from "node:fs";
 import type { WorkbookSpec } from "../workbook/sheet-model";

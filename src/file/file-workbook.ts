@@ -2,7 +2,7 @@
  * `WorkbookPort` over an .xlsx file (Node): the command line and the golden tests read a user's workbook
  * through it. Reading goes through our own reader (`readXlsx`, size-capped, no prototype pollution);
  * `writeSheets` only records the spec in memory, and `saveAs` writes a NEW file holding the input plus the
- * recorded sheets and names (`addSheetsToExistingFile`). The input file is never modified.
+ * recorded sheets and names, copied at the zip level (`package-copy.ts`). The input file is never modified.
  */
 import * as fs from "node:fs";
 import type { NamedValue, SheetInfo, WorkbookPort } from "../workbook/port";
@@ -78,8 +78,8 @@ export class FileWorkbook implements WorkbookPort {
 
   /** A new file's bytes: the input workbook plus the recorded sheets and names. */
   async toBytes(opts?: WriteOptions): Promise<Uint8Array> {
-    const { addSheetsToExistingFile } = await import("./xlsx-writer"); // exceljs loads only when writing
-    return addSheetsToExistingFile(this.bytes, this.pending, { ...opts, limits: this.limits });
+    const { copyPackageWithSheets } = await import("./package-copy"); // exceljs loads only when writing
+    return copyPackageWithSheets(this.bytes, this.pending, { ...opts, limits: this.limits });
   }
 
   /** Writes the input workbook plus the recorded sheets and names to `path` (a new file; the input is untouched). */

@@ -1,20 +1,17 @@
 /**
- * Writes a `WorkbookSpec` (sheets as data, src/workbook/sheet-model.ts) to .xlsx bytes with exceljs, and
- * adds result sheets to a copy of a user's file.
+ * Writes a `WorkbookSpec` (sheets as data, src/workbook/sheet-model.ts) to .xlsx bytes with exceljs. Adding
+ * result sheets to a copy of a user's file is `package-copy.ts` (zip level; exceljs never loads a user's file).
  *
  * Why exceljs and not npm `xlsx` (SheetJS CE 0.18.5)? `xlsx` is frozen on npm with a prototype-pollution
  * CVE (CVE-2023-30533) and a ReDoS CVE (CVE-2024-22363) that bite when reading crafted files, and when it
  * writes it drops fonts, fills, borders and data validation (addin-engineering.md §4). exceljs keeps
  * styles, number formats, data validation, conditional formatting, notes and sheet visibility. Reading is
- * done by our own reader (xlsx-reader.ts), never by either library, except that `addSheetsToExistingFile`
- * must let exceljs load the user's file to copy it — only after `readXlsx` accepted it, through a re-packed
- * zip whose declared sizes are true, under the same caps.
+ * done by our own reader (xlsx-reader.ts), never by either library.
  *
  * What we do ourselves after exceljs has written (post-processing the package with fflate):
  * - **Defined names** are written into xl/workbook.xml by us, not by exceljs: constants (exceljs cannot
- *   write them), absolute references with quoted sheet names, comments, and — when copying a user's file —
- *   the user's own names with their scope (exceljs turns sheet-scoped names into workbook-scoped ones,
- *   exceljs #1835/#1497/#393).
+ *   write them), absolute references with quoted sheet names, comments; `package-copy.ts` uses the same code
+ *   to merge them with a user's own names, keeping their scope.
  * - **Deterministic bytes**: fixed creator and created/modified dates in docProps/core.xml, and the zip
  *   re-packed with a fixed entry time and compression level, so the same spec gives the same bytes (the
  *   template's regenerate-and-compare test relies on it).
@@ -39,15 +36,8 @@ import type {
 } from "../workbook/sheet-model";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, lookFor, type CellLook } from "../workbook/styles";
 import { cellA1, parseRectA1, qualifiedAbsRef, rectA1, type CellRect } from "./a1-ref";
-import { FileReadError } from "./file-read-error";
-import {
-  DEFAULT_READ_LIMITS,
-  parseWorkbookXml,
-  readXlsx,
-  type RawDefinedName,
-  type ReadLimits,
-} from "./xlsx-reader";
-import { listZipEntries, extractParts, zipDeterministic } from "./zip-parts";
+import { parseWorkbookXml, type RawDefinedName, type ReadLimits } from "./xlsx-reader";
+import { zipDeterministic } from "./zip-parts";
 
 /** A spec the writer cannot express (a programmer error in the layout or the renderer). */
 export class XlsxWriteError extends Error {
@@ -160,10 +150,6 @@ function literalList(items: readonly string[], where: string): string {
   if (joined.length > 255)
     throw new XlsxWriteError(`${where}: a literal list is limited to 255 characters; use a range name`);
   return `"${joined.split('"').join('""')}"`;
-}
-
-interface Ordered {
-  orderNo: number;
 }
 
 interface DataValidationsModel {
@@ -359,7 +345,7 @@ function definedNamesXml(names: readonly NameOut[], sheetNames: readonly string[
 }
 
 /** Removes the `<definedNames>…</definedNames>` element (any prefix, or self-closing) from workbook XML. */
-function removeDefinedNames(xml: string): string {
+export function removeDefinedNames(xml: string): string {
   const open = findTag(xml, "definedNames", false);
   if (open === undefined) return xml;
   const gt = xml.indexOf(">", open);
@@ -372,7 +358,7 @@ function removeDefinedNames(xml: string): string {
 }
 
 /** Index of `<name` / `<p:name` (or `</…` when `closing`) followed by space, '>' or '/'. */
-function findTag(xml: string, local: string, closing: boolean, from = 0): number | undefined {
+export function findTag(xml: string, local: string, closing: boolean, from = 0): number | undefined {
   let i = xml.indexOf(local, from);
   while (i >= 0) {
     const after = xml[i + local.length];
@@ -394,6 +380,15 @@ function findTag(xml: string, local: string, closing: boolean, from = 0): number
     i = xml.indexOf(local, i + local.length);
   }
   return undefined;
+}
+
+/** The `<definedNames>` element for the kept raw names plus the spec's, over `sheetNames` (the final tab order). */
+export function definedNamesXmlFor(
+  kept: readonly RawDefinedName[],
+  spec: readonly NameSpec[],
+  sheetNames: readonly string[],
+): string {
+  return definedNamesXml(mergeNames(kept, spec, sheetNames), sheetNames);
 }
 
 /** Inserts `<definedNames>` right after `</sheets>` (CT_Workbook order: sheets, …, definedNames, calcPr). */
@@ -461,72 +456,4 @@ export async function writeWorkbookSpec(spec: WorkbookSpec, opts?: WriteOptions)
   for (const sheet of spec.sheets) writeSheet(wb.addWorksheet(sheet.name), sheet);
   const buffer = await wb.xlsx.writeBuffer();
   return finishPackage(new Uint8Array(buffer), [], spec.names);
-}
-
-/** Strips `<definedNames>` from the input's workbook part so exceljs never sees (nor rewrites) the user's names. */
-function repackForExceljs(bytes: Uint8Array, workbookPart: string, limits: ReadLimits): Uint8Array {
-  const entries = listZipEntries(bytes, limits);
-  const parts = extractParts(bytes, new Set(entries.map((e) => e.name.toLowerCase())), limits);
-  const files: Zippable = Object.create(null) as Zippable;
-  for (const e of entries) {
-    const data = parts.get(e.name.toLowerCase());
-    if (data === undefined || e.name.endsWith("/")) continue;
-    files[e.name] =
-      e.name.toLowerCase() === workbookPart.toLowerCase()
-        ? new TextEncoder().encode(removeDefinedNames(new TextDecoder().decode(data)))
-        : data;
-  }
-  return zipDeterministic(files);
-}
-
-/**
- * A NEW file: the user's workbook (`inputBytes`) with the spec's sheets replaced or added and the spec's
- * names set; the input bytes are not modified. This is the command line's `--out` (inputs + result sheets).
- *
- * The input is first read by `readXlsx` (same caps; refusals are `FileReadError`), then loaded by exceljs
- * from a re-packed zip. A sheet of the spec replaces the sheet of the same name (case-insensitive) at the
- * same tab position; new sheets go at the end. The user's defined names are kept with their scope (sheet-
- * scoped ones included); a spec name replaces the workbook-scoped name of the same name.
- *
- * What exceljs loses from the user's file (documented, accepted for `--out`; the add-in never round-trips
- * files): charts and drawings (shapes, text boxes; images survive), customXml parts, the add-in's
- * web-extension parts (settings), pivot tables and slicers, threaded comments (kept as plain notes),
- * x14 extensions (e.g. some data validations and conditional formats written in `extLst`), VBA. Sheet
- * scope of names is NOT lost here (we restore it, see the module comment).
- */
-export async function addSheetsToExistingFile(
-  inputBytes: Uint8Array,
-  spec: WorkbookSpec,
-  opts?: CopyOptions,
-): Promise<Uint8Array> {
-  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...opts?.limits };
-  const book = readXlsx(inputBytes, limits);
-  checkSheetNames(spec);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(
-      Buffer.from(repackForExceljs(inputBytes, book.workbookPart, limits)) as unknown as ExcelJS.Buffer,
-    );
-  } catch (error) {
-    throw new FileReadError(
-      "copyFailed",
-      {
-        da: "Projektmappen kunne læses, men ikke kopieres til en ny fil (den indeholder noget, som kopieringen ikke kan håndtere). Brug tilføjelsesprogrammet i Excel, eller gem filen igen i Excel og prøv på ny.",
-        en: "The workbook could be read but not copied to a new file (it holds something the copy cannot handle). Use the add-in in Excel, or save the file again in Excel and retry.",
-      },
-      { cause: error },
-    );
-  }
-  setDocProps(wb, opts, true);
-  for (const sheet of spec.sheets) {
-    const existing = wb.worksheets.find((w) => w.name.toLowerCase() === sheet.name.toLowerCase());
-    // exceljs orders sheets by the (untyped) `orderNo`; the replacement takes the old sheet's place.
-    const orderNo = existing === undefined ? undefined : (existing as unknown as Ordered).orderNo;
-    if (existing !== undefined) wb.removeWorksheet(existing.id);
-    const ws = wb.addWorksheet(sheet.name);
-    if (orderNo !== undefined) (ws as unknown as Ordered).orderNo = orderNo;
-    writeSheet(ws, sheet);
-  }
-  const buffer = await wb.xlsx.writeBuffer();
-  return finishPackage(new Uint8Array(buffer), book.rawNames, spec.names);
 }

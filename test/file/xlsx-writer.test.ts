@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import * as XLSX from "xlsx";
 import { readXlsx, cellAt, findSheet, type XlsxBook } from "../../src/file/xlsx-reader";
-import { addSheetsToExistingFile, writeWorkbookSpec, XlsxWriteError } from "../../src/file/xlsx-writer";
+import { copyPackageWithSheets as addSheetsToExistingFile } from "../../src/file/package-copy";
+import { writeWorkbookSpec, XlsxWriteError } from "../../src/file/xlsx-writer";
 import { CELL_LOOKS, CONDITIONAL_LOOKS } from "../../src/workbook/styles";
 import { elements, featureSpec, partsOf, rawWorkbook, type XmlElement } from "./xlsx-test-kit";
 
