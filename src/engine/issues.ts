@@ -12,6 +12,13 @@ type Message = (p: Params) => { readonly da: string; readonly en: string };
 
 const q = (v: string | number | undefined): string => `"${String(v ?? "")}"`;
 
+/** A number inside Danish text with a decimal comma ("3,5"); text is left as it is. */
+export const daNumber = (v: string | number | undefined): string =>
+  typeof v === "number" ? String(v).replace(".", ",") : String(v ?? "");
+
+/** True when a quoted value is blank: the message then says the cell is empty instead of quoting `""`. */
+const blank = (v: string | number | undefined): boolean => String(v ?? "").trim() === "";
+
 /** Every validation rule of som-method.md §1–5, by code. */
 export const ENGINE_ISSUES = {
   "missing-value": {
@@ -21,15 +28,15 @@ export const ENGINE_ISSUES = {
   "not-an-integer": {
     severity: "error",
     message: (p) => ({
-      da: `${p.field_da} skal være et helt tal (ikke ${p.value}).`,
+      da: `${p.field_da} skal være et helt tal (ikke ${daNumber(p.value)}).`,
       en: `${p.field_en} must be a whole number (not ${p.value}).`,
     }),
   },
   "out-of-range": {
     severity: "error",
     message: (p) => ({
-      da: `${p.field_da} skal ligge mellem ${p.min} og ${p.max} (ikke ${p.value}).`,
-      en: `${p.field_en} must be between ${p.min} and ${p.max} (not ${p.value}).`,
+      da: `${p.field_da} skal ligge mellem ${daNumber(p.min)} og ${daNumber(p.max)} (ikke ${daNumber(p.value)}). ${p.hint_da ?? ""}`.trim(),
+      en: `${p.field_en} must be between ${p.min} and ${p.max} (not ${p.value}). ${p.hint_en ?? ""}`.trim(),
     }),
   },
   "not-finite": {
@@ -42,14 +49,14 @@ export const ENGINE_ISSUES = {
   "negative-value": {
     severity: "error",
     message: (p) => ({
-      da: `${p.field_da} må ikke være negativ (${p.value}). ${p.hint_da ?? ""}`.trim(),
+      da: `${p.field_da} må ikke være negativ (${daNumber(p.value)}). ${p.hint_da ?? ""}`.trim(),
       en: `${p.field_en} must not be negative (${p.value}). ${p.hint_en ?? ""}`.trim(),
     }),
   },
   "rate-above-one": {
     severity: "error",
     message: (p) => ({
-      da: `Succesraten for ${q(p.effect)} er ${p.value}, men skal ligge mellem 0 % og 100 %. Skrev du ${p.value} i stedet for ${p.value} %?`,
+      da: `Succesraten for ${q(p.effect)} er ${daNumber(p.value)}, men skal ligge mellem 0 % og 100 %. Skrev du ${daNumber(p.value)} i stedet for ${daNumber(p.value)} %?`,
       en: `The success rate of ${q(p.effect)} is ${p.value}, but must be between 0 % and 100 %. Did you type ${p.value} instead of ${p.value} %?`,
     }),
   },
@@ -87,45 +94,81 @@ export const ENGINE_ISSUES = {
   },
   "unknown-level": {
     severity: "error",
-    message: (p) => ({
-      da: `${q(p.value)} er ikke et niveau. Brug Kommune, Region, Stat eller Andet.`,
-      en: `${q(p.value)} is not a level. Use Kommune (Municipality), Region, Stat (State) or Andet (Other).`,
-    }),
+    message: (p) =>
+      blank(p.value)
+        ? {
+            da: "Niveaucellen er tom. Brug Kommune, Region, Stat eller Andet.",
+            en: "The level cell is empty. Use Kommune (Municipality), Region, Stat (State) or Andet (Other).",
+          }
+        : {
+            da: `${q(p.value)} er ikke et niveau. Brug Kommune, Region, Stat eller Andet.`,
+            en: `${q(p.value)} is not a level. Use Kommune (Municipality), Region, Stat (State) or Andet (Other).`,
+          },
   },
   "unknown-cost-kind": {
     severity: "error",
-    message: (p) => ({
-      da: `${q(p.value)} er ikke en omkostningsart. Brug Opstart, Drift, Pr. deltager, Pr. forløb eller Sparet.`,
-      en: `${q(p.value)} is not a cost kind. Use Start-up, Operating, Per participant, Per course or Saved.`,
-    }),
+    message: (p) =>
+      blank(p.value)
+        ? {
+            da: "Artscellen er tom. Brug Opstart, Drift, Pr. deltager, Pr. forløb eller Sparet.",
+            en: "The kind cell is empty. Use Start-up, Operating, Per participant, Per course or Saved.",
+          }
+        : {
+            da: `${q(p.value)} er ikke en omkostningsart. Brug Opstart, Drift, Pr. deltager, Pr. forløb eller Sparet.`,
+            en: `${q(p.value)} is not a cost kind. Use Start-up, Operating, Per participant, Per course or Saved.`,
+          },
   },
   "unknown-consequence-kind": {
     severity: "error",
-    message: (p) => ({
-      da: `${q(p.value)} er ikke en konsekvensart. Brug Udgift eller Indtægt.`,
-      en: `${q(p.value)} is not a consequence kind. Use Expenditure or Revenue.`,
-    }),
+    message: (p) =>
+      blank(p.value)
+        ? {
+            da: "Artscellen er tom. Brug Udgift eller Indtægt.",
+            en: "The kind cell is empty. Use Expenditure or Revenue.",
+          }
+        : {
+            da: `${q(p.value)} er ikke en konsekvensart. Brug Udgift eller Indtægt.`,
+            en: `${q(p.value)} is not a consequence kind. Use Expenditure or Revenue.`,
+          },
   },
   "unknown-actor": {
     severity: "error",
-    message: (p) => ({
-      da: `${q(p.value)} er ikke en aktør i aktørlisten (SOM_Aktoerer).`,
-      en: `${q(p.value)} is not an actor in the actor list (SOM_Aktoerer).`,
-    }),
+    message: (p) =>
+      blank(p.value)
+        ? {
+            da: "Aktørcellen er tom. Vælg en aktør fra aktørlisten (SOM_Aktoerer).",
+            en: "The actor cell is empty. Choose an actor from the actor list (SOM_Aktoerer).",
+          }
+        : {
+            da: `${q(p.value)} er ikke en aktør i aktørlisten (SOM_Aktoerer).`,
+            en: `${q(p.value)} is not an actor in the actor list (SOM_Aktoerer).`,
+          },
   },
   "unknown-effect": {
     severity: "error",
-    message: (p) => ({
-      da: `${q(p.value)} er ikke et effektmål i effektlisten (SOM_Effekter).`,
-      en: `${q(p.value)} is not an outcome in the outcome list (SOM_Effekter).`,
-    }),
+    message: (p) =>
+      blank(p.value)
+        ? {
+            da: "Effektmålscellen er tom. Vælg et effektmål fra effektlisten (SOM_Effekter).",
+            en: "The outcome cell is empty. Choose an outcome from the outcome list (SOM_Effekter).",
+          }
+        : {
+            da: `${q(p.value)} er ikke et effektmål i effektlisten (SOM_Effekter).`,
+            en: `${q(p.value)} is not an outcome in the outcome list (SOM_Effekter).`,
+          },
   },
   "unknown-service": {
     severity: "error",
-    message: (p) => ({
-      da: `Ydelsen ${q(p.value)} har ingen prisrække i prislisten (SOM_Priser).`,
-      en: `The service ${q(p.value)} has no price row in the price list (SOM_Priser).`,
-    }),
+    message: (p) =>
+      blank(p.value)
+        ? {
+            da: "Ydelsescellen er tom. Skriv en ydelse, der har en prisrække i prislisten (SOM_Priser).",
+            en: "The service cell is empty. Enter a service that has a price row in the price list (SOM_Priser).",
+          }
+        : {
+            da: `Ydelsen ${q(p.value)} har ingen prisrække i prislisten (SOM_Priser).`,
+            en: `The service ${q(p.value)} has no price row in the price list (SOM_Priser).`,
+          },
   },
   "missing-index-year": {
     severity: "error",
@@ -137,14 +180,14 @@ export const ENGINE_ISSUES = {
   "duplicate-year": {
     severity: "error",
     message: (p) => ({
-      da: `Året ${p.value} står mere end én gang i ${p.list_da}.`,
+      da: `Året ${daNumber(p.value)} står mere end én gang i ${p.list_da}.`,
       en: `The year ${p.value} appears more than once in ${p.list_en}.`,
     }),
   },
   "year-outside-horizon": {
     severity: "error",
     message: (p) => ({
-      da: `${p.field_da} er år ${p.value}, men beregningsårene går fra 1 til ${p.horizon}.`,
+      da: `${p.field_da} er år ${daNumber(p.value)}, men beregningsårene går fra 1 til ${p.horizon}.`,
       en: `${p.field_en} is year ${p.value}, but the calculation years run from 1 to ${p.horizon}.`,
     }),
   },
@@ -158,14 +201,14 @@ export const ENGINE_ISSUES = {
   "participants-after-operating-period": {
     severity: "error",
     message: (p) => ({
-      da: `Der er ${p.value} deltagere i år ${p.year}, men driftsperioden er ${p.period} år. Deltagere skal være 0 efter driftsperioden.`,
+      da: `Der er ${daNumber(p.value)} deltagere i år ${p.year}, men driftsperioden er ${p.period} år. Deltagere skal være 0 efter driftsperioden.`,
       en: `There are ${p.value} participants in year ${p.year}, but the operating period is ${p.period} years. Participants must be 0 after the operating period.`,
     }),
   },
   "too-many-consequence-years": {
     severity: "error",
     message: (p) => ({
-      da: `En konsekvens kan højst have ${p.max} år (her ${p.value}).`,
+      da: `En konsekvens kan højst have ${daNumber(p.max)} år (her ${daNumber(p.value)}).`,
       en: `A consequence can have at most ${p.max} years (here ${p.value}).`,
     }),
   },
@@ -200,7 +243,7 @@ export const ENGINE_ISSUES = {
   "during-value-outside-intervention": {
     severity: "error",
     message: (p) => ({
-      da: `En konsekvens med fasen Under indsats har værdien ${p.value} i år ${p.year}, men med en varighed på ${p.duration} år må den kun have værdier i år 1 til ${p.last} (årene før afslutningsåret). Flyt værdien til en linje med fasen Efter indsats, eller ret varigheden.`,
+      da: `En konsekvens med fasen Under indsats har værdien ${daNumber(p.value)} i år ${p.year}, men med en varighed på ${p.duration} år må den kun have værdier i år 1 til ${p.last} (årene før afslutningsåret). Flyt værdien til en linje med fasen Efter indsats, eller ret varigheden.`,
       en: `A consequence in the phase During has the value ${p.value} in year ${p.year}, but with a duration of ${p.duration} years it may only have values in years 1 to ${p.last} (the years before the completion year). Move the value to a line in the phase After, or correct the duration.`,
     }),
   },

@@ -7,7 +7,7 @@
  * participants = 0, blank Δq = 0, blank phase = `after`, blank price = 0, blank price year = P, and the
  * cost kinds' default first/last years.
  */
-import { engineIssue, FIELD } from "./issues";
+import { daNumber, engineIssue, FIELD } from "./issues";
 import { textKey } from "./text-key";
 import type {
   Actor,
@@ -180,6 +180,13 @@ function validateSettings(raw: RawScenario, out: Collector): Settings | undefine
           value: s.discountRate,
           min: "0 %",
           max: "20 %",
+          // 3,5 typed into a cell without the % format is 350 %: say so.
+          ...(s.discountRate > 1 && s.discountRate <= 100
+            ? {
+                hint_da: `Skrev du ${daNumber(s.discountRate)} i stedet for ${daNumber(s.discountRate)} %?`,
+                hint_en: `Did you type ${s.discountRate} instead of ${s.discountRate} %?`,
+              }
+            : {}),
         }),
       );
       discountRate = undefined;

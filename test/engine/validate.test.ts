@@ -672,3 +672,41 @@ describe("validateScenario", () => {
     for (const code of Object.keys(ENGINE_ISSUES)) expect(src).toContain(`"${code}"`);
   });
 });
+
+describe("messages in Danish format (issue 13 §2)", () => {
+  const da = (overrides: ScenarioOverrides, code: string): string[] =>
+    issuesOf(overrides)
+      .filter((i) => i.code === code)
+      .map((i) => i.message.da);
+
+  it("the discount rate 3,5 (typed without %) says so, with Danish decimals", () => {
+    expect(da({ settings: { discountRate: 3.5 } }, "out-of-range")).toEqual([
+      "Diskonteringsrenten skal ligge mellem 0 % og 20 % (ikke 3,5). Skrev du 3,5 i stedet for 3,5 %?",
+    ]);
+    const en = issuesOf({ settings: { discountRate: 3.5 } }).find((i) => i.code === "out-of-range");
+    expect(en?.message.en).toBe(
+      "The discount rate must be between 0 % and 20 % (not 3.5). Did you type 3.5 instead of 3.5 %?",
+    );
+    // a share just above 20 % is no typo of a percentage: no hint
+    expect(da({ settings: { discountRate: 0.25 } }, "out-of-range")).toEqual([
+      "Diskonteringsrenten skal ligge mellem 0 % og 20 % (ikke 0,25).",
+    ]);
+  });
+
+  it("a success rate of 1,5 is written with a comma in Danish", () => {
+    expect(da({ effects: [anEffect("Beskæftigelse", 1.5)] }, "rate-above-one")[0]).toBe(
+      'Succesraten for "Beskæftigelse" er 1,5, men skal ligge mellem 0 % og 100 %. Skrev du 1,5 i stedet for 1,5 %?',
+    );
+  });
+
+  it('a blank actor cell is "empty", never `"" er ikke en aktør`', () => {
+    const msgs = da({ costs: [aCostLine({ actor: "" })] }, "unknown-actor");
+    for (const m of msgs) expect(m).not.toContain('""');
+    expect(msgs.length === 0 || msgs.every((m) => m.startsWith("Aktørcellen er tom."))).toBe(true);
+    const blankIssues = issuesOf({ costs: [aCostLine({ actor: "" })] }).filter((i) =>
+      JSON.stringify(i.location.path).startsWith('["costs",0'),
+    );
+    expect(blankIssues.length).toBeGreaterThan(0);
+    for (const i of blankIssues) expect(i.message.da).not.toMatch(/^"" /);
+  });
+});
