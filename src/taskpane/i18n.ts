@@ -34,6 +34,10 @@ export const T = {
     da: "Browser-udviklingstilstand: ingen Excel. SØM arbejder på en projektmappe i hukommelsen.",
     en: "Browser dev mode: no Excel. SØM works on an in-memory workbook.",
   },
+  officeSlow: {
+    da: "SØM venter stadig på, at Excel bliver klar (office.js fra Microsoft) … Sker der ikke mere, så luk opgaveruden og åbn den igen, og tjek netværksforbindelsen: office.js og dens hjælpefiler hentes fra appsforoffice.microsoft.com.",
+    en: "SØM is still waiting for Excel to get ready (Microsoft's office.js) … If nothing happens, close the task pane and open it again, and check the network: office.js and its helper files come from appsforoffice.microsoft.com.",
+  },
   unsupportedHost: {
     da: "SØM virker kun i Excel. Åbn SØM fra Excel (Hjem › SØM-beregning).",
     en: "SØM only works in Excel. Open SØM from Excel (Home › SØM calculation).",

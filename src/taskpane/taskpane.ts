@@ -117,12 +117,27 @@ function startBrowser(): void {
   });
 }
 
+/**
+ * How long to wait for `Office.onReady` before saying so. office.js that never calls back (a helper file it loads
+ * from Microsoft's CDN blocked by a proxy, or failing CORS) would otherwise leave the pane on "Indlæser SØM …"
+ * for good; the pane still starts when Office answers later (the shell replaces the message).
+ */
+const OFFICE_WAIT_MS = 10_000;
+
 function boot(): void {
   if (typeof Office === "undefined") {
     startBrowser(); // office.js did not load (offline, or opened from disk)
     return;
   }
+  const waiting = setTimeout(() => {
+    const root = body();
+    root.replaceChildren(
+      h("p", { class: "banner info", role: "status", id: "som-office-waiting" }, T.officeSlow.da),
+      h("p", { class: "hint", lang: "en" }, T.officeSlow.en),
+    );
+  }, OFFICE_WAIT_MS);
   Office.onReady()
+    .finally(() => clearTimeout(waiting))
     .then((info) => {
       if (info.host === Office.HostType.Excel) startExcel();
       else if (info.host === null || info.host === undefined) startBrowser();
