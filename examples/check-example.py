@@ -3,7 +3,8 @@
 An independent exact check of the figures in examples/README.md (python3 examples/check-example.py).
 
 Written from som-method.md §2–§6 and the input tables of examples/README.md, with exact fractions; it shares
-no code with the TypeScript engine. It prints the table of the README; compare by eye or with --check.
+no code with the TypeScript engine. It prints the table of the README; with --check it also compares the
+README's result table (consequences, costs, net result, present value, break-even year) and exits 1 on a difference.
 """
 from fractions import Fraction as Q
 import sys
@@ -129,7 +130,21 @@ def main():
         v, beyond = consequences(a, "calendar")
         b = block(c, v[:F])
         print(f"  {a}: V {fmt(b['V'])}, C {fmt(b['C'])}, NR {fmt(b['NR'])}, beyond {fmt(beyond)}")
-    # exact floats for tests (repr of the nearest double)
+    if "--check" in sys.argv:
+        import os
+        readme = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "README.md"), encoding="utf-8").read()
+        wrong = 0
+        for a, label in [("Kommune", "Kommune"), ("Region", "Region"), ("Stat", "Stat"), ("I alt", "Total")]:
+            b = blocks[a]
+            row = next(l for l in readme.splitlines() if l.startswith(f"| {label} | "))
+            cells = [c.strip() for c in row.strip("|").split("|")][1:]
+            want = [fmt(b["V"]), fmt(b["C"]), fmt(b["NR"]), fmt(b["PV"]), str(b["BE"]) if b["BE"] else "not within the horizon"]
+            if cells != want:
+                wrong += 1
+                print(f"README differs for {label}: {cells} != {want}")
+        print("README table: " + ("OK" if wrong == 0 else f"{wrong} rows differ"))
+        sys.exit(1 if wrong else 0)
+    # exact fractions (for tests)
     if "--exact" in sys.argv:
         for a, b in blocks.items():
             print(a, {k: str(b[k]) for k in ("C", "V", "NR", "PV")})
