@@ -3,6 +3,7 @@
  * examples/eksempel.xlsx (`npm run example`) must equal what the layout definition generates now, open
  * with our own reader, and (the example) calculate to the hand-derived figures of examples/README.md.
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { calculate } from "../../../src/engine/calculate";
@@ -149,5 +150,18 @@ describe("the example workbook", () => {
 
     const sens = readSensitivity(named, v.value);
     expect(sens.ok).toBe(true);
+  });
+
+  it("has a README table that the independent exact-fraction script confirms (python3 examples/check-example.py --check)", () => {
+    const run = spawnSync("python3", [path.join(root, "examples", "check-example.py"), "--check"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    if (run.error !== undefined && (run.error as NodeJS.ErrnoException).code === "ENOENT") {
+      console.warn("SKIPPED: python3 is not on PATH");
+      return;
+    }
+    expect(run.stdout).toContain("README table: OK");
+    expect(run.status).toBe(0);
   });
 });
