@@ -10,7 +10,8 @@
  * - the spec's sheets: written by exceljs into a package of their own (`writeWorkbookSpec`), then grafted in:
  *   a sheet of the same name (case-insensitive) gets the new XML at its old part and keeps its tab position;
  *   a new sheet is added at the end. Their shared strings become inline strings (the user's shared-string
- *   table is not touched) and their notes (comments + VML) are copied with new part names;
+ *   table is not touched) and their notes (comments + VML) and charts (drawing + chart parts, see
+ *   chart-parts.ts) are copied with new part names;
  * - `xl/styles.xml`: the generated fonts, fills, borders, number formats, cell formats and differential
  *   formats are appended (the user's indices stay valid; the new sheets' `s=`/`dxfId=` are shifted);
  * - `xl/workbook.xml`: the `<sheet>` entries of new sheets, the visibility of replaced ones, the defined
@@ -549,22 +550,29 @@ export async function copyPackageWithSheets(
     }
     pkg.set(part, xml);
 
-    // The sheet's own parts (notes: comments + VML), copied under new names.
-    const sheetRels = readRels(genText(relsPathOf(genPart))).map((r) => {
-      if (r.external) return r;
-      const from = resolve(genPart, r.target);
-      const dot = from.lastIndexOf(".");
-      const slash = from.lastIndexOf("/");
-      const to = pkg.fresh(
-        from.slice(0, dot > slash ? dot : from.length).replace(/\d+$/, ""),
-        dot > slash ? from.slice(dot) : "",
-      );
-      const data = gen[from];
-      if (data !== undefined) pkg.set(to, data);
-      const type = contentTypeOf(genCt, from);
-      if (type !== undefined) ctAdd.push([to, type]);
-      return { ...r, target: relativeTarget(part, to) };
-    });
+    // The sheet's own parts (notes: comments + VML; charts: the drawing and, through its relationships, the
+    // chart parts), copied under new names, with their own relationships (our generated package: 2 levels).
+    const copyRels = (genFrom: string, into: string, depth: number): Rel[] =>
+      readRels(genText(relsPathOf(genFrom))).map((r) => {
+        if (r.external) return r;
+        const from = resolve(genFrom, r.target);
+        const dot = from.lastIndexOf(".");
+        const slash = from.lastIndexOf("/");
+        const to = pkg.fresh(
+          from.slice(0, dot > slash ? dot : from.length).replace(/\d+$/, ""),
+          dot > slash ? from.slice(dot) : "",
+        );
+        const data = gen[from];
+        if (data !== undefined) pkg.set(to, data);
+        const type = contentTypeOf(genCt, from);
+        if (type !== undefined) ctAdd.push([to, type]);
+        if (depth > 0) {
+          const nested = copyRels(from, to, depth - 1);
+          if (nested.length > 0) pkg.set(relsPathOf(to), relsXml(nested));
+        }
+        return { ...r, target: relativeTarget(into, to) };
+      });
+    const sheetRels = copyRels(genPart, part, 1);
     if (sheetRels.length > 0) pkg.set(relsPathOf(part), relsXml(sheetRels));
     else pkg.delete(relsPathOf(part));
   });

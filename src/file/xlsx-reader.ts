@@ -214,7 +214,8 @@ interface Relationship {
   readonly target: string;
 }
 
-function readRels(
+/** The relationships of a `.rels` part (internal targets resolved against `baseDir`), by id. */
+export function readRels(
   bytes: Uint8Array | undefined,
   part: string,
   baseDir: string,

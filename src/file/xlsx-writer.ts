@@ -36,7 +36,8 @@ import type {
 } from "../workbook/sheet-model";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, lookFor, type CellLook } from "../workbook/styles";
 import { cellA1, parseRectA1, qualifiedAbsRef, rectA1, type CellRect } from "./a1-ref";
-import { parseWorkbookXml, type RawDefinedName, type ReadLimits } from "./xlsx-reader";
+import { addChartParts } from "./chart-parts";
+import { parseWorkbookXml, readRels, type RawDefinedName, type ReadLimits } from "./xlsx-reader";
 import { zipDeterministic } from "./zip-parts";
 
 /** A spec the writer cannot express (a programmer error in the layout or the renderer). */
@@ -233,7 +234,8 @@ function writeSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   for (const m of spec.merges ?? []) ws.mergeCells(rectA1(rectOf(m, "merge", spec.name)));
   for (const h of spec.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   if (spec.print !== undefined) writePrintSetup(ws, spec.print);
-  // spec.charts: written after exceljs by `addChartParts` (chart-parts.ts), into the finished package.
+  // spec.charts: written after exceljs by `addChartParts` (chart-parts.ts), into the finished package
+  // (finishPackage).
 }
 
 /** Header/footer text: `&` is a field code in Excel's header language, so a literal one is doubled. */
@@ -407,12 +409,21 @@ function finishPackage(
   written: Uint8Array,
   kept: readonly RawDefinedName[],
   specNames: readonly NameSpec[],
+  specSheets: readonly SheetSpec[],
 ): Uint8Array {
   const files = unzipSync(written);
   const wbKey = "xl/workbook.xml";
   const wb = files[wbKey];
   if (wb === undefined) throw new XlsxWriteError("exceljs wrote no xl/workbook.xml");
-  const sheetNames = parseWorkbookXml(wb, wbKey).sheets.map((s) => s.name);
+  const wbSheets = parseWorkbookXml(wb, wbKey).sheets;
+  const sheetNames = wbSheets.map((s) => s.name);
+  // native charts (SheetSpec.charts), which exceljs cannot write
+  const rels = readRels(files["xl/_rels/workbook.xml.rels"], "xl/_rels/workbook.xml.rels", "xl/");
+  addChartParts(files, specSheets, (name) => {
+    const entry = wbSheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const rel = entry?.relId === undefined ? undefined : rels.get(entry.relId);
+    return rel?.target;
+  });
   const names = mergeNames(kept, specNames, sheetNames);
   let xml = removeDefinedNames(new TextDecoder().decode(wb));
   xml = insertDefinedNames(xml, definedNamesXml(names, sheetNames));
@@ -455,5 +466,5 @@ export async function writeWorkbookSpec(spec: WorkbookSpec, opts?: WriteOptions)
   setDocProps(wb, opts, false);
   for (const sheet of spec.sheets) writeSheet(wb.addWorksheet(sheet.name), sheet);
   const buffer = await wb.xlsx.writeBuffer();
-  return finishPackage(new Uint8Array(buffer), [], spec.names);
+  return finishPackage(new Uint8Array(buffer), [], spec.names, spec.sheets);
 }

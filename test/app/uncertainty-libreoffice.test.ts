@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { unzipSync } from "fflate";
 import { FileWorkbook } from "../../src/file/file-workbook";
 import { cellAt, findSheet } from "../../src/file/xlsx-reader";
 import { writeWorkbookSpec } from "../../src/file/write-workbook-spec";
@@ -66,5 +67,34 @@ describeLo("the Simuleringer sheet recalculated by LibreOffice", () => {
       expect(excel).toBe(engine);
       expect(excel).toBeCloseTo(json.byActor[name]!.netTotal.p50, 6);
     }
+  }, 240_000);
+
+  it("reads the native fan chart of Usikkerhedsresultater: after LibreOffice saves the file the chart is still there, over the same cells", async () => {
+    const src = path.join(dir, "eksempel-chart.xlsx");
+    await writeWorkbookSpec(
+      buildTemplateSpec({ lang: "da", data: EXAMPLE_DATA, uncertainty: EXAMPLE_UNCERTAINTY }),
+      src,
+    );
+    const out = path.join(dir, "ud-chart.xlsx");
+    expect((await som(["simulate", src, "--iterations", "500", "--out", out])).code).toBe(0);
+    /** The chart parts' series references, per chart part. */
+    const seriesRefs = (file: string): string[][] => {
+      const files = unzipSync(new Uint8Array(fs.readFileSync(file)));
+      return Object.keys(files)
+        .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+        .map((n) =>
+          [...new TextDecoder().decode(files[n]).matchAll(/<c:val>\s*<c:numRef>\s*<c:f>([^<]+)<\/c:f>/g)].map(
+            (m) => (m[1] as string).replace(/&apos;|'/g, ""),
+          ),
+        );
+    };
+    const ours = seriesRefs(out);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toHaveLength(3); // P5, P50, P95
+    for (const ref of ours[0] ?? [])
+      expect(ref).toMatch(/^Usikkerhedsresultater!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
+    // LibreOffice writes back only a chart it has read: the same three ranges
+    const lo = convertToXlsx(out, path.join(dir, "lo-chart"), makeRecalcProfile(path.join(dir, "p2")));
+    expect(seriesRefs(lo)).toEqual(ours);
   }, 240_000);
 });

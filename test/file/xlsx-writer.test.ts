@@ -201,7 +201,7 @@ describe("the XML parts", () => {
     expect(fillOf(rules[1])).toBe(`FF${CONDITIONAL_LOOKS.ok.fill}`);
   });
 
-  it("has freeze panes, column widths, the tab colour and the note; no chart part", () => {
+  it("has freeze panes, column widths, the tab colour, the note and the spec's chart as a chart part", () => {
     const els = sheetXml(1);
     const pane = els.find((e) => e.name === "pane");
     expect([
@@ -219,7 +219,8 @@ describe("the XML parts", () => {
     ]);
     expect(els.find((e) => e.name === "tabColor")?.attrs.get("rgb")).toBe("FF0F6C74");
     expect([...parts.values()].some((p) => p.includes("Første år med udgifter"))).toBe(true);
-    expect([...parts.keys()].filter((k) => k.includes("chart"))).toEqual([]);
+    // the chart is written by chart-parts.ts (test/file/chart-parts.test.ts checks its content)
+    expect([...parts.keys()].filter((k) => k.includes("chart"))).toEqual(["xl/charts/chart1.xml"]);
   });
 
   it("has fixed document properties and recalculation on load", () => {
