@@ -5,6 +5,7 @@
  * That LibreOffice reads such a chart is checked in test/app/uncertainty-libreoffice.test.ts.
  */
 import { unzipSync } from "fflate";
+import { copyPackageWithSheets } from "../../src/file/package-copy";
 import { writeWorkbookSpec } from "../../src/file/xlsx-writer";
 import type { SheetSpec, WorkbookSpec } from "../../src/workbook/sheet-model";
 
@@ -128,5 +129,43 @@ describe("charts in written files", () => {
   it("adds nothing to a workbook without charts", async () => {
     const none = unzipSync(await writeWorkbookSpec({ sheets: [plain], names: [] }));
     expect(Object.keys(none).filter((n) => /chart|drawing/i.test(n))).toEqual([]);
+  });
+});
+
+describe("charts in an --out copy (package-copy.ts)", () => {
+  it("copies the drawing, its relationships and the chart parts with the grafted sheet, all resolvable", async () => {
+    const user = await writeWorkbookSpec({ sheets: [plain], names: [] });
+    const files = unzipSync(await copyPackageWithSheets(user, { sheets: [withCharts], names: [] }));
+    const types = text(files, "[Content_Types].xml");
+    // the grafted sheet → its rels → the drawing → its rels → two charts, every part present and typed
+    const wbRels = text(files, "xl/_rels/workbook.xml.rels");
+    const sheetTarget = [...wbRels.matchAll(/Target="([^"]+)"/g)]
+      .map((m) => m[1] as string)
+      .filter((t) => /worksheets\/sheet\d+\.xml$/.test(t))
+      .map((t) => `xl/${t.replace(/^\/?xl\//, "")}`)
+      .find((t) => text(files, t).includes("<drawing "));
+    expect(sheetTarget).toBeDefined();
+    const sheet = text(files, sheetTarget as string);
+    const relId = /<drawing r:id="([^"]+)"\/>/.exec(sheet)?.[1] as string;
+    const slash = (sheetTarget as string).lastIndexOf("/");
+    const sheetRels = text(
+      files,
+      `${(sheetTarget as string).slice(0, slash)}/_rels/${(sheetTarget as string).slice(slash + 1)}.rels`,
+    );
+    const drawingTarget = new RegExp(`Id="${relId}"[^>]*Target="\\.\\./drawings/([^"]+)"`).exec(
+      sheetRels,
+    )?.[1];
+    expect(drawingTarget).toBeDefined();
+    expect(types).toContain(`<Override PartName="/xl/drawings/${drawingTarget}"`);
+    const drawing = text(files, `xl/drawings/${drawingTarget}`);
+    const drawingRels = text(files, `xl/drawings/_rels/${drawingTarget}.rels`);
+    const ids = [...drawing.matchAll(/r:id="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) {
+      const chart = new RegExp(`Id="${id}"[^>]*Target="\\.\\./charts/([^"]+)"`).exec(drawingRels)?.[1];
+      expect(chart).toBeDefined();
+      expect(text(files, `xl/charts/${chart}`)).toContain("&apos;Mit ark&apos;!$");
+      expect(types).toContain(`<Override PartName="/xl/charts/${chart}"`);
+    }
   });
 });
