@@ -21,6 +21,8 @@ import type {
 } from "../engine/types";
 import { COST_KINDS, LEVELS } from "../engine/types";
 import type { Lang } from "../present/format";
+import type { FollowUp, FollowUpFactor, FollowUpScopeResult } from "../engine/decision/follow-up";
+import { followUpStatus } from "../workbook/render/follow-up-sheet";
 
 /** A JSON value. Records are null-prototype objects. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -212,6 +214,71 @@ export function toContractJson(
   };
 }
 
+/** One scope of the follow-up in the JSON (kr. at the price level; results' sign). */
+export interface ContractFollowUpScope {
+  readonly forecast: { readonly netTotal: number; readonly presentValue: number };
+  readonly updated: { readonly netTotal: number; readonly presentValue: number };
+  readonly difference: { readonly netTotal: number; readonly presentValue: number };
+  /** The difference split into participants, success rates and costs (they sum to it). */
+  readonly contributions: {
+    readonly netTotal: Readonly<Record<FollowUpFactor, number>>;
+    readonly presentValue: Readonly<Record<FollowUpFactor, number>>;
+  };
+  /** NR per year: forecast, updated and the three contributions. */
+  readonly netByYear: {
+    readonly forecast: readonly number[];
+    readonly updated: readonly number[];
+  } & Readonly<Record<FollowUpFactor, readonly number[]>>;
+}
+
+/** The follow-up of realised figures (som-method.md §11) as `som calculate --json` prints it. */
+export interface ContractFollowUp {
+  readonly realisedYears: readonly number[];
+  readonly byActor: { readonly [name: string]: ContractFollowUpScope };
+  readonly byLevel: { readonly [level: string]: ContractFollowUpScope };
+  readonly total: ContractFollowUpScope;
+  /** One sentence per actor (the pane's and the sheet's status). */
+  readonly status: readonly string[];
+}
+
+function followUpScope(s: FollowUpScopeResult): ContractFollowUpScope {
+  const pick = (k: FollowUpFactor): number[] => s.netByYear.map((y) => y.contributions[k]);
+  return {
+    forecast: { netTotal: s.netTotal.forecast, presentValue: s.presentValue.forecast },
+    updated: { netTotal: s.netTotal.updated, presentValue: s.presentValue.updated },
+    difference: { netTotal: s.netTotal.difference, presentValue: s.presentValue.difference },
+    contributions: {
+      netTotal: { ...s.netTotal.contributions },
+      presentValue: { ...s.presentValue.contributions },
+    },
+    netByYear: {
+      forecast: s.netByYear.map((y) => y.forecast),
+      updated: s.netByYear.map((y) => y.updated),
+      participants: pick("participants"),
+      successRates: pick("successRates"),
+      costs: pick("costs"),
+    },
+  };
+}
+
+/** The `followUp` member of the results document. */
+export function toFollowUpJson(f: FollowUp, lang: Lang): ContractFollowUp {
+  const start = f.forecast.years[0] ?? 0;
+  const total = f.scopes.find((s) => s.scope.kind === "total");
+  if (total === undefined) throw new RangeError("A follow-up always has a total");
+  return {
+    realisedYears: f.realised.years.map((y) => start + y.calcYear - 1),
+    byActor: record(
+      f.scopes.flatMap((s) => (s.scope.kind === "actor" ? [[s.scope.name, followUpScope(s)] as const] : [])),
+    ),
+    byLevel: record(
+      f.scopes.flatMap((s) => (s.scope.kind === "level" ? [[s.scope.level, followUpScope(s)] as const] : [])),
+    ),
+    total: followUpScope(total),
+    status: followUpStatus(f, lang).map((x) => x.text),
+  };
+}
+
 /** Non-finite numbers would silently become `null` in JSON; the engine must never produce them. */
 export class NonFiniteNumberError extends Error {
   override readonly name = "NonFiniteNumberError";
@@ -228,8 +295,12 @@ export function contractJsonText(
   results: Results,
   warnings: readonly InputIssue[] = [],
   lang: Lang = "da",
+  followUp: FollowUp | null = null,
 ): string {
-  return JSON.stringify(toContractJson(results, warnings, lang), checkFinite, 2);
+  const doc = toContractJson(results, warnings, lang);
+  // `followUp` only when the workbook has realised figures (SOM_Realiseret, som-method.md §11).
+  const full = followUp === null ? doc : { ...doc, followUp: toFollowUpJson(followUp, lang) };
+  return JSON.stringify(full, checkFinite, 2);
 }
 
 /** The exact text printed on input issues: `{"issues": [{code, message, name, sheet, cell}, …]}`. */

@@ -81,3 +81,49 @@ describe("a Resultater sheet that is not ours", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 });
+
+describe("som calculate and the follow-up (SOM_Realiseret, som-method.md §11)", () => {
+  const EXAMPLE_FILE = path.join(__dirname, "..", "..", "examples", "eksempel.xlsx");
+
+  it("--json adds followUp for the example's realised years, with the costs' part derived by hand", async () => {
+    const r = await som(["calculate", EXAMPLE_FILE, "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      total: { netTotal: number };
+      followUp: {
+        realisedYears: number[];
+        total: {
+          forecast: { netTotal: number };
+          difference: { netTotal: number };
+          contributions: { netTotal: { participants: number; successRates: number; costs: number } };
+          netByYear: { forecast: number[]; updated: number[]; costs: number[] };
+        };
+        byActor: Record<string, { contributions: { netTotal: { costs: number } } }>;
+        status: string[];
+      };
+    };
+    const f = doc.followUp;
+    expect(f.realisedYears).toEqual([2025, 2026]);
+    expect(f.total.forecast.netTotal).toBe(doc.total.netTotal);
+    const c = f.total.contributions.netTotal;
+    expect(c.participants + c.successRates + c.costs).toBeCloseTo(f.total.difference.netTotal, 6);
+    // examples/README.md: ½ × [(2.175.000 − 2.250.000) + (2.170.000 − 2.250.000)] = −77.500 kr., all in 2025
+    expect(f.byActor["Kommune"]?.contributions.netTotal.costs).toBeCloseTo(-77_500, 6);
+    expect(f.total.netByYear.costs[0]).toBeCloseTo(-77_500, 6);
+    expect(f.total.netByYear.costs.slice(1).every((x) => x === 0)).toBe(true);
+    expect(f.status).toHaveLength(3);
+    expect(f.status[0]).toMatch(/^Kommune: Til og med 2026 /);
+  });
+
+  it("prints the status sentences under the table, and a workbook without realised figures has no followUp", async () => {
+    const text = await som(["calculate", EXAMPLE_FILE]);
+    expect(text.out).toContain("Opfølgning (realiserede tal for 2025, 2026):");
+    expect(text.out).toMatch(/\n {2}Region: Til og med 2026 /);
+    const plain = await som([
+      "calculate",
+      path.join(__dirname, "..", "golden", "three-actors.xlsx"),
+      "--json",
+    ]);
+    expect(JSON.parse(plain.out)).not.toHaveProperty("followUp");
+  });
+});

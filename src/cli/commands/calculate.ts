@@ -5,7 +5,8 @@
  * written. All logic lives in the use case (src/app/calculate-workbook.ts); this file parses and prints.
  */
 import { calculateWorkbook, prepareBaseRun } from "../../app/calculate-workbook";
-import { contractJsonText } from "../../app/contract-json";
+import { contractJsonText, toFollowUpJson } from "../../app/contract-json";
+import { followUpStatus } from "../../workbook/render/follow-up-sheet";
 import { FileWorkbook } from "../../file/file-workbook";
 import { hasFlag } from "../args";
 import type { Command } from "../command";
@@ -69,11 +70,23 @@ export const calculateCommand: Command = {
       // The bytes read at the start plus the sheets the run wrote: the copy holds exactly the inputs calculated.
       await writeOutputFile(out, await workbook.toBytes(), force);
     }
-    if (json) io.stdout(`${contractJsonText(outcome.results, outcome.warnings, lang)}\n`);
-    else
-      io.stdout(
-        `${renderSummary(outcome.results, outcome.warnings, lang, outcome.scenario.effects).join("\n")}\n`,
-      );
+    if (json) io.stdout(`${contractJsonText(outcome.results, outcome.warnings, lang, outcome.followUp)}\n`);
+    else {
+      const lines = renderSummary(outcome.results, outcome.warnings, lang, outcome.scenario.effects);
+      // The follow-up's status, one sentence per actor (som-method.md §11), when SOM_Realiseret has figures.
+      const f = outcome.followUp;
+      if (f !== null) {
+        const years = toFollowUpJson(f, lang).realisedYears.join(", ");
+        lines.push(
+          "",
+          lang === "da"
+            ? `Opfølgning (realiserede tal for ${years}):`
+            : `Follow-up (realised figures for ${years}):`,
+          ...followUpStatus(f, lang).map((x) => `  ${x.text}`),
+        );
+      }
+      io.stdout(`${lines.join("\n")}\n`);
+    }
     if (out !== undefined)
       io.stderr(
         lang === "da"
