@@ -116,7 +116,7 @@ const T = {
     rules: [
       "Tidshorisont: Pr. kohorte (SØM's praksis, standard) tæller hvert holds konsekvenser i tidshorisontens antal år fra det år, holdet afslutter, og beregningen løber til det sidste holds sidste år (T = driftsperiode + varighed + tidshorisont − 2).",
       "[D] Kalenderår (valgfrit, fx til budgetvisning): kun tidshorisontens kalenderår fra startåret tælles, så senere hold følges i færre år; alle deltagere skal afslutte inden for tidshorisonten.",
-      "NB: En projektmappe uden navnet SOM_Horisontmetode (lavet før version 2) beregnes nu pr. kohorte. Vælg Kalenderår i SOM_Horisontmetode (arket Indstillinger) for at få tallene fra version 1.",
+      'NB: En projektmappe uden navnet SOM_Horisontmetode (lavet før version 2) beregnes nu pr. kohorte. Vælg Kalenderår i SOM_Horisontmetode (arket Indstillinger) for at få tallene fra version 1. Mangler navnet, så opret det: Formler › Navnestyring › Ny, navn SOM_Horisontmetode, refererer til ="Kalenderår" (eller en celle med Kalenderår).',
       "[D] Konsekvenser, der ikke medregnes (konsekvensår efter tidshorisonten pr. hold, eller kalenderår efter sidste år), vises separat som værdi uden for tidshorisonten, ikke diskonteret.",
       "[D] Under indsats: ændringen pr. succesfuld borger i 1., 2., … år i indsatsen før afslutningsåret (år 1 til varighed − 1); Pr. forløb betales i startåret; Pr. deltager betales pr. borger pr. år i indsatsen.",
       "Kun kommune: kun aktører med niveauet Kommune medregnes (som SØM's kommunale forvaltninger); de øvrige aktørers input kontrolleres stadig.",
@@ -181,7 +181,7 @@ const T = {
     rules: [
       "Horizon: Per cohort (SØM's practice, default) counts each cohort's consequences for the horizon's number of years from the year the cohort completes, and the calculation runs to the last cohort's last year (T = operating period + duration + horizon − 2).",
       "[D] Calendar years (optional, e.g. for budget views): only the horizon's calendar years from the start year count, so later cohorts are followed for fewer years; every participant must complete within the horizon.",
-      "NB: A workbook without the name SOM_Horisontmetode (made before version 2) now calculates per cohort. Choose Calendar years (Kalenderår) in SOM_Horisontmetode (Settings sheet) to get the figures of version 1.",
+      'NB: A workbook without the name SOM_Horisontmetode (made before version 2) now calculates per cohort. Choose Calendar years (Kalenderår) in SOM_Horisontmetode (Settings sheet) to get the figures of version 1. If the name is missing, create it: Formulas › Name Manager › New, name SOM_Horisontmetode, refers to ="Kalenderår" (or a cell holding Kalenderår).',
       "[D] Consequences that are not counted (consequence years after the horizon per cohort, or calendar years after the last year) are shown separately as the value beyond the horizon, undiscounted.",
       "[D] During: the change per successful citizen in the 1st, 2nd, … year in the intervention before the completion year (years 1 to duration − 1); Per course is paid in the start year; Per participant is paid per citizen per year in the intervention.",
       "Municipality only: only actors of level Kommune are counted (as SØM's municipal departments); the other actors' inputs are still checked.",

@@ -81,7 +81,8 @@ describe("renderResultSheets", () => {
         (r) =>
           r.startsWith("NB: En projektmappe uden navnet SOM_Horisontmetode") &&
           r.includes("beregnes nu pr. kohorte") &&
-          r.includes("Vælg Kalenderår i SOM_Horisontmetode (arket Indstillinger)"),
+          r.includes("Vælg Kalenderår i SOM_Horisontmetode (arket Indstillinger)") &&
+          r.includes('Formler › Navnestyring › Ny, navn SOM_Horisontmetode, refererer til ="Kalenderår"'),
       ),
     ).toBe(true);
   });
