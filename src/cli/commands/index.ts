@@ -5,6 +5,7 @@ import { compareCommand } from "./compare";
 import { knowledgeCommand } from "./knowledge";
 import { portfolioCommand } from "./portfolio";
 import { reportCommand } from "./report";
+import { scenarioCommand } from "./scenario";
 import { sensitivityCommand } from "./sensitivity";
 import { simulateCommand } from "./simulate";
 import { templateCommand } from "./template";
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   knowledgeCommand,
   sensitivityCommand,
   simulateCommand,
+  scenarioCommand,
   compareCommand,
   portfolioCommand,
   reportCommand,
