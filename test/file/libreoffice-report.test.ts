@@ -99,6 +99,14 @@ describeLo("the printed Rapport sheet (LibreOffice → PDF → PNG)", () => {
     expect(text).toMatch(/2025\s+2\.175\.000\s+39\.584\s+-2\.135\.416/);
   });
 
+  it("draws the native charts (cumulative net result, tornado): their titles are printed besides the tables", () => {
+    const text = pages.join("\n");
+    // The table caption and the chart title of the cumulative table are the same text: twice when the chart draws.
+    expect(text.split("Kumuleret nettoresultat pr. aktør (kr.)").length - 1).toBe(2);
+    // The tornado chart's title differs from its table's caption.
+    expect(text).toContain("Tornado: nettoresultat i alt (kr.)");
+  });
+
   it("renders every page to a PNG", () => {
     const shots = process.env.SOM_SHOTS_DIR ?? dir;
     fs.mkdirSync(shots, { recursive: true });
