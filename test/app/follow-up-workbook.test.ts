@@ -89,6 +89,24 @@ describe("the Opfølgningsresultater sheet written by Beregn", () => {
     expect(grid[0]?.[0]).toMatch(/^Follow-up: /);
   });
 
+  it("says the status in English too", async () => {
+    const wb = workbook([HEADER, [1, 2, 0.5, 110_000]]);
+    await calculateWorkbook(wb, { now: NOW, lang: "en" });
+    const text = wb
+      .sheetGrid(RESULT_SHEETS.followUp)
+      .flat()
+      .filter((c) => typeof c === "string")
+      .join("\n");
+    // Socialforvaltning: NR 2030 −80.000 → −100.000; Σ NR −70.000 → −95.000 (−25.000 / 70.000 = −35,7 %).
+    expect(text).toContain(
+      "Socialforvaltning: Through 2030 the cumulative net result is 20,000 kr. below the forecast; over the whole period 25,000 kr. below (−35.7 %), mostly because of participants.",
+    );
+    // Region: V halves, no costs: NR 2030 0 → 0, Σ NR 30.000 → 15.000.
+    expect(text).toContain(
+      "Region: Through 2030 the cumulative net result matches the forecast; over the whole period 15,000 kr. below (−50 %), mostly because of participants.",
+    );
+  });
+
   it("never overwrites a sheet of the user's called Opfølgningsresultater", async () => {
     const wb = workbook([HEADER, [1, 2, null, null]]);
     wb.addSheet(RESULT_SHEETS.followUp).setCell(RESULT_SHEETS.followUp, "A1", "mine");
