@@ -14,7 +14,9 @@
  * - a 100.000-iteration run: the longest main-thread stall is measured and REPORTED (console and
  *   test/artifacts/uncertainty-stall.json), not asserted (timing assertions are forbidden in tests);
  * - with realism inputs filled in, Beregn shows the base and the adjusted key figures side by side, equal to
- *   what Node's `calculateWorkbook` computes for the same workbook.
+ *   what Node's `calculateWorkbook` computes for the same workbook;
+ * - in Excel mode (the e2e stub host: OfficeWorkbook over the fake Excel) a 100.000-iteration run writes the
+ *   sheets; its requests (syncs, bytes) and longest stall are reported in test/artifacts/uncertainty-excel-stall.json.
  * Screenshots at 320 and 1280 px go to test/artifacts/ (gitignored).
  */
 import * as fs from "node:fs";
@@ -444,5 +446,122 @@ describeChromium("the Usikkerhed section (simulation) in headless Chromium", () 
       await section?.screenshot({ path: path.join(ARTIFACTS, `realism-pane-${width}.png`) });
     }
     await page.setViewport({ width: 360, height: 900, deviceScaleFactor: 1 });
+  });
+
+  it("in Excel (the stub host over the fake Excel, OfficeWorkbook): a 100.000-iteration run writes the sheets; requests and the longest stall are reported", async () => {
+    const stubJs = fs.readFileSync(path.join(out, "stub-office.js"), "utf8");
+    const xp = await browser.newPage();
+    await xp.setViewport({ width: 360, height: 900, deviceScaleFactor: 1 });
+    await xp.setRequestInterception(true);
+    xp.on("request", (req: HTTPRequest) => {
+      const url = req.url();
+      if (url.startsWith("https://appsforoffice.microsoft.com/"))
+        void req.respond({ status: 200, contentType: "text/javascript; charset=utf-8", body: stubJs });
+      else if (url.startsWith(`${base}/`) || url.startsWith("data:")) void req.continue();
+      else void req.abort();
+    });
+    const xErrors: string[] = [];
+    xp.on("pageerror", (e) => xErrors.push(String(e)));
+    const xWorkers: string[] = [];
+    xp.on("workercreated", (w) => xWorkers.push(w.url()));
+    await xp.goto(`${base}/taskpane.html`, { waitUntil: "load" });
+    const xUntil = async (predicate: () => boolean, timeoutMs: number): Promise<void> => {
+      const end = Date.now() + timeoutMs;
+      while (!(await xp.evaluate(predicate))) {
+        if (Date.now() > end) throw new Error(`Timed out: ${predicate.toString()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    type StubTest = {
+      somTest: {
+        fillExample(lang: string): string[];
+        nameCell(n: string): { sheet: string; address: string } | null;
+        userEdit(sheet: string, a1: string, v: string | number): void;
+        sheets(): { name: string }[];
+        stats(): { syncs: number; requestBytes: number[]; cellsWritten: number };
+        resetStats(): void;
+      };
+    };
+    await xp.waitForSelector("#som-create");
+    await xp.click("#som-create");
+    await xUntil(() => /Oprettet/.test(document.querySelector("#status")?.textContent ?? ""), 30000);
+    // the user pastes the example's inputs and types one uncertain input and 100.000 iterations
+    await xp.evaluate(() => (window as unknown as StubTest).somTest.fillExample("da"));
+    await xp.evaluate(
+      (unc: string, iters: string) => {
+        const t = (window as unknown as StubTest).somTest;
+        const head = t.nameCell(unc);
+        if (head === null) throw new Error("no SOM_Usikkerhed");
+        const m = /^([A-Z]+)(\d+)$/.exec(head.address);
+        if (m === null) throw new Error(head.address);
+        const col = (m[1] as string).charCodeAt(0);
+        const row = Number(m[2]) + 1;
+        const at = (k: number): string => `${String.fromCharCode(col + k)}${row}`;
+        t.userEdit(head.sheet, at(0), "Succesrate");
+        t.userEdit(head.sheet, at(1), "Trekant");
+        t.userEdit(head.sheet, at(2), 0.06);
+        t.userEdit(head.sheet, at(3), 0.12);
+        t.userEdit(head.sheet, at(4), 0.2);
+        const n = t.nameCell(iters);
+        if (n === null) throw new Error("no SOM_Simulering_Antal");
+        t.userEdit(n.sheet, n.address, 100000);
+      },
+      N.uncertainty,
+      N.simulationIterations,
+    );
+    await xp.evaluate(() => (window as unknown as PageShell).som.select("sensitivity"));
+    await xp.waitForSelector("#som-simulate", { visible: true });
+    await xp.evaluate(() => (window as unknown as StubTest).somTest.resetStats());
+    await xp.evaluate(() => {
+      const w = window as unknown as { stall: { gaps: number[]; long: number[] } };
+      w.stall = { gaps: [], long: [] };
+      let lastTick = performance.now();
+      setInterval(() => {
+        const now = performance.now();
+        w.stall.gaps.push(now - lastTick);
+        lastTick = now;
+      }, 10);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.stall.long.push(e.duration);
+      }).observe({ type: "longtask", buffered: false });
+    });
+    const t0 = Date.now();
+    await xp.click("#som-simulate");
+    await xUntil(
+      () =>
+        !document.querySelector("#app-body")?.hasAttribute("aria-busy") &&
+        /skrevet|afbrudt|kan ikke/.test(document.querySelector("#status .status-text")?.textContent ?? ""),
+      180000,
+    );
+    const wall = Date.now() - t0;
+    const status = await xp.$eval("#status .status-text", (e) => (e.textContent ?? "").trim());
+    expect(status).toBe(
+      "Simuleringen er skrevet til arket »Usikkerhedsresultater« (og »Resultater« er opdateret).",
+    );
+    const sheets = (await xp.evaluate(() => (window as unknown as StubTest).somTest.sheets())).map(
+      (x) => x.name,
+    );
+    expect(sheets).toEqual(expect.arrayContaining([RESULT_SHEETS.results, RESULT_SHEETS.uncertainty]));
+    expect(xWorkers).toHaveLength(1);
+    expect(xErrors).toEqual([]);
+    const stats = await xp.evaluate(() => (window as unknown as StubTest).somTest.stats());
+    const stall = await xp.evaluate(
+      () => (window as unknown as { stall: { gaps: number[]; long: number[] } }).stall,
+    );
+    const maxGap = Math.max(...stall.gaps);
+    const report = {
+      host: "stub Excel (fake Excel in the page, OfficeWorkbook)",
+      iterations: 100000,
+      wallMs: wall,
+      syncs: stats.syncs,
+      requestBytes: stats.requestBytes,
+      cellsWritten: stats.cellsWritten,
+      longestStallMs: Math.round((maxGap - 10) * 10) / 10,
+      longTasksOver50Ms: stall.long.map((d) => Math.round(d)),
+      note: "The fake Excel executes each request in the page, so its work counts on the main thread (more than a real host, where Excel works in its own process).",
+    };
+    fs.writeFileSync(path.join(ARTIFACTS, "uncertainty-excel-stall.json"), JSON.stringify(report, null, 2));
+    console.log(`[uncertainty pane, Excel stub] ${JSON.stringify(report)}`);
+    await xp.close();
   });
 });
