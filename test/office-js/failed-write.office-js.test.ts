@@ -116,6 +116,32 @@ describe("a Beregn that fails in the middle of its write", () => {
   });
 });
 
+describe("a chunked write that fails on a later request", () => {
+  it("the first request's claim holds: the next Beregn overwrites, nothing reads Aktuel in between", async () => {
+    // small requests, so Beregn's write is several requests; the failure comes in a later one
+    const chunked = new OfficeWorkbook(emu.run, {
+      maxCellsPerRequest: 1500,
+      isSetSupported: (v) => emu.fake.isSetSupported("ExcelApi", v),
+    });
+    emu.reset();
+    failWritingOn("_som_meta", 3);
+    const err = (await calculateWorkbook(chunked, { now: NOW, lang: "da" }).catch(
+      (e: unknown) => e,
+    )) as OfficeWriteError;
+    expect(err).toBeInstanceOf(OfficeWriteError);
+    expect(err.partial).toBe(true);
+    const writes = emu.requests.filter((r) => !r.cleanup && r.calls.includes("Values"));
+    expect(writes.length).toBeGreaterThan(1);
+    expect(writes[writes.length - 1]?.error).toBe("GeneralException");
+    expect(writes.slice(0, -1).every((r) => r.error === undefined)).toBe(true);
+    expect(await isStale(wb)).toMatchObject({ stale: true, interrupted: true });
+
+    const again = await calculateWorkbook(chunked, { now: NOW, lang: "da" });
+    expect(again.ok ? [] : again.issues.map((i) => i.message.da)).toEqual([]);
+    expect(await isStale(wb)).toEqual({ state: "current", stale: false });
+  });
+});
+
 describe("input edits of one user action are one Excel.run", () => {
   it("restoring a scenario: a failure in the write names what may be written; a missing sheet changes nothing", async () => {
     expect((await saveScenario(wb, "Basis", { now: NOW })).ok).toBe(true);
