@@ -16,11 +16,24 @@ const q = (v: string | number | undefined): string => `"${String(v ?? "")}"`;
 export const daNumber = (v: string | number | undefined): string =>
   typeof v === "number" ? String(v).replace(".", ",") : String(v ?? "");
 
+/** A whole count with thousands separators: "2.000" in Danish, "2,000" in English (no Intl in the engine). */
+const grouped = (v: string | number | undefined, sep: string): string =>
+  String(v ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+const daCount = (v: string | number | undefined): string => grouped(v, ".");
+const enCount = (v: string | number | undefined): string => grouped(v, ",");
+
 /** True when a quoted value is blank: the message then says the cell is empty instead of quoting `""`. */
 const blank = (v: string | number | undefined): boolean => String(v ?? "").trim() === "";
 
 /** Every validation rule of som-method.md §1–5, by code. */
 export const ENGINE_ISSUES = {
+  "model-too-large": {
+    severity: "error",
+    message: (p) => ({
+      da: `Modellen har ${daCount(p.value)} ${p.what_da}; grænsen er ${daCount(p.max)}. Del analysen op, eller saml linjer (grænserne står i README).`,
+      en: `The model has ${enCount(p.value)} ${p.what_en}; the limit is ${enCount(p.max)}. Split the analysis, or combine lines (the limits are in the README).`,
+    }),
+  },
   "missing-value": {
     severity: "error",
     message: (p) => ({ da: `${p.field_da} mangler.`, en: `${p.field_en} is missing.` }),

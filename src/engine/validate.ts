@@ -46,6 +46,22 @@ export const LIMITS = {
   maxConsequenceYears: 20,
 } as const;
 
+/**
+ * Model-size limits [D] (issue 13): far above any real SØM analysis (a kommune with its departments, a few
+ * effects, dozens of lines), low enough that a calculation stays well under a second and sensitivity under a
+ * minute. A larger block is a located error on its first row beyond the limit, found before calculating.
+ */
+export const MODEL_LIMITS = {
+  actors: 100,
+  effects: 20,
+  costLines: 2_000,
+  consequenceLines: 2_000,
+  priceRows: 1_000,
+  priceIndexYears: 300,
+  /** Actors × price rows: the price cells read and converted. */
+  priceCells: 50_000,
+} as const;
+
 /** Defaults of som-method.md §1. */
 export const DEFAULTS = {
   /** Years [S: the knowledge data supports 10 years]. */
@@ -692,7 +708,45 @@ function validateConsequences(
  * const v = validateScenario(raw);
  * if (v.ok) calculate(v.value); else show(v.issues);
  */
+/** The model-size limits: one located issue per block that is too large (before any other check). */
+function modelSizeIssues(raw: RawScenario): InputIssue[] {
+  const out: InputIssue[] = [];
+  const check = (
+    list: readonly unknown[],
+    key: string,
+    max: number,
+    what: { readonly what_da: string; readonly what_en: string },
+  ): void => {
+    if (list.length > max)
+      out.push(engineIssue("model-too-large", [key, max], { ...what, value: list.length, max }));
+  };
+  check(raw.actors, "actors", MODEL_LIMITS.actors, { what_da: "aktører", what_en: "actors" });
+  check(raw.effects, "effects", MODEL_LIMITS.effects, { what_da: "effektmål", what_en: "outcomes" });
+  check(raw.costs, "costs", MODEL_LIMITS.costLines, { what_da: "omkostningslinjer", what_en: "cost lines" });
+  check(raw.consequences, "consequences", MODEL_LIMITS.consequenceLines, {
+    what_da: "konsekvenslinjer",
+    what_en: "consequence lines",
+  });
+  check(raw.prices, "prices", MODEL_LIMITS.priceRows, { what_da: "prisrækker", what_en: "price rows" });
+  check(raw.priceIndex, "priceIndex", MODEL_LIMITS.priceIndexYears, {
+    what_da: "prisindeksår",
+    what_en: "price-index years",
+  });
+  if (out.length === 0 && raw.actors.length * raw.prices.length > MODEL_LIMITS.priceCells)
+    out.push(
+      engineIssue("model-too-large", ["prices"], {
+        what_da: "priser (aktører × prisrækker)",
+        what_en: "prices (actors × price rows)",
+        value: raw.actors.length * raw.prices.length,
+        max: MODEL_LIMITS.priceCells,
+      }),
+    );
+  return out;
+}
+
 export function validateScenario(raw: RawScenario): Validation<Scenario> {
+  const tooLarge = modelSizeIssues(raw);
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge };
   const out = new Collector();
   const settings = validateSettings(raw, out);
   const { actors, byKey: actorKeys } = validateActors(raw, out);

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import { ENGINE_ISSUES } from "../../src/engine/issues";
 import type { InputIssue, RawScenario } from "../../src/engine/types";
-import { validateScenario } from "../../src/engine/validate";
+import { MODEL_LIMITS, validateScenario } from "../../src/engine/validate";
 import {
   aConsequenceLine,
   aCostLine,
@@ -708,5 +708,40 @@ describe("messages in Danish format (issue 13 §2)", () => {
     );
     expect(blankIssues.length).toBeGreaterThan(0);
     for (const i of blankIssues) expect(i.message.da).not.toMatch(/^"" /);
+  });
+});
+
+describe("model-size limits (issue 13 §4)", () => {
+  it("101 actors is one located error on the 101st actor, before anything else is checked", () => {
+    const actors = Array.from({ length: MODEL_LIMITS.actors + 1 }, (_, i) =>
+      anActor(`Aktør ${i + 1}`, "Kommune"),
+    );
+    const issues = issuesOf({ actors });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.code).toBe("model-too-large");
+    expect(issues[0]?.location.path).toEqual(["actors", 100]);
+    expect(issues[0]?.message.da).toBe(
+      "Modellen har 101 aktører; grænsen er 100. Del analysen op, eller saml linjer (grænserne står i README).",
+    );
+  });
+
+  it("2.001 cost lines and 1.001 price rows are errors naming the counts with thousands separators", () => {
+    const costs = Array.from({ length: 2_001 }, () => aCostLine());
+    const prices = Array.from({ length: 1_001 }, (_, i) => aPriceRow(`Ydelse ${i}`));
+    const issues = issuesOf({ costs, prices });
+    expect(issues.map((i) => i.location.path)).toEqual([
+      ["costs", 2000],
+      ["prices", 1000],
+    ]);
+    expect(issues[0]?.message.da).toMatch(/^Modellen har 2\.001 omkostningslinjer; grænsen er 2\.000\./);
+    expect(issues[1]?.message.da).toMatch(/^Modellen har 1\.001 prisrækker; grænsen er 1\.000\./);
+    expect(issues[0]?.message.en).toMatch(/^The model has 2,001 cost lines; the limit is 2,000\./);
+  });
+
+  it("exactly at the limits is no size issue", () => {
+    const actors = Array.from({ length: MODEL_LIMITS.actors }, (_, i) =>
+      anActor(`Aktør ${i + 1}`, "Kommune"),
+    );
+    expect(issuesOf({ actors }).filter((i) => i.code === "model-too-large")).toEqual([]);
   });
 });
