@@ -86,6 +86,25 @@ describe("som compare", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("Hvorfor flyttede det sig? Fra »Uden diskontering« til »Basis«");
     expect(r.out).toContain("Diskonteringsrente");
+    // the model of each scenario: the example's Pr. kohorte, v = 2, Offentlig sektor
+    const header = r.out.split("\n").find((l) => l.startsWith("Scenarie")) ?? "";
+    expect(header.split(/\s{2,}/).slice(0, 6)).toEqual([
+      "Scenarie",
+      "F",
+      "Horisontmetode",
+      "v",
+      "Perspektiv",
+      "ρ",
+    ]);
+    const basis = r.out.split("\n").find((l) => l.startsWith("Basis ")) ?? "";
+    expect(basis.split(/\s{2,}/).slice(0, 6)).toEqual([
+      "Basis",
+      "10",
+      "Pr. kohorte",
+      "2",
+      "Offentlig sektor",
+      "3,5 %",
+    ]);
   });
 
   it("writes a new workbook with the Sammenligning sheet when given --out, leaving the input untouched", async () => {

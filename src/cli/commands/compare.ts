@@ -4,6 +4,7 @@
  * difference between two of them ("why did it move", Shapley). `--out` writes a new workbook with the
  * `Sammenligning` sheet; the input file is never written. Logic lives in src/app/compare.ts.
  */
+import { METHOD_NAMES, PERSPECTIVE_NAMES } from "../../present/model-text";
 import { compareJsonText } from "../../app/compare-json";
 import { buildComparison, compareWorkbook } from "../../app/compare";
 import { DECOMPOSITION_FACTORS } from "../../engine/decompose/mix-scenarios";
@@ -28,6 +29,9 @@ const T = {
     bey: "Tilbagebet.år",
     rpk: "Afkast pr. kr.",
     horizon: "F",
+    method: "Horisontmetode",
+    duration: "v",
+    perspective: "Perspektiv",
     rate: "ρ",
     notReached: "ikke inden for tidshorisonten",
     dash: "–",
@@ -50,6 +54,9 @@ const T = {
     bey: "Break-even",
     rpk: "Return/krone",
     horizon: "F",
+    method: "Horizon method",
+    duration: "v",
+    perspective: "Perspective",
     rate: "ρ",
     notReached: "not within the horizon",
     dash: "–",
@@ -70,12 +77,16 @@ const T = {
 export function renderComparisonText(model: ComparisonModel, lang: Lang): string[] {
   const t = T[lang];
   const lines = renderTable(
-    [t.scenario, t.horizon, t.rate, t.net, t.pv, t.bey, t.rpk],
+    [t.scenario, t.horizon, t.method, t.duration, t.perspective, t.rate, t.net, t.pv, t.bey, t.rpk],
     model.entries.map((e) => {
       const b = e.results.total;
+      const s = e.scenario.settings;
       return [
         e.name,
-        String(e.scenario.settings.horizon),
+        String(s.horizon),
+        METHOD_NAMES[s.horizonMethod][lang],
+        String(s.duration),
+        PERSPECTIVE_NAMES[s.perspective][lang],
         formatPercent(e.scenario.settings.discountRate, lang),
         formatKr(b.netTotal, lang),
         formatKr(b.presentValue, lang),
@@ -83,7 +94,7 @@ export function renderComparisonText(model: ComparisonModel, lang: Lang): string
         b.returnPerKrone === null ? t.dash : formatRatio(b.returnPerKrone, lang),
       ];
     }),
-    ["left", "right", "right", "right", "right", "right", "right"],
+    ["left", "right", "left", "right", "left", "right", "right", "right", "right", "right"],
   );
   for (const s of model.skipped) lines.push(`${t.skipped} ${s.name}: ${s.reason[lang]}`);
   const d = model.decomposition;
