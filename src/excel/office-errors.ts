@@ -234,8 +234,9 @@ export function describeOfficeError(err: unknown): UserMessage {
             en: `${base.en} (The error happened while writing ${sheets}. Excel may have written part of the change: check ${list}.)`,
           }
         : {
-            da: `${base.da} (Fejlen opstod ved skrivning af ${sheets}. Intet blev ændret.)`,
-            en: `${base.en} (The error happened while writing ${sheets}. Nothing was changed.)`,
+            // true alone and as the last part of a larger action (EditPartlyDoneError says what came before)
+            da: `${base.da} (Fejlen opstod ved skrivning af ${sheets}. Ændringen blev ikke skrevet.)`,
+            en: `${base.en} (The error happened while writing ${sheets}. The change was not written.)`,
           };
     }
     return {

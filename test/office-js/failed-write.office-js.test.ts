@@ -8,7 +8,10 @@
 import { calculateWorkbook } from "../../src/app/calculate-workbook";
 import { createSomSheets } from "../../src/app/create-sheets";
 import { sensitivityWorkbook } from "../../src/app/sensitivity-workbook";
+import { EditPartlyDoneError, insertKnowledge } from "../../src/app/knowledge-insert";
+import { starterKnowledge } from "../../src/app/knowledge-library";
 import { restoreScenario, saveScenario } from "../../src/app/scenarios";
+import { describeError } from "../../src/taskpane/errors";
 import { isStale } from "../../src/app/stale";
 import { describeOfficeError, OfficeWriteError } from "../../src/excel/office-errors";
 import { OfficeWorkbook } from "../../src/excel/office-workbook";
@@ -173,5 +176,23 @@ describe("input edits of one user action are one Excel.run", () => {
       ),
     ).rejects.toMatchObject({ code: "ItemNotFound", partial: false });
     expect(JSON.stringify([...(findSheet(emu.fake.model, "Indstillinger")?.cells ?? [])])).toBe(before);
+  });
+});
+
+describe("knowledge insert with the offered index years (two edits)", () => {
+  it("when the rows fail after the index years were written, the message says which years are in", async () => {
+    const price = starterKnowledge().records.find((r) => r.kind === "price");
+    expect(price).toBeDefined();
+    // the second edit (the price row on Priser) fails; the first (index years on Indstillinger) went through
+    emu.fake.failOn((op) => op.kind === "Range.values" && op.sheet === "Priser", "GeneralException");
+    const err = await insertKnowledge(wb, [price!], { lang: "da", confirm: yes }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EditPartlyDoneError);
+    const text = describeError(err);
+    expect(text.da).toMatch(
+      /^\d+ indeksår blev indsat i SOM_Prisindeks \(Indstillinger!\d+(, Indstillinger!\d+)*\); resten blev ikke indsat\./,
+    );
+    expect(text.da).toMatch(/Excel meldte en uventet fejl.*»Priser«\. Ændringen blev ikke skrevet\.\)$/);
+    expect(text.da).not.toMatch(/Intet blev ændret/);
+    expect(text.en).toMatch(/index year\(s\) were inserted into SOM_Prisindeks/);
   });
 });
