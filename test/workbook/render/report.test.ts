@@ -194,6 +194,42 @@ describe("the report model", () => {
   });
 });
 
+describe("the report of a Kun kommune workbook (test/golden/kommune-only.calc.md)", () => {
+  it("reports the two Kommune actors, their level and the total only, with the hand-derived figures", async () => {
+    const wb = await FileWorkbook.open(path.join(__dirname, "../../golden/kommune-only.xlsx"));
+    const base = await prepareBaseRun(wb, { now: NOW, lang: "da" });
+    if (!base.ok) throw new Error("fixture has issues");
+    const model = buildReportModel(base.results, base.scenario, {
+      lang: "da",
+      stamp: "x",
+      engineVersion: "x",
+      sensitivity: null,
+    });
+    const key = table(model, "keyFigures");
+    expect(key.rows.map((r) => r[0]?.v)).toEqual([
+      "Jobcenter",
+      "Socialforvaltning",
+      "Niveau: Kommune",
+      "I alt",
+    ]);
+    expect(rowOf(key, "Jobcenter")[1]?.v).toBeCloseTo(5000, 9);
+    expect(rowOf(key, "Jobcenter")[2]?.v).toBeCloseTo(97000 / 21, 9);
+    expect(rowOf(key, "Socialforvaltning")[1]?.v).toBeCloseTo(30000, 9);
+    expect(rowOf(key, "Niveau: Kommune")[1]?.v).toBeCloseTo(35000, 9);
+    expect(rowOf(key, "I alt")[2]?.v).toBeCloseTo(707000 / 21, 9);
+    // Critical common success rate = ΣC / V₁ (V₁ = ΣV at r = 100 %): Jobcenter 15.000 / 50.000,
+    // Socialforvaltning 10.000 / 100.000, total 25.000 / 150.000 — each actor's own block, not Region's or Stat's.
+    const critical = table(model, "critical");
+    expect(critical.rows.map((r) => r[0]?.v)).toEqual(["Jobcenter", "Socialforvaltning", "I alt"]);
+    expect(rowOf(critical, "Jobcenter")[1]?.v).toBeCloseTo(0.3, 9);
+    expect(rowOf(critical, "Socialforvaltning")[1]?.v).toBeCloseTo(0.1, 9);
+    expect(rowOf(critical, "I alt")[1]?.v).toBeCloseTo(25000 / 150000, 9);
+    expect(model.sections[0]?.paragraphs).toHaveLength(3); // Jobcenter, Socialforvaltning, I alt
+    expect(rowOf(table(model, "costTotals"), "I alt")[1]?.v).toBe(25000);
+    expect(table(model, "budget-2").caption).toBe("Niveau: Kommune: pr. år");
+  });
+});
+
 describe("the Rapport sheet", () => {
   it("splits a table wider than the page into column groups that repeat the first column", () => {
     expect(columnGroups(5)).toEqual([[0, 1, 2, 3, 4]]);
