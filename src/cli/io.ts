@@ -13,4 +13,8 @@ export interface CliIo {
   readonly now: () => Date;
   /** Environment variables; `SOM_DEBUG=1` adds stack traces to unexpected errors. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Aborted when the user presses Ctrl-C (main.ts); long computations stop at the next step. */
+  readonly signal?: AbortSignal;
+  /** Standard error is a terminal: long computations report progress there without being asked. */
+  readonly stderrIsTTY?: boolean;
 }

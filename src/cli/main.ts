@@ -5,6 +5,13 @@
 import { COMMANDS } from "./commands";
 import { runCli } from "./run-cli";
 
+// Ctrl-C once: long computations (the sensitivity grid) stop at the next step and say so; twice: exit at once.
+const interrupt = new AbortController();
+process.once("SIGINT", () => {
+  interrupt.abort();
+  process.once("SIGINT", () => process.exit(130));
+});
+
 void runCli(
   process.argv.slice(2),
   {
@@ -13,6 +20,8 @@ void runCli(
     cwd: process.cwd(),
     now: () => new Date(),
     env: process.env,
+    signal: interrupt.signal,
+    stderrIsTTY: process.stderr.isTTY === true,
   },
   COMMANDS,
 ).then(

@@ -6,7 +6,13 @@
  * `Følsomhedsresultater`; the input file is never written. Logic lives in src/app/sensitivity-workbook.ts.
  */
 import { reportedActors } from "../../engine/calculate";
-import { sensitivityJsonText, sensitivityWorkbook } from "../../app/sensitivity-workbook";
+import {
+  SensitivityCancelledError,
+  sensitivityJsonText,
+  sensitivityWorkbook,
+} from "../../app/sensitivity-workbook";
+import { hasFlag } from "../args";
+import { CliError } from "../cli-error";
 import type { SensitivityAnalysis, BreakEvenValue } from "../../engine/sensitivity/analyses";
 import type { SensitivityParameter } from "../../engine/sensitivity/parameters";
 import type { InputIssue, Scenario } from "../../engine/types";
@@ -47,6 +53,9 @@ const T = {
     negative: "altid negativt",
     warnings: "Advarsler",
     written: (f: string) => `Resultaterne er skrevet til en ny fil: ${f}\n`,
+    progress: (pct: number, done: number, total: number) =>
+      `Følsomhed: ${pct} % af gitteret beregnet (${done} af ${total} rækker)\n`,
+    cancelled: "Følsomhedsanalysen er afbrudt (Ctrl-C); intet er skrevet.",
   },
   en: {
     tornado: (p: number) =>
@@ -71,6 +80,9 @@ const T = {
     negative: "always negative",
     warnings: "Warnings",
     written: (f: string) => `Results written to a new file: ${f}\n`,
+    progress: (pct: number, done: number, total: number) =>
+      `Sensitivity: ${pct} % of the grid computed (${done} of ${total} rows)\n`,
+    cancelled: "The sensitivity analysis was interrupted (Ctrl-C); nothing was written.",
   },
 } as const;
 
@@ -188,13 +200,43 @@ export const sensitivityCommand: Command = {
         en: "Print the results as JSON (machine-readable)",
       },
     },
+    {
+      name: "progress",
+      help: {
+        da: "Vis fremdrift på stderr (altid, når stderr er en terminal); Ctrl-C afbryder",
+        en: "Show progress on stderr (always when stderr is a terminal); Ctrl-C interrupts",
+      },
+    },
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
     const { input, out, force, json } = workbookArgs(args, io.cwd);
+    const progress = hasFlag(args, "progress") || io.stderrIsTTY === true;
+    let shown = 0; // tenths of the grid reported so far
 
     const workbook = await FileWorkbook.open(input);
-    const outcome = await sensitivityWorkbook(workbook, { now: io.now(), lang });
+    let outcome;
+    try {
+      outcome = await sensitivityWorkbook(
+        workbook,
+        { now: io.now(), lang },
+        {
+          ...(io.signal === undefined ? {} : { signal: io.signal }),
+          // Between grid rows the event loop runs, so Ctrl-C is seen during a long grid.
+          yieldBetweenRows: () => new Promise<void>((resolve) => setImmediate(resolve)),
+          onRow: (done, total) => {
+            const tenth = Math.floor((done * 10) / total);
+            if (!progress || tenth <= shown) return;
+            shown = tenth;
+            io.stderr(T[lang].progress(tenth * 10, done, total));
+          },
+        },
+      );
+    } catch (error) {
+      if (error instanceof SensitivityCancelledError)
+        throw new CliError({ da: T.da.cancelled, en: T.en.cancelled });
+      throw error;
+    }
     if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang });
     if (out !== undefined) {
       await workbook.writeSheets(outcome.written);
