@@ -167,7 +167,8 @@ const T = {
     cannot: "kan ikke tjene sig hjem",
     total: "I alt",
     level: (l: string): string => `Niveau: ${l}`,
-    sentence: (who: string, b: ResultBlock, first: number, last: number, notWithin: string): string => {
+    allActors: "Alle aktører tilsammen",
+    sentence: (who: string, b: ResultBlock, first: number, last: number, _all: boolean): string => {
       const span = `${first}–${last}`;
       const head =
         b.costTotal > 0
@@ -179,7 +180,7 @@ const T = {
           : `det giver et underskud på ${formatKr(-b.netTotal, "da")}`;
       const when =
         b.breakEvenYear === null
-          ? `investeringen er ${notWithin}`
+          ? "investeringen er ikke tjent hjem inden for tidshorisonten"
           : `investeringen er tjent hjem i ${b.breakEvenYear}`;
       return `${head}; ${net}, og ${when}.`;
     },
@@ -317,19 +318,22 @@ const T = {
     cannot: "cannot break even",
     total: "Total",
     level: (l: string): string => `Level: ${l}`,
-    sentence: (who: string, b: ResultBlock, first: number, last: number, notWithin: string): string => {
+    allActors: "All actors together",
+    sentence: (who: string, b: ResultBlock, first: number, last: number, all: boolean): string => {
       const span = `${first}–${last}`;
+      // "All actors together" takes the plural verb.
+      const [spends, gets, has] = all ? ["spend", "get", "have"] : ["spends", "gets", "has"];
       const head =
         b.costTotal > 0
-          ? `${who} spends ${formatKr(b.costTotal, "en")} on the intervention and gets ${formatKr(b.consequenceTotal, "en")} in saved expenditure and extra revenue in ${span}`
-          : `${who} has no net costs and gets ${formatKr(b.consequenceTotal, "en")} in saved expenditure and extra revenue in ${span}`;
+          ? `${who} ${spends} ${formatKr(b.costTotal, "en")} on the intervention and ${gets} ${formatKr(b.consequenceTotal, "en")} in saved expenditure and extra revenue in ${span}`
+          : `${who} ${has} no net costs and ${gets} ${formatKr(b.consequenceTotal, "en")} in saved expenditure and extra revenue in ${span}`;
       const net =
         b.netTotal >= 0
           ? `a surplus of ${formatKr(b.netTotal, "en")}`
           : `a deficit of ${formatKr(-b.netTotal, "en")}`;
       const when =
         b.breakEvenYear === null
-          ? `the investment is ${notWithin}`
+          ? "the investment does not pay for itself within the horizon"
           : `the investment has paid for itself in ${b.breakEvenYear}`;
       return `${head}: ${net}, and ${when}.`;
     },
@@ -522,7 +526,11 @@ export function buildReportModel(results: Results, scenario: Scenario, ctx: Repo
     title: t.s.summary,
     paragraphs: scopes
       .filter((s) => s.kind !== "level")
-      .map((s) => t.sentence(s.label, s.block, first, last, t.notWithin)),
+      .map((s) =>
+        s.kind === "total"
+          ? t.sentence(t.allActors, s.block, first, last, true)
+          : t.sentence(s.label, s.block, first, last, false),
+      ),
     tables: [
       { id: "facts", caption: t.facts, header: [t.fact, t.value], rows: facts },
       {

@@ -107,9 +107,9 @@ describe("the report model", () => {
     const summary = model.sections[0];
     expect(summary?.paragraphs).toEqual([
       "Kommune bruger 5.975.000 kr. på indsatsen og får 7.515.502 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et overskud på 1.540.502 kr., og investeringen er tjent hjem i 2034.",
-      "Region bruger 880.000 kr. på indsatsen og får 213.444 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et underskud på 666.556 kr., og investeringen er ikke inden for tidshorisonten.",
+      "Region bruger 880.000 kr. på indsatsen og får 213.444 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et underskud på 666.556 kr., og investeringen er ikke tjent hjem inden for tidshorisonten.",
       "Stat har ingen nettoomkostninger og får 3.211.168 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et overskud på 3.211.168 kr., og investeringen er tjent hjem i 2025.",
-      "I alt bruger 6.855.000 kr. på indsatsen og får 10.940.114 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et overskud på 4.085.114 kr., og investeringen er tjent hjem i 2032.",
+      "Alle aktører tilsammen bruger 6.855.000 kr. på indsatsen og får 10.940.114 kr. i sparede udgifter og merindtægter i 2025–2037; det giver et overskud på 4.085.114 kr., og investeringen er tjent hjem i 2032.",
     ]);
   });
 
@@ -191,6 +191,8 @@ describe("the report model", () => {
     });
     expect(model.title).toBe(`Decision report: ${base.scenario.intervention}`);
     expect(model.sections[0]?.paragraphs[0]).toContain("surplus of 1,540,502 kr.");
+    expect(model.sections[0]?.paragraphs[1]).toContain("does not pay for itself within the horizon");
+    expect(model.sections[0]?.paragraphs[3]).toMatch(/^All actors together spend 6,855,000 kr\. .* and get /);
   });
 });
 
