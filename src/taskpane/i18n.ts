@@ -143,6 +143,10 @@ export const T = {
     da: "Input er ændret siden sidste beregning – resultaterne er forældede. Tryk Beregn.",
     en: "Inputs changed since the last calculation – the results are out of date. Press Calculate.",
   },
+  staleInterrupted: {
+    da: "Den sidste skrivning af resultaterne blev afbrudt – resultatarkene kan være delvist opdateret. Tryk Beregn.",
+    en: "The last write of the results was interrupted – the result sheets may be partly updated. Press Calculate.",
+  },
   current: { da: "Resultaterne svarer til det aktuelle input.", en: "The results match the current inputs." },
   keyFigures: { da: "Nøgletal pr. aktør", en: "Key figures per actor" },
   keyFiguresNote: {

@@ -515,6 +515,26 @@ describeE2e("task pane in headless Chromium", () => {
     expect(written.some((w) => w.sheet === "Resultater")).toBe(true);
   });
 
+  it("a Beregn that fails halfway says so, the banner says the write was interrupted, and the next Beregn repairs it (issue 12, item 3)", async () => {
+    // the third content write on _som_meta: after the claim's two cells, when Resultater is already rewritten
+    await page.evaluate(() => window.somTest.failOnce("Range.values", "_som_meta", 3));
+    await click("#som-calculate");
+    await page.waitForSelector(".status-box.error", { visible: true, timeout: 20000 });
+    expect(await text("#status .status-text")).toMatch(/delvist opdateret/);
+    await page.waitForSelector("#som-stale", { visible: true, timeout: 5000 });
+    expect(await text("#som-stale")).toMatch(/sidste skrivning af resultaterne blev afbrudt/);
+    await shot(page, "beregn-interrupted");
+    await click("#som-calculate");
+    await page.waitForFunction(
+      () => /^Beregnet/.test(document.querySelector("#status .status-text")?.textContent ?? ""),
+      { timeout: 20000 },
+    );
+    expect(await page.$eval("#som-stale", (e) => (e as HTMLElement).hidden)).toBe(true);
+    // the injected failure was logged with its code (item 6), and nothing else
+    const logged = log.errors.splice(0);
+    expect(logged.every((e) => /SØM: Excel error GeneralException in writeSheets/.test(e))).toBe(true);
+  });
+
   it("marks results stale after a co-author's edit, but does not recalculate (issue 12, item 5)", async () => {
     const at = await page.evaluate((n) => window.somTest.nameCell(n), N.horizon);
     expect(await page.$eval("#som-auto", (e) => (e as HTMLInputElement).checked)).toBe(true);
@@ -1061,6 +1081,7 @@ declare global {
       selection(): { sheet: string; address: string } | null;
       writtenRanges(): { sheet: string; address: string; cells: number }[];
       resetStats(): void;
+      failOnce(kind: string, sheet: string, nth?: number): void;
       userEdit(sheet: string, a1: string, value: string | number | boolean | null): void;
       remoteEdit(sheet: string, a1: string, value: string | number | boolean | null): void;
       fillExample(lang?: "da" | "en"): string[];

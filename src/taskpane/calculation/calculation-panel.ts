@@ -141,6 +141,8 @@ export function createCalculationPanel(
 
       let busy = false;
       let stale: boolean | undefined;
+      /** The last write stopped halfway (`isStale` → interrupted): the banner says so. */
+      let interrupted = false;
       let last:
         | {
             results: Results;
@@ -185,7 +187,7 @@ export function createCalculationPanel(
 
       const renderStale = (): void => {
         staleBanner.hidden = stale !== true;
-        staleBanner.textContent = tr(T.stale, ctx.lang());
+        staleBanner.textContent = tr(interrupted ? T.staleInterrupted : T.stale, ctx.lang());
         results.classList.toggle("is-stale", stale === true);
       };
 
@@ -264,9 +266,10 @@ export function createCalculationPanel(
 
       const refreshStale = async (): Promise<void> => {
         try {
-          const flag = staleFlag(await useCases.isStale(ctx.workbook));
+          const state = await useCases.isStale(ctx.workbook);
           if (disposed) return;
-          stale = flag;
+          stale = staleFlag(state);
+          interrupted = state.state === "stale" && state.interrupted === true;
           renderStale();
         } catch (err) {
           console.warn("SØM: could not check whether results are stale", err);
@@ -322,6 +325,7 @@ export function createCalculationPanel(
             renderLive();
           }
           stale = false;
+          interrupted = false;
           renderStale();
           renderResults();
           const written = writtenSheets(outcome.written) || "»Resultater«";
@@ -343,6 +347,8 @@ export function createCalculationPanel(
             return;
           }
           ctx.notify("error", describeError(err));
+          // a write that failed halfway leaves the workbook marked (ClaimSpec): the banner says so
+          void refreshStale();
         } finally {
           setBusy(false);
           if (rerun && !disposed) {

@@ -78,6 +78,11 @@ const somTest = {
   stats: () => ({ ...fake.stats, ops: fake.stats.ops.length }),
   writtenRanges: () => fake.stats.writtenRanges.map((w) => ({ ...w })),
   resetStats: () => fake.resetStats(),
+  /** Make the `nth` operation `kind` on `sheet` fail once (Excel failing in the middle of a request). */
+  failOnce: (kind: string, sheet: string, nth = 1) => {
+    let seen = 0;
+    fake.failOn((op) => op.kind === kind && op.sheet === sheet && ++seen === nth, "GeneralException");
+  },
   /** The user types `value` into a cell (fires onChanged like Excel). */
   userEdit: (sheet: string, a1: string, value: CellValue) => fake.userEdit(sheet, a1, value),
   /** A co-author edits a cell (onChanged with source "Remote"). */
