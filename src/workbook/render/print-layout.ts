@@ -71,17 +71,30 @@ export function wrappedLines(text: string, chars: number): number {
   return Math.max(1, lines);
 }
 
+/** Merged ranges by their top-left cell ("row,col" → columns spanned), parsed once per sheet. */
+const mergeStarts = new WeakMap<SheetSpec, Map<string, { col: number; cols: number }>>();
+
+function mergesOf(s: SheetSpec): Map<string, { col: number; cols: number }> {
+  let m = mergeStarts.get(s);
+  if (m === undefined) {
+    m = new Map();
+    for (const ref of s.merges ?? []) {
+      const r = parseRectA1(ref);
+      const key = r === undefined ? undefined : `${r.row},${r.col}`;
+      if (r !== undefined && key !== undefined && !m.has(key)) m.set(key, { col: r.col, cols: r.cols });
+    }
+    mergeStarts.set(s, m);
+  }
+  return m;
+}
+
 /** The width in characters of the cell at (row, col), spanning its merged range when it starts one. */
 function cellChars(s: SheetSpec, row: number, col: number): number {
-  for (const m of s.merges ?? []) {
-    const r = parseRectA1(m);
-    if (r !== undefined && r.row === row && r.col === col) {
-      let sum = 0;
-      for (let c = r.col; c < r.col + r.cols; c++) sum += width(s, c);
-      return sum;
-    }
-  }
-  return width(s, col);
+  const r = mergesOf(s).get(`${row},${col}`);
+  if (r === undefined) return width(s, col);
+  let sum = 0;
+  for (let c = r.col; c < r.col + r.cols; c++) sum += width(s, c);
+  return sum;
 }
 
 /** Row heights (points) for rows holding wrapped text that needs more than one line. */
