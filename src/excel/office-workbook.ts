@@ -126,6 +126,8 @@ const CONTRACT_INPUTS = new Set(INPUT_NAMES.map((n) => n.toLowerCase()));
 
 /** Names larger than this (cells) are read only up to their used extent (e.g. whole-column names). */
 const FULL_SHAPE_CAP = 1_000_000;
+/** Largest named range whose edges (row below, column right) are read: whole-column names are not. */
+const EDGE_CAP = 1_000_000;
 
 type Matrix = (string | number | boolean)[][];
 
@@ -353,7 +355,21 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           const used = range.getUsedRangeOrNullObject(true);
           // valueTypes: an error cell is "Error" whatever the host's language shows (#I/T in Danish)
           used.load("address,values,valueTypes");
-          return { range, used };
+          // The reading rule "filled cells just below or right of a block" (contract v2) needs the row below
+          // and the column to the right, in the same sync; not past the sheet's edge, not for whole columns.
+          const where =
+            parseAddress(String(item.formula).replace(/^=/, "")) ??
+            parseAddress(String(item.value).replace(/^=/, ""));
+          const edges =
+            where === undefined || where.rect.rows * where.rect.cols > EDGE_CAP
+              ? {}
+              : {
+                  ...(where.rect.row + where.rect.rows < MAX_ROWS ? { below: range.getRowsBelow(1) } : {}),
+                  ...(where.rect.col + where.rect.cols < MAX_COLS ? { right: range.getColumnsAfter(1) } : {}),
+                };
+          edges.below?.load("values");
+          edges.right?.load("values");
+          return { range, used, ...edges };
         });
         await context.sync(); // sync 2: every range's address and used values at once
 
@@ -958,7 +974,7 @@ function errorValue(v: unknown): string {
 /** Map one loaded name (+ its range read) to the port's `NamedValue`. */
 function readNamedValue(
   item: Excel.NamedItem,
-  read: { range: Excel.Range; used: Excel.Range } | undefined,
+  read: { range: Excel.Range; used: Excel.Range; below?: Excel.Range; right?: Excel.Range } | undefined,
 ): NamedValue {
   const name = item.name;
   const formula = String(item.formula ?? "");
@@ -988,7 +1004,21 @@ function readNamedValue(
             if (row) row[used.col - rect.col + c] = types[r]?.[c] === "Error" ? errorValue(v) : fromExcel(v);
           }
       }
-      return { kind: "range", name, sheet, row: rect.row, col: rect.col, values };
+      // The same shape as the file reader's edges (src/workbook/range-edges.ts): one value per column below,
+      // one per row to the right; absent at the sheet's edge.
+      const below = read.below?.values[0]?.map(fromExcel);
+      const right = read.right?.values.map((line) => fromExcel(line[0]));
+      return {
+        kind: "range",
+        name,
+        sheet,
+        row: rect.row,
+        col: rect.col,
+        values,
+        ...(below === undefined ? {} : { below }),
+        ...(right === undefined ? {} : { right }),
+        ...(rect.row === 0 && rect.rows === MAX_ROWS ? { wholeColumns: true as const } : {}),
+      };
     }
     default:
       return { kind: "unsupported", name, formula };

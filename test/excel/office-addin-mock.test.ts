@@ -40,6 +40,15 @@ function mockContext() {
                 this.used.load("isNullObject");
                 return this.used;
               },
+              // the row below (B2) and the column right (C1): the reading rule about cells outside a block
+              below: { values: [[2025]] },
+              right: { values: [[""]] },
+              getRowsBelow(this: { below: OfficeMockObject }) {
+                return this.below;
+              },
+              getColumnsAfter(this: { right: OfficeMockObject }) {
+                return this.right;
+              },
             },
             getRangeOrNullObject(this: { range: OfficeMockObject }) {
               this.range.load("isNullObject");
@@ -85,7 +94,16 @@ describe("OfficeWorkbook against office-addin-mock", () => {
     const out = await wb.readNames(["SOM_Indsats", "SOM_Diskonteringsrente", "SOM_Mangler"]);
     expect(syncs()).toBe(2);
     expect([...out.values()]).toEqual([
-      { kind: "range", name: "SOM_Indsats", sheet: "Indsats", row: 0, col: 1, values: [["Mentorforløb"]] },
+      {
+        kind: "range",
+        name: "SOM_Indsats",
+        sheet: "Indsats",
+        row: 0,
+        col: 1,
+        values: [["Mentorforløb"]],
+        below: [2025],
+        right: [null],
+      },
       { kind: "constant", name: "SOM_Diskonteringsrente", value: 0.035 },
     ]);
   });

@@ -81,6 +81,8 @@ describe("OfficeWorkbook.readNames", () => {
       row: 0,
       col: 1,
       values: [["Mentorforløb"]],
+      below: [0.035], // B2, just below the name: the reading rule about cells outside a block
+      right: [null], // C1
     });
     expect(out.get("som_diskonteringsrente")).toEqual({
       kind: "constant",
@@ -128,6 +130,8 @@ describe("OfficeWorkbook.readNames", () => {
         [null, null, null],
         [null, null, null],
       ],
+      below: [null, null, null],
+      right: [null, null, null, null, null],
     });
   });
 

@@ -521,6 +521,8 @@ describe("what writeSheets writes, readNames reads back", () => {
         ["Region Syd", "Region"],
         ["2025", "Stat"],
       ],
+      below: [null, null],
+      right: [null, null, null, null],
     });
     expect(out.get("som_diskonteringsrente")).toEqual({
       kind: "constant",

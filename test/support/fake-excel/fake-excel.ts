@@ -624,6 +624,27 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
         const t = must(target(), "Range");
         selection = { sheet: t.sheet.name, address: rectA1(t.rect) };
       });
+    // ExcelApi 1.2: the rows directly below / columns directly right of the range, same width / height.
+    // At the sheet's edge Excel fails the batch with InvalidArgument, as here.
+    const beside = (below: boolean, count: number) =>
+      makeRange(ctx, () => {
+        const t = target();
+        if (!t) return null;
+        const { row, col, rows, cols } = t.rect;
+        if (below ? row + rows + count > MAX_ROWS : col + cols + count > MAX_COLS)
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            below ? "getRowsBelow: past the last row" : "getColumnsAfter: past the last column",
+          );
+        return {
+          sheet: t.sheet,
+          rect: below
+            ? { row: row + rows, col, rows: count, cols }
+            : { row, col: col + cols, rows, cols: count },
+        };
+      });
+    obj.getRowsBelow = (count?: number) => beside(true, count ?? 1);
+    obj.getColumnsAfter = (count?: number) => beside(false, count ?? 1);
     obj.getUsedRangeOrNullObject = (valuesOnly?: boolean) => {
       void valuesOnly;
       return makeRange(
