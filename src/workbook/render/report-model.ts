@@ -22,6 +22,7 @@ import { defaultOneWaySettings } from "../../engine/sensitivity/defaults";
 import type { SensitivityParameter } from "../../engine/sensitivity/parameters";
 import { LEVELS, type ResultBlock, type Results, type Scenario } from "../../engine/types";
 import { formatDecimal, formatKr, formatPercent, type Lang } from "../../present/format";
+import { cohortsFollowedText, durationText, methodText, perspectiveText } from "../../present/model-text";
 import {
   CONSEQUENCE_KIND_LABELS,
   COST_KIND_LABELS,
@@ -149,9 +150,8 @@ const T = {
     operating: "Driftsperiode (år)",
     duration: "Varighed pr. borger (år)",
     method: "Horisontmetode",
-    methodValue: (m: string, f: number): string =>
-      m === "perCohort" ? `Pr. kohorte: hvert hold følges ${f} år` : `Kalenderår: ${f} kalenderår`,
     years: "Beregningsår",
+    cohortsFollowed: "Hold fulgt",
     perspective: "Perspektiv",
     priceLevel: "Prisniveau",
     discount: "Diskonteringsrente",
@@ -298,11 +298,8 @@ const T = {
     operating: "Operating period (years)",
     duration: "Duration per citizen (years)",
     method: "Horizon method",
-    methodValue: (m: string, f: number): string =>
-      m === "perCohort"
-        ? `Per cohort: each cohort followed ${f} years`
-        : `Calendar years: ${f} calendar years`,
     years: "Calculation years",
+    cohortsFollowed: "Cohorts followed",
     perspective: "Perspective",
     priceLevel: "Price level",
     discount: "Discount rate",
@@ -497,10 +494,12 @@ export function buildReportModel(results: Results, scenario: Scenario, ctx: Repo
     [txt(t.targetGroup), txt(scenario.targetGroup.trim() === "" ? t.noTargetGroup : scenario.targetGroup)],
     [txt(t.participants), txt(formatDecimal(results.totalCompleters, lang, 3))],
     [txt(t.operating), txt(String(scenario.settings.operatingPeriod))],
-    [txt(t.duration), txt(String(results.duration))],
-    [txt(t.method), txt(t.methodValue(results.horizon.method, results.horizon.years))],
+    // The model in the shared wording of the sheet, the pane and the command line (src/present/model-text.ts).
+    [txt(t.duration), txt(durationText(results.duration, lang))],
+    [txt(t.method), txt(methodText(results.horizon.method, results.horizon.years, lang))],
+    [txt(t.cohortsFollowed), txt(cohortsFollowedText(results, lang))],
     [txt(t.years), txt(`${first}–${last}`)],
-    [txt(t.perspective), txt(enumLabel(PERSPECTIVE_LABELS, results.perspective, lang))],
+    [txt(t.perspective), txt(perspectiveText(results.perspective, lang))],
     [txt(t.priceLevel), txt(String(P))],
     [txt(t.discount), txt(formatPercent(results.discountRate, lang, 2))],
   ];
