@@ -111,7 +111,12 @@ async function ownershipState(
     if (seen.has(k)) continue;
     seen.add(k);
     const actual = existingByName.get(k);
-    if (actual !== undefined && !ownedSet.has(k)) issues.push(notOwnedIssue(actual));
+    // A VeryHidden `_som_meta` is ours even without the list: Excel's UI cannot make a sheet VeryHidden, and a
+    // write stopped right after adding it (before the claim's owned list was written) leaves it so.
+    const ourMeta =
+      k === lower(RESULT_SHEETS.meta) &&
+      existing.some((s) => lower(s.name) === k && s.visibility === "veryHidden");
+    if (actual !== undefined && !ownedSet.has(k) && !ourMeta) issues.push(notOwnedIssue(actual));
   }
   return {
     issues: issues.length === 0 ? null : issues,

@@ -83,6 +83,26 @@ describe("a Beregn that fails in the middle of its write", () => {
     expect(await isStale(wb)).toEqual({ state: "current", stale: false });
   });
 
+  it("first run stopped right after adding _som_meta (before the claim's list): the VeryHidden sheet is still ours", async () => {
+    failWritingOn("_som_meta", 1); // the claim's first cell write
+    await expect(calculateWorkbook(wb, { now: NOW, lang: "da" })).rejects.toBeInstanceOf(OfficeWriteError);
+    expect(findSheet(emu.fake.model, "_som_meta")?.visibility).toBe("VeryHidden");
+    expect(emu.fake.model.names.has("som_meta_ejedeark")).toBe(false);
+    const again = await calculateWorkbook(wb, { now: NOW, lang: "da" });
+    expect(again.ok ? [] : again.issues.map((i) => i.message.da)).toEqual([]);
+  });
+
+  it("a visible sheet named _som_meta that is not SØM's is still refused", async () => {
+    emu.fake.model.sheets.push({
+      ...emu.fake.model.sheets[0]!,
+      name: "_som_meta",
+      id: "user-meta",
+      cells: new Map(),
+    });
+    const r = await calculateWorkbook(wb, { now: NOW, lang: "da" });
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(["sheet-not-owned"]);
+  });
+
   it("repeat run: the old results read Forældet until a run finishes", async () => {
     expect((await calculateWorkbook(wb, { now: NOW, lang: "da" })).ok).toBe(true);
     expect(await isStale(wb)).toEqual({ state: "current", stale: false });
