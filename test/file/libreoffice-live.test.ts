@@ -1,7 +1,7 @@
 /**
  * The live workbook (som-method.md §12) equals the engine, proven by a real spreadsheet program.
  *
- * 40 seeded random valid workbooks (test/support/live-scenarios.ts) get their live sheets from
+ * 40 seeded random valid workbooks (test/support/live-scenarios.ts; 3 more with English headers and texts) get their live sheets from
  * `calculateWorkbook(…, { live: true })`; one more goes through the real command line
  * (`som calculate <fil> --out <ny.xlsx> --live`). ONE headless LibreOffice (started first, driven through
  * Python-UNO by test/support/lo-batch.py) opens each file, recalculates every formula (`calculateAll`), and every
@@ -21,6 +21,7 @@ import { calculate } from "../../src/engine/calculate";
 import type { RawScenario, Results, Scenario } from "../../src/engine/types";
 import { validateScenario } from "../../src/engine/validate";
 import { FileWorkbook } from "../../src/file/file-workbook";
+import type { Lang } from "../../src/present/format";
 import { writeWorkbookSpec } from "../../src/file/xlsx-writer";
 import { cellA1 } from "../../src/workbook/a1";
 import { buildTemplateSpec } from "../../src/workbook/layout/build-template-spec";
@@ -51,6 +52,8 @@ const SAVED = 2;
 const NOW = new Date("2026-01-02T03:04:05Z");
 const ALT_RATE = 0.37;
 const ALT_CHANGE = -0.2;
+/** Seeds of the English workbooks checked besides the Danish ones. */
+const ENGLISH = [2001, 2002, 2003];
 
 /** |a − b| ≤ 1e-9 · max(|a|, |b|), with a floor of 1e-6 kr. for figures that are 0 in exact arithmetic. */
 const close = (a: number, b: number): boolean =>
@@ -58,6 +61,8 @@ const close = (a: number, b: number): boolean =>
 
 interface Case {
   readonly seed: number;
+  /** The workbook's language (template headers, live sheet texts). */
+  readonly lang: Lang;
   readonly file: string;
   readonly raw: RawScenario;
   readonly changed: RawScenario;
@@ -97,6 +102,7 @@ const extraCell = (b: Block, i: number, header: string): string => {
 function inputEdits(
   raw: RawScenario,
   named: ReadonlyMap<string, NamedValue>,
+  lang: Lang,
 ): { edits: LoJob["phases"][number]["edits"]; changed: RawScenario } {
   const effects = block(named, N.effects, COLUMNS[N.effects]);
   const participants = block(named, N.participants, COLUMNS[N.participants]);
@@ -128,7 +134,11 @@ function inputEdits(
       { sheet: effects.sheet, cell: cellOf(effects, 0, "successRate"), value: rate },
       { sheet: participants.sheet, cell: cellOf(participants, 0, "count"), value: count },
       { sheet: prices.sheet, cell: extraCell(prices, 0, actor), value: price },
-      { sheet: consequences.sheet, cell: extraCell(consequences, 0, "År 1"), value: -2.25 },
+      {
+        sheet: consequences.sheet,
+        cell: extraCell(consequences, 0, lang === "da" ? "År 1" : "Year 1"),
+        value: -2.25,
+      },
     ],
     changed,
   };
@@ -160,7 +170,7 @@ function mismatches(
   const bad: string[] = [];
   for (const f of c.figures) {
     const got = values[f.row]?.[f.col];
-    const want = liveFigureValue(f, results, scenario, "da", sensitivity);
+    const want = liveFigureValue(f, results, scenario, c.lang, sensitivity);
     const ok = typeof want === "number" ? typeof got === "number" && close(got, want) : got === want;
     if (!ok)
       bad.push(
@@ -179,9 +189,9 @@ describeLo("the live workbook recalculated by LibreOffice equals the engine", ()
   beforeAll(async () => {
     dir = makeTempDir("som-live-");
     lo = startLoBatch(dir);
-    const add = async (seed: number, viaCli: boolean): Promise<void> => {
+    const add = async (seed: number, viaCli: boolean, lang: Lang = "da"): Promise<void> => {
       const raw = randomScenario(seed);
-      const template = buildTemplateSpec("da", raw);
+      const template = buildTemplateSpec(lang, raw);
       const file = path.join(dir, `live-${seed}.xlsx`);
       let named: ReadonlyMap<string, NamedValue>;
       let scenario: Scenario;
@@ -197,7 +207,7 @@ describeLo("the live workbook recalculated by LibreOffice equals the engine", ()
         results = calculate(scenario);
       } else {
         const wb = MemoryWorkbook.fromSpec(template);
-        const outcome = await calculateWorkbook(wb, { now: NOW, lang: "da", live: true });
+        const outcome = await calculateWorkbook(wb, { now: NOW, lang, live: true });
         if (!outcome.ok)
           throw new Error(`seed ${seed}: ${outcome.issues.map((i) => i.message.en).join(" ")}`);
         const loaded = await loadScenario(wb);
@@ -216,7 +226,7 @@ describeLo("the live workbook recalculated by LibreOffice equals the engine", ()
           }),
         );
       }
-      const live = renderLiveSheets(scenario, results, named, { lang: "da" });
+      const live = renderLiveSheets(scenario, results, named, { lang });
       let maxRow = 0;
       let maxCol = 0;
       for (const f of live.figures) {
@@ -224,7 +234,7 @@ describeLo("the live workbook recalculated by LibreOffice equals the engine", ()
         maxCol = Math.max(maxCol, f.col);
       }
       const reads = [{ sheet: LIVE_SHEETS.results, range: `A1:${cellA1(maxRow, maxCol)}` }];
-      const { edits, changed } = inputEdits(raw, named);
+      const { edits, changed } = inputEdits(raw, named, lang);
       const sens = LIVE_SHEETS.results;
       const { rate, change } = live.sensitivityInputs;
       const saved = cases.length < SAVED ? path.join(dir, `changed-${seed}.xlsx`) : undefined;
@@ -245,6 +255,7 @@ describeLo("the live workbook recalculated by LibreOffice equals the engine", ()
       });
       cases.push({
         seed,
+        lang,
         file,
         raw,
         changed,
@@ -256,6 +267,8 @@ describeLo("the live workbook recalculated by LibreOffice equals the engine", ()
     };
     await add(999, true);
     for (let k = 0; k < COUNT; k++) await add(1000 + k, false);
+    // English workbooks (English headers and live texts): the same formulas from the same geometry.
+    for (const seed of ENGLISH) await add(seed, false, "en");
     out = await lo.finish();
   }, 600_000);
 
@@ -264,7 +277,7 @@ describeLo("the live workbook recalculated by LibreOffice equals the engine", ()
     if (dir !== undefined) removeTempDir(dir);
   });
 
-  it(`every live figure of ${COUNT} random workbooks (and one written by som calculate --live) equals calculate`, () => {
+  it(`every live figure of ${COUNT} random workbooks (one more written by som calculate --live, ${ENGLISH.length} in English) equals calculate`, () => {
     const bad: string[] = [];
     let compared = 0;
     cases.forEach((c, k) => {
@@ -272,7 +285,7 @@ describeLo("the live workbook recalculated by LibreOffice equals the engine", ()
       compared += c.figures.length;
     });
     expect(bad.slice(0, 20)).toEqual([]);
-    expect(cases).toHaveLength(COUNT + 1);
+    expect(cases).toHaveLength(COUNT + 1 + ENGLISH.length);
     expect(compared).toBeGreaterThan(COUNT * 100);
   });
 
