@@ -600,7 +600,7 @@ export async function copyPackageWithSheets(
     });
   pkg.set("[Content_Types].xml", editContentTypes(ct, ctAdd, ctRemove));
   const out = pkg.zip();
-  readXlsx(out, limits); // the copy must read back under the same rules (a bug here is ours, not the user's)
+  readXlsx(out, limits, "onDemand"); // the copy must open under the same rules (zip, workbook, names)
   return out;
 }
 
