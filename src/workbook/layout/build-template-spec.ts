@@ -107,7 +107,8 @@ const SENSITIVITY_DEFAULTS = {
   costs: [-0.25, 0.25],
   prices: [-0.1, 0.1],
   participants: [-0.25, 0.25],
-  horizon: [5, 15],
+  /** Added to F (SOM_Tidshorisont), within 1–30. */
+  horizon: [-5, 5],
 } as const;
 
 const TAB = { front: "0F6C74", input: "D9E7E8", sensitivity: "FFF2CC" } as const;
@@ -564,13 +565,16 @@ function sensitivitySheet(lang: Lang, name: string, data: TemplateData | undefin
   // The first effect's success rate, found by header in SOM_Effekter (robust to moved/reordered blocks).
   const firstRate = `INDEX(${N.effects},2,MATCH("${rateHeader}",INDEX(${N.effects},1,0),0))`;
   const D = SENSITIVITY_DEFAULTS;
+  const F = data === undefined ? DEFAULT_HORIZON : (data.settings.horizon ?? DEFAULT_HORIZON);
   const rows: CellValue[][] = [
     [label("successRate"), capped(lowF * rate), capped(highF * rate)],
     [label("consequences"), D.consequences[0], D.consequences[1]],
     [label("costs"), D.costs[0], D.costs[1]],
     [label("prices"), D.prices[0], D.prices[1]],
     [label("participants"), D.participants[0], D.participants[1]],
-    [label("horizon"), D.horizon[0], D.horizon[1]],
+    // F ± 5 within 1–30 from the data's horizon (as the engine's defaults), so a workbook made with an F other
+    // than 10 does not get a «low» horizon above its own. Plain values: the row is an input like the others.
+    [label("horizon"), Math.max(1, F + D.horizon[0]), Math.min(30, F + D.horizon[1])],
   ];
   const formulas: (string | null)[][] = rows.map(() => [null, null, null]);
   formulas[0] = [null, `=MIN(1,MAX(0,${lowF}*${firstRate}))`, `=MIN(1,MAX(0,${highF}*${firstRate}))`];

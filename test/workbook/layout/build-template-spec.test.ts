@@ -406,6 +406,28 @@ describe("buildTemplateSpec", () => {
     expect(valueAt(t.sheet, t.rect.row + 1, t.rect.col + 2)).toBeCloseTo(0.189, 12);
   });
 
+  it("sets the default horizon variants to the data's F ± 5 within 1–30", () => {
+    const short = buildTemplateSpec("da", {
+      ...EXAMPLE_DATA,
+      settings: { ...EXAMPLE_DATA.settings, horizon: 3 },
+    });
+    const { sheet, rect } = target(short, N.sensitivity);
+    const row = rect.row + 6; // the sixth parameter row: Tidshorisont
+    expect(valueAt(sheet, row, rect.col)).toBe("Tidshorisont");
+    // F = 3: low max(1, 3 − 5) = 1, high min(30, 3 + 5) = 8, as plain input values
+    expect([valueAt(sheet, row, rect.col + 1), valueAt(sheet, row, rect.col + 2)]).toEqual([1, 8]);
+    expect([formulaAt(sheet, row, rect.col + 1), formulaAt(sheet, row, rect.col + 2)]).toEqual([null, null]);
+    const long = buildTemplateSpec("da", {
+      ...EXAMPLE_DATA,
+      settings: { ...EXAMPLE_DATA.settings, horizon: 28 },
+    });
+    const t = target(long, N.sensitivity);
+    expect([
+      valueAt(t.sheet, t.rect.row + 6, t.rect.col + 1),
+      valueAt(t.sheet, t.rect.row + 6, t.rect.col + 2),
+    ]).toEqual([23, 30]);
+  });
+
   it("grows a block beyond its default size when the data has more rows, keeping spare rows", () => {
     const many = Array.from({ length: 30 }, (_, i) => ({
       item: `Post ${i + 1}`,
