@@ -628,20 +628,6 @@ function planPrice(r: PriceRecord, target: InsertionTarget, options: PlanOptions
 
 // ───────────────────────────── Writing ─────────────────────────────
 
-/**
- * A user action of several edits failed after an earlier edit was written: `done` says what is in the
- * workbook, `cause` why the rest failed (the pane shows both).
- */
-export class EditPartlyDoneError extends Error {
-  override readonly name = "EditPartlyDoneError";
-  constructor(
-    readonly done: Bilingual,
-    override readonly cause: unknown,
-  ) {
-    super(`${done.en} ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-}
-
 export interface InsertReport {
   /** Rows written: record, block, sheet and the A1 row number. */
   readonly inserted: readonly {
@@ -694,6 +680,17 @@ export async function applyInsertionPlan(
   plan: InsertionPlan,
   confirm: (question: Bilingual) => Promise<boolean>,
 ): Promise<InsertReport> {
+  const edits = await insertionEdits(target, plan, confirm);
+  await port.applyEdits(edits.cells, edits.names);
+  return edits.report;
+}
+
+/** What `applyInsertionPlan` writes (after asking), without writing it. */
+async function insertionEdits(
+  target: InsertionTarget,
+  plan: InsertionPlan,
+  confirm: (question: Bilingual) => Promise<boolean>,
+): Promise<{ report: InsertReport; cells: CellEdit[]; names: NameEdit[] }> {
   const needsAsk = plan.rows.some((r) => r.target.kind !== "blank");
   const ok = needsAsk ? await confirm(confirmQuestion(plan.rows)) : true;
   const skipped: InsertionNote[] = [...plan.refused];
@@ -756,13 +753,43 @@ export async function applyInsertionPlan(
       }
     }
   }
-  await port.applyEdits(cells, names);
   return {
-    inserted,
-    skipped,
-    notes: plan.notes.filter((n) => inserted.some((x) => x.recordId === n.recordId)),
-    needsSplit: plan.needsSplit,
-    warnings: plan.warnings,
+    report: {
+      inserted,
+      skipped,
+      notes: plan.notes.filter((n) => inserted.some((x) => x.recordId === n.recordId)),
+      needsSplit: plan.needsSplit,
+      warnings: plan.warnings,
+    },
+    cells,
+    names,
+  };
+}
+
+/**
+ * `target` as it is once the index rows of `fill` are written: their years known to the conversion, the rows they
+ * take no longer blank — what reading the workbook again would give, without a round trip.
+ */
+function afterIndexFill(target: InsertionTarget, fill: InsertionPlan): InsertionTarget {
+  const g = target.priceIndexBlock;
+  if (g === undefined) return target;
+  const cy = g.read.columns.get("year")?.col;
+  const ci = g.read.columns.get("index")?.col;
+  const priceIndex = new Map(target.priceIndex);
+  for (const r of fill.rows) {
+    const y = cy === undefined ? undefined : r.cells.get(cy);
+    const i = ci === undefined ? undefined : r.cells.get(ci);
+    if (typeof y === "number" && typeof i === "number" && !priceIndex.has(y)) priceIndex.set(y, i);
+  }
+  const used = new Set(fill.rows.map((r) => r.target.row));
+  return {
+    ...target,
+    priceIndex,
+    priceIndexBlock: {
+      ...g,
+      blankRows: g.blankRows.filter((row) => !used.has(row)),
+      lastRow: Math.max(g.lastRow, ...fill.rows.map((r) => r.target.row)),
+    },
   };
 }
 
@@ -775,35 +802,26 @@ export async function insertKnowledge(
   records: readonly KnowledgeRecord[],
   options: PlanOptions & { readonly confirm: (question: Bilingual) => Promise<boolean> },
 ): Promise<InsertReport> {
-  let target = await readInsertionTarget(port);
+  const target = await readInsertionTarget(port);
   // Index years the prices need and the workbook lacks: offered from the shipped nettoprisindeks (asked once).
   const fill = planIndexFill(target, records, options);
-  let added: InsertReport | undefined;
   const warnings: InsertionNote[] = [];
   if (fill?.kind === "conflict") warnings.push({ recordId: "", text: fill.text });
-  if (fill?.kind === "offer" && (await options.confirm(fill.question)))
-    added = await applyInsertionPlan(port, target, fill.plan, () => Promise.resolve(true));
-  let report: InsertReport;
-  try {
-    if (added) target = await readInsertionTarget(port);
-    const plan = planInsertion(target, records, options);
-    report = await applyInsertionPlan(port, target, plan, options.confirm);
-  } catch (error) {
-    // the index years are in the workbook already: say so, next to why the rest failed (issue 12, item 3)
-    const rows = added?.inserted ?? [];
-    if (rows.length === 0) throw error;
-    const where = rows.map((r) => `${r.sheet}!${r.row}`).join(", ");
-    throw new EditPartlyDoneError(
-      {
-        da: `${rows.length} indeksår blev indsat i ${N.priceIndex} (${where}); resten blev ikke indsat.`,
-        en: `${rows.length} index year(s) were inserted into ${N.priceIndex} (${where}); the rest was not inserted.`,
-      },
-      error,
-    );
+  let added: Awaited<ReturnType<typeof insertionEdits>> | undefined;
+  let planTarget = target;
+  if (fill?.kind === "offer" && (await options.confirm(fill.question))) {
+    added = await insertionEdits(target, fill.plan, () => Promise.resolve(true));
+    planTarget = afterIndexFill(target, fill.plan);
   }
+  const plan = planInsertion(planTarget, records, options);
+  const main = await insertionEdits(planTarget, plan, options.confirm);
+  // the index years and the records in one edit (one Excel.run): written together or reported together
+  await port.applyEdits([...(added?.cells ?? []), ...main.cells], [...(added?.names ?? []), ...main.names]);
+  const report = main.report;
+  const addedRows = added?.report.inserted ?? [];
   return {
     ...report,
-    inserted: [...(added?.inserted ?? []), ...report.inserted],
+    inserted: [...addedRows, ...report.inserted],
     warnings: [...warnings, ...report.warnings],
   };
 }

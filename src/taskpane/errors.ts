@@ -16,12 +16,6 @@ const isText = (x: unknown): x is Text =>
 
 export function describeError(err: unknown): Text {
   if (typeof err === "object" && err !== null) {
-    // an action that wrote part of its edits: what is written, then why the rest failed
-    const done = (err as { done?: unknown }).done;
-    if ((err as { name?: unknown }).name === "EditPartlyDoneError" && isText(done)) {
-      const why = describeError((err as { cause?: unknown }).cause);
-      return { da: `${done.da} ${why.da}`, en: `${done.en} ${why.en}` };
-    }
     for (const key of ["userMessage", "messages", "text"]) {
       const m = (err as Record<string, unknown>)[key];
       if (isText(m)) return m;

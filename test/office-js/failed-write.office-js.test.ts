@@ -8,7 +8,7 @@
 import { calculateWorkbook } from "../../src/app/calculate-workbook";
 import { createSomSheets } from "../../src/app/create-sheets";
 import { sensitivityWorkbook } from "../../src/app/sensitivity-workbook";
-import { EditPartlyDoneError, insertKnowledge } from "../../src/app/knowledge-insert";
+import { insertKnowledge } from "../../src/app/knowledge-insert";
 import { starterKnowledge } from "../../src/app/knowledge-library";
 import { restoreScenario, saveScenario } from "../../src/app/scenarios";
 import { describeError } from "../../src/taskpane/errors";
@@ -199,20 +199,25 @@ describe("input edits of one user action are one Excel.run", () => {
   });
 });
 
-describe("knowledge insert with the offered index years (two edits)", () => {
-  it("when the rows fail after the index years were written, the message says which years are in", async () => {
+describe("knowledge insert with the offered index years: one edit", () => {
+  it("the index years and the price row are one Excel.run; a failure lists both ranges to check", async () => {
     const price = starterKnowledge().records.find((r) => r.kind === "price");
     expect(price).toBeDefined();
-    // the second edit (the price row on Priser) fails; the first (index years on Indstillinger) went through
+    emu.reset();
+    // the price row on Priser fails, after the index years on Indstillinger in the same request
     emu.fake.failOn((op) => op.kind === "Range.values" && op.sheet === "Priser", "GeneralException");
     const err = await insertKnowledge(wb, [price!], { lang: "da", confirm: yes }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(EditPartlyDoneError);
-    const text = describeError(err);
-    expect(text.da).toMatch(
-      /^\d+ indeksår blev indsat i SOM_Prisindeks \(Indstillinger!\d+(, Indstillinger!\d+)*\); resten blev ikke indsat\./,
+    expect(err).toBeInstanceOf(OfficeWriteError);
+    const e = err as OfficeWriteError;
+    expect(e.partial).toBe(true);
+    expect(e.targets.some((t) => t.startsWith("Indstillinger!"))).toBe(true);
+    expect(e.targets.some((t) => t.startsWith("Priser!"))).toBe(true);
+    expect(describeError(err).da).toMatch(
+      /Excel kan have skrevet en del af ændringen: tjek Indstillinger!.*Priser!/,
     );
-    expect(text.da).toMatch(/Excel meldte en uventet fejl.*»Priser«\. Ændringen blev ikke skrevet\.\)$/);
-    expect(text.da).not.toMatch(/Intet blev ændret/);
-    expect(text.en).toMatch(/index year\(s\) were inserted into SOM_Prisindeks/);
+    // one read (2 requests) and one edit (2 requests)
+    const sent = emu.requests.filter((r) => !r.cleanup);
+    expect(sent.filter((r) => r.calls.includes("Values"))).toHaveLength(1);
+    expect(sent.length).toBe(4);
   });
 });
