@@ -1463,7 +1463,18 @@ export function renderLiveSheets(
       "0.00E+00",
     );
     rows.push({ r: fr, bold: false });
-    rows.forEach(({ r, bold }) => addRows(w0, [r], bold ? "outputBold" : "output"));
+    // Consecutive rows of the same style as one block (the per-service rows of a large model are one block, not
+    // hundreds: fewer ranges and format operations in the add-in's write).
+    for (let i = 0; i < rows.length;) {
+      let j = i + 1;
+      while (j < rows.length && rows[j]?.bold === rows[i]?.bold) j++;
+      addRows(
+        w0,
+        rows.slice(i, j).map((x) => x.r),
+        rows[i]?.bold === true ? "outputBold" : "output",
+      );
+      i = j;
+    }
     w0.skip();
   }
 
