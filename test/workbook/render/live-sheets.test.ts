@@ -4,11 +4,16 @@
  * the `SOM_Levende_*` names, ownership and re-runs. Equality with the engine is proven by LibreOffice in
  * test/file/libreoffice-live.test.ts.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { calculateWorkbook } from "../../../src/app/calculate-workbook";
+import { FileWorkbook } from "../../../src/file/file-workbook";
+import { cellA1 } from "../../../src/workbook/a1";
+import type { NamedValue } from "../../../src/workbook/port";
 import type { RawScenario } from "../../../src/engine/types";
 import { buildTemplateSpec } from "../../../src/workbook/layout/build-template-spec";
 import { MemoryWorkbook } from "../../../src/workbook/memory-workbook";
-import { LIVE_OPTION_NAME, META_NAMES, RESULT_SHEETS } from "../../../src/workbook/names";
+import { LIVE_OPTION_NAME, META_NAMES, N, RESULT_SHEETS } from "../../../src/workbook/names";
 import { LIVE_NAME_PREFIXES, LIVE_SHEETS, LIVE_STATUS_NAME } from "../../../src/workbook/render/live-sheets";
 import type { WorkbookSpec } from "../../../src/workbook/sheet-model";
 import { LARGE, randomScenario } from "../../support/live-scenarios";
@@ -229,5 +234,60 @@ describe("the workbook option «Levende resultater» (SOM_LevendeResultater)", (
     expect(await run(withOption(null))).toEqual([]);
     const spec = buildTemplateSpec("da", randomScenario(1010));
     expect(await run({ ...spec, names: spec.names.filter((n) => n.name !== LIVE_OPTION_NAME) })).toEqual([]);
+  });
+});
+
+describe("docs/levende-resultater.md follows one cell of the example back to its inputs", () => {
+  it("the cells and formulas the note names are those of the example's live sheets", async () => {
+    const wb = await FileWorkbook.open(path.join(__dirname, "../../../examples/eksempel.xlsx"));
+    const outcome = await calculateWorkbook(wb, { now: NOW, lang: "da", live: true });
+    if (!outcome.ok) throw new Error("the example does not calculate");
+    const formulaAt = (sheet: string, a1: string): string | null => {
+      const s = outcome.written.sheets.find((x) => x.name === sheet);
+      for (const b of s?.blocks ?? [])
+        for (const [r, row] of b.values.entries())
+          for (const c of row.keys())
+            if (cellA1(b.row + r, b.col + c) === a1) return b.formulas?.[r]?.[c] ?? null;
+      return null;
+    };
+    const note = fs.readFileSync(path.join(__dirname, "../../../docs/levende-resultater.md"), "utf8");
+    const claims: [string, string, string][] = [
+      [LIVE_SHEETS.results, "D37", "=$B37*'Levende 3 Konsekvenser'!I30"],
+      [LIVE_SHEETS.results, "B37", "='Levende 1 Priser'!$D$17"],
+      [LIVE_SHEETS.results, "D43", "=D41-D36"],
+      [LIVE_SHEETS.results, "P43", "=SUM(C43:O43)"],
+      [LIVE_SHEETS.results, "B8", "=$P$43"],
+      [LIVE_SHEETS.prices, "D17", "=INDEX(SOM_Priser,2,4)*$C$17"],
+      [LIVE_SHEETS.consequences, "I30", "=I22+I26"],
+      [LIVE_SHEETS.consequences, "I22", "=$F$6*$G$6*I14"],
+      [LIVE_SHEETS.consequences, "I26", "=$F$10*$G$10*I18"],
+      [LIVE_SHEETS.consequences, "I14", "='Levende 2 Kohorter'!$C$6*$H$6"],
+      [LIVE_SHEETS.consequences, "I18", "='Levende 2 Kohorter'!$D$6*$H$10"],
+      [LIVE_SHEETS.consequences, "H6", "=INDEX(SOM_Konsekvenser,2,6)"],
+      [LIVE_SHEETS.cohorts, "C6", "=SUMIF(INDEX(SOM_Deltagere,0,1),C$4,INDEX(SOM_Deltagere,0,2))"],
+      [LIVE_SHEETS.cohorts, "B14", "=INDEX(SOM_Effekter,2,2)"],
+    ];
+    for (const [sheet, a1, formula] of claims) {
+      expect([sheet, a1, formulaAt(sheet, a1)]).toEqual([sheet, a1, formula]);
+      expect([a1, note.includes(formula.replace(/^=/, ""))]).toEqual([a1, true]);
+    }
+    const name = outcome.written.names.find((n) => n.name === `${LIVE_NAME_PREFIXES.net}A1`);
+    expect(name !== undefined && "ref" in name ? name.ref : undefined).toBe("B8");
+    // The input cells the note names hold the values it quotes.
+    const input = (await wb.readNames([N.prices, N.effects, N.participants, N.consequences])) as ReadonlyMap<
+      string,
+      NamedValue
+    >;
+    const at = (n: string, r: number, c: number): unknown => {
+      const v = input.get(n.toLowerCase());
+      return v?.kind === "range" ? v.values[r - 1]?.[c - 1] : undefined;
+    };
+    expect([
+      at(N.prices, 2, 4),
+      at(N.effects, 2, 2),
+      at(N.participants, 2, 2),
+      at(N.participants, 3, 2),
+    ]).toEqual([5236, 0.126, 30, 40]);
+    expect([at(N.consequences, 2, 6), at(N.consequences, 6, 6)]).toEqual([-4, -2]);
   });
 });
