@@ -131,6 +131,10 @@ export const T = {
     da: "Denne projektmappe har ikke indstillingen SOM_LevendeResultater (nye projektmapper har). Valget gælder, så længe ruden er åben.",
     en: "This workbook has no SOM_LevendeResultater option (new workbooks do). The choice lasts while the pane is open.",
   },
+  staleLive: {
+    da: "«Levende resultater» regner selv med; har du tilføjet linjer, laver Beregn dem igen.",
+    en: "“Levende resultater” keeps calculating by itself; if you added lines, Calculate makes them again.",
+  },
   liveResultsOn: {
     da: "Levende resultater: Ja. Beregn skriver de levende ark.",
     en: "Live results: Yes. Calculate writes the live sheets.",

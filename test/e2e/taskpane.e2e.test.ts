@@ -476,6 +476,8 @@ describeE2e("task pane in headless Chromium", () => {
     await page.evaluate((c) => window.somTest.userEdit(c.sheet, c.cell, 35), { sheet: at!.sheet, cell });
     await page.waitForSelector("#som-stale", { visible: true, timeout: 5000 });
     expect(await text("#som-stale")).toMatch(/forældede/);
+    // the live sheets are on (the checkbox test above left the option Ja): the banner says they keep calculating
+    expect(await text("#som-stale")).toMatch(/«Levende resultater» regner selv med/);
     await shot(page, "04-stale");
   });
 

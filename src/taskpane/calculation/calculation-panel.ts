@@ -187,7 +187,11 @@ export function createCalculationPanel(
 
       const renderStale = (): void => {
         staleBanner.hidden = stale !== true;
-        staleBanner.textContent = tr(interrupted ? T.staleInterrupted : T.stale, ctx.lang());
+        const lang = ctx.lang();
+        // With the live sheets on, say that they keep calculating (until the inputs' shape changes).
+        const live =
+          !interrupted && liveState?.present === true && liveState.on ? ` ${tr(T.staleLive, lang)}` : "";
+        staleBanner.textContent = `${tr(interrupted ? T.staleInterrupted : T.stale, lang)}${live}`;
         results.classList.toggle("is-stale", stale === true);
       };
 
