@@ -9,7 +9,10 @@
  * - `writeSheets`: 2 preflight syncs (which sheets/names exist; protection and old charts of the sheets we
  *   replace) + W write syncs, where W = 1 for any spec up to `maxCellsPerRequest` cells (20,000) and
  *   ≈ `maxBytesPerRequest` (2 MB estimated JSON); bigger specs are chunked in row slices, W = number of
- *   chunks, to stay under Excel on the web's 5 MB request limit. So a normal result write is 3 syncs.
+ *   chunks, to stay under Excel on the web's 5 MB request limit. So a normal result write is 3 syncs. The
+ *   estimate counts what the real client sends (`REQUEST_BYTES`): values and formats, and per block its range
+ *   and style properties, per merge and row height, per name; merges and row heights go in chunks after the
+ *   content, the sheet settings in the last request.
  *   Calculation is suspended (`suspendApiCalculationUntilNextSync`) in every write sync but the last, which
  *   ends with `application.calculate("Recalculate")`: after a suspended write, recalculating is the add-in's
  *   job (Microsoft's documentation), and the status formulas must show "Forældet"/"Aktuel" at once.
@@ -226,7 +229,8 @@ function sliceBlocks(spec: WorkbookSpec, maxCells: number, maxBytes: number): Sl
       let start = 0;
       while (start < content.length) {
         let end = start;
-        let bytes = 0;
+        // the range's object path and the assignments (values, number formats, the style's format.set)
+        let bytes = REQUEST_BYTES.slice + (b.style ? styleBytes(b.style) : 0);
         while (end < content.length) {
           const rb = rowBytes(content[end] ?? []) + (numberFormat ? rowBytes(numberFormat[end] ?? []) : 0);
           if (end > start && ((end - start + 1) * cols > maxCells || bytes + rb > maxBytes)) break;
@@ -248,22 +252,131 @@ function sliceBlocks(spec: WorkbookSpec, maxCells: number, maxBytes: number): Sl
   return out;
 }
 
-/** Pack slices into requests (each one sync) under the cell and byte budgets. */
-function packRequests(slices: readonly Slice[], maxCells: number, maxBytes: number): Slice[][] {
-  const requests: Slice[][] = [[]];
+/**
+ * Request bytes per operation as Microsoft's office.js client serializes them (measured against the RichApi
+ * emulator: docs/office-js-protocol.md): a written block costs its range's object path and its assignments
+ * (≈ 460 B) beyond its values; each property of a style's `format.set` ≈ 200 B; a merge ≈ 450 B; a row height
+ * ≈ 600 B; a defined name ≈ 450 B. Without these, a sheet of many small blocks (the report of a large model:
+ * 45.811 blocks, 6.115 merges) was estimated by its values alone and sent as one 9 MB request, which Excel on
+ * the web refuses (5 MB).
+ */
+const REQUEST_BYTES = {
+  slice: 460,
+  styleProperty: 200,
+  merge: 450,
+  rowHeight: 600,
+  name: 450,
+  pageBreak: 500,
+  printSetup: 3_000,
+  validation: 1_000,
+  conditionalFormat: 1_500,
+  note: 500,
+  chart: 3_000,
+  series: 1_000,
+  sheet: 1_000,
+} as const;
+
+const leafCount = (o: unknown): number =>
+  typeof o === "object" && o !== null ? Object.values(o).reduce((a: number, v) => a + leafCount(v), 0) : 1;
+
+const styleBytes = (style: NonNullable<Block["style"]>): number =>
+  REQUEST_BYTES.styleProperty * leafCount(formatForStyle(style));
+
+/** Merges and row heights of one sheet, written after its content in chunks under the byte budget. */
+interface LayoutChunk {
+  readonly sheet: string;
+  readonly merges: readonly string[];
+  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
+}
+
+/** What one write request carries: content slices, layout chunks, and (in the last) the sheet settings. */
+type WriteItem =
+  | { readonly kind: "slice"; readonly slice: Slice; readonly cells: number; readonly bytes: number }
+  | { readonly kind: "layout"; readonly chunk: LayoutChunk; readonly cells: 0; readonly bytes: number }
+  | { readonly kind: "finish"; readonly cells: 0; readonly bytes: number };
+
+function layoutChunks(spec: WorkbookSpec, maxBytes: number): WriteItem[] {
+  const out: WriteItem[] = [];
+  for (const s of spec.sheets) {
+    const ops = [
+      ...(s.merges ?? []).map((m) => ({ merge: m, bytes: REQUEST_BYTES.merge + m.length })),
+      ...(s.rowHeights ?? []).map((h) => ({ height: h, bytes: REQUEST_BYTES.rowHeight })),
+    ];
+    let merges: string[] = [];
+    let heights: { row: number; height: number }[] = [];
+    let bytes = 0;
+    const flush = (): void => {
+      if (merges.length + heights.length === 0) return;
+      out.push({ kind: "layout", chunk: { sheet: s.name, merges, rowHeights: heights }, cells: 0, bytes });
+      merges = [];
+      heights = [];
+      bytes = 0;
+    };
+    for (const op of ops) {
+      if (bytes + op.bytes > maxBytes) flush();
+      if ("merge" in op) merges.push(op.merge);
+      else heights.push(op.height);
+      bytes += op.bytes;
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Estimated bytes of the sheet settings the last request applies (`finishSheet`, without merges/heights). */
+const finishBytes = (spec: WorkbookSpec): number =>
+  spec.sheets.reduce(
+    (a, s) =>
+      a +
+      REQUEST_BYTES.sheet +
+      (s.print ? REQUEST_BYTES.printSetup + (s.print.rowBreaks?.length ?? 0) * REQUEST_BYTES.pageBreak : 0) +
+      (s.validations ?? []).reduce(
+        (x, v) =>
+          x + REQUEST_BYTES.validation + (typeof v.list === "string" ? v.list : v.list.join(",")).length,
+        0,
+      ) +
+      ((s.conditionalFormats?.length ?? 0) + (s.colorScales?.length ?? 0)) * REQUEST_BYTES.conditionalFormat +
+      (s.notes ?? []).reduce((x, n) => x + REQUEST_BYTES.note + n.text.length, 0) +
+      (s.charts ?? []).reduce((x, c) => x + REQUEST_BYTES.chart + c.series.length * REQUEST_BYTES.series, 0),
+    0,
+  );
+
+/**
+ * Pack the write into requests (each one sync) under the cell and byte budgets: content slices, then each
+ * sheet's merges and row heights, then the sheet settings — always in the last request. `firstBytes` is what
+ * the first request carries before any content (the claim, the sheets added or cleared, every defined name).
+ */
+function packRequests(
+  slices: readonly Slice[],
+  layout: readonly WriteItem[],
+  finish: number,
+  firstBytes: number,
+  maxCells: number,
+  maxBytes: number,
+): WriteItem[][] {
+  const items: WriteItem[] = [
+    ...slices.map((slice): WriteItem => ({
+      kind: "slice",
+      slice,
+      cells: slice.rect.rows * slice.rect.cols,
+      bytes: slice.bytes,
+    })),
+    ...layout,
+    { kind: "finish", cells: 0, bytes: finish },
+  ];
+  const requests: WriteItem[][] = [[]];
   let cells = 0;
-  let bytes = 0;
-  for (const s of slices) {
-    const n = s.rect.rows * s.rect.cols;
-    const current = requests[requests.length - 1] as Slice[];
-    if (current.length > 0 && (cells + n > maxCells || bytes + s.bytes > maxBytes)) {
-      requests.push([s]);
-      cells = n;
-      bytes = s.bytes;
+  let bytes = firstBytes;
+  for (const item of items) {
+    const current = requests[requests.length - 1] as WriteItem[];
+    if (current.length > 0 && (cells + item.cells > maxCells || bytes + item.bytes > maxBytes)) {
+      requests.push([item]);
+      cells = item.cells;
+      bytes = item.bytes;
     } else {
-      current.push(s);
-      cells += n;
-      bytes += s.bytes;
+      current.push(item);
+      cells += item.cells;
+      bytes += item.bytes;
     }
   }
   return requests;
@@ -632,7 +745,18 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
       ],
     };
     const slices = sliceBlocks(ordered, this.maxCells, this.maxBytes);
-    const requests = packRequests(slices, this.maxCells, this.maxBytes);
+    const firstBytes =
+      ordered.names.length * REQUEST_BYTES.name +
+      ordered.sheets.length * REQUEST_BYTES.sheet +
+      (claim?.blocks ?? []).reduce((a, b) => a + REQUEST_BYTES.slice + rowBytes(b.values), 0);
+    const requests = packRequests(
+      slices,
+      layoutChunks(ordered, this.maxBytes),
+      finishBytes(ordered),
+      firstBytes,
+      this.maxCells,
+      this.maxBytes,
+    );
     const cells = slices.reduce((a, s) => a + s.rect.rows * s.rect.cols, 0);
 
     let phase = "preflight" as "preflight" | "write";
@@ -746,12 +870,26 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
           });
         }
 
-        const writeRequest = (request: readonly Slice[], index: number, last: boolean): void => {
+        const writeRequest = (request: readonly WriteItem[], index: number, last: boolean): void => {
           // Calculation is suspended in every request but the last; the last recalculates what they wrote
           // (after suspendApiCalculationUntilNextSync, re-calculating is the add-in's job — issue 12, item 9)
           if (index > 0 && !last) wb.application.suspendApiCalculationUntilNextSync();
-          current = [...new Set(request.map((r) => r.sheet))];
-          for (const slice of request) {
+          current = [
+            ...new Set(
+              request.flatMap((r) =>
+                r.kind === "slice" ? [r.slice.sheet] : r.kind === "layout" ? [r.chunk.sheet] : [],
+              ),
+            ),
+          ];
+          for (const item of request) {
+            if (item.kind === "layout") {
+              const ws = sheets.get(item.chunk.sheet.toLowerCase()) as Excel.Worksheet;
+              for (const m of item.chunk.merges) ws.getRange(m).merge(false);
+              for (const h of item.chunk.rowHeights)
+                ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+            }
+            if (item.kind !== "slice") continue;
+            const slice = item.slice;
             const ws = sheets.get(slice.sheet.toLowerCase()) as Excel.Worksheet;
             const range = ws.getRangeByIndexes(
               slice.rect.row,
@@ -815,8 +953,7 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     canPrint: boolean,
     existed: boolean,
   ): void {
-    for (const m of s.merges ?? []) ws.getRange(m).merge(false);
-    for (const h of s.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+    // merges and row heights were written before, in chunks under the byte budget (`layoutChunks`)
     if (canPrint && s.print !== undefined) applyPrintSetup(ws, s.print);
     if (canValidate)
       for (const v of s.validations ?? []) {
