@@ -3,12 +3,57 @@
 // which `npm install` / `npm ci` run through the `prepare` script), so no TypeScript is compiled at start-up.
 // Only when that build is missing (sources checked out without installing) does it fall back to running the
 // TypeScript sources through tsx. After editing src/, run `npm run build:cli` (CONTRIBUTING.md).
+//
+// Start-up (issue 13: `som calculate --json` ≤ 2× a bare `node -e 1`): the bundle is compiled with the V8 code
+// cache build/cli/som.js.cache that `npm run build:cli` makes (a training run of `som calculate` on the
+// example, `SOM_WRITE_CODE_CACHE`), so V8 neither parses the 0,7 MB bundle nor compiles the functions a
+// calculation uses. The cache starts with the size and modification time of the bundle it was made from and is
+// used only for that bundle; V8 itself rejects it after a Node upgrade (or other V8 flags). Without a usable cache the bundle just compiles as
+// usual. Node's own module loader (require) does the same as this function apart from the cache.
 "use strict";
 const path = require("node:path");
 const fs = require("node:fs");
+
+function runCompiled(file) {
+  const Module = require("node:module");
+  const vm = require("node:vm");
+  const source = fs.readFileSync(file, "utf8");
+  // The cache's key is the bundle's size and modification time (as Python's .pyc files): a rebuilt or edited
+  // bundle never meets an old cache. (A SHA-256 would cost more start-up than loading `node:crypto` is worth.)
+  const stat = fs.statSync(file);
+  const key = Buffer.from(`som-code-cache ${stat.size} ${stat.mtimeMs}\n`, "utf8");
+  const cacheFile = `${file}.cache`;
+  let cachedData;
+  try {
+    const cache = fs.readFileSync(cacheFile);
+    if (cache.length > key.length && cache.subarray(0, key.length).equals(key))
+      cachedData = cache.subarray(key.length);
+  } catch {
+    // no cache: compile as usual
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  if (process.env.SOM_DEBUG === "1")
+    process.stderr.write(
+      `som: code cache ${cachedData === undefined ? "absent or stale" : script.cachedDataRejected ? "rejected by V8" : "used"}\n`,
+    );
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  const req = (id) => mod.require(id);
+  req.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+  req.main = require.main;
+  req.cache = Module._cache;
+  if (process.env.SOM_WRITE_CODE_CACHE === "1") {
+    // `npm run build:cli`: after this run, keep the functions it compiled.
+    process.once("exit", () => fs.writeFileSync(cacheFile, Buffer.concat([key, script.createCachedData()])));
+  }
+  script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+  mod.loaded = true;
+}
+
 const compiled = path.join(__dirname, "..", "build", "cli", "som.js");
 if (fs.existsSync(compiled)) {
-  require(compiled);
+  runCompiled(compiled);
 } else {
   require("tsx/cjs");
   require(path.join(__dirname, "..", "src", "cli", "main.ts"));

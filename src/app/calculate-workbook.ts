@@ -14,13 +14,10 @@ import type { Lang } from "../present/format";
 import { LIVE_OPTION_NAME, RESULT_SHEETS, YES_NO_LABELS } from "../workbook/names";
 import type { WorkbookPort } from "../workbook/port";
 import { applyRealism, type RealismSettings } from "../engine/simulation/realism";
-import { followUp, type FollowUp } from "../engine/decision/follow-up";
-import { DECISION_NAMES, readDecision, type DecisionRead } from "../workbook/read/read-decision";
-import { readRealised } from "../workbook/read/read-follow-up";
+import type { FollowUp } from "../engine/decision/follow-up";
+import type { DecisionRead } from "../workbook/read/read-decision";
 import { renderFollowUpSheet } from "../workbook/render/follow-up-sheet";
-import { SENSITIVITY_NAMES } from "../workbook/read/read-sensitivity";
 import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
-import { readRealism, UNCERTAINTY_NAMES } from "../workbook/read/read-uncertainty";
 import { budgetFigures, renderBudgetSheet, type BudgetFigures } from "../workbook/render/budget-sheet";
 import { appendRealismTable } from "../workbook/render/realism-table";
 import { snapshotFingerprint, type InputSnapshot } from "../workbook/render/input-snapshot";
@@ -32,7 +29,8 @@ import { stampTime } from "../workbook/render/meta-sheet";
 import { readSensitivity } from "../workbook/read/read-sensitivity";
 import type { NamedValue } from "../workbook/port";
 import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model";
-import { loadScenario, type LoadOptions } from "./load-scenario";
+import { calculateBase, SNAPSHOT_EXTRA_NAMES } from "./base-calculation";
+import type { LoadOptions } from "./load-scenario";
 import { readOnce } from "./read-once";
 import {
   checkOwnership,
@@ -106,73 +104,48 @@ export type BaseRun =
     }
   | { readonly ok: false; readonly issues: readonly InputIssue[] };
 
-/**
- * The names every run snapshots, in this order: the scenario names, then the sensitivity settings (read, not
- * validated, by a plain "Beregn"). The same list in every run gives the same input fingerprint on unchanged
- * inputs, so a "Beregn" keeps an earlier sensitivity sheet current exactly when nothing it used has changed.
- */
-export const SNAPSHOT_EXTRA_NAMES: readonly string[] = [
-  ...SENSITIVITY_NAMES,
-  ...DECISION_NAMES,
-  ...UNCERTAINTY_NAMES,
-];
+export { SNAPSHOT_EXTRA_NAMES } from "./base-calculation";
 
 /**
- * Reads, validates, calculates and renders `Resultater` — nothing is written. Sensitivity/comparison runs
- * call this (with their own `extraNames`) and pass `sheet`/`names`/`snapshot` on to `writeResultSheets`
- * together with their own sheets, so every run writes a fresh snapshot and consistent base results [D].
- * The sensitivity names (`SNAPSHOT_EXTRA_NAMES`) are always read into the snapshot, before any `extraNames`.
+ * Reads, validates, calculates (`calculateBase`) and renders `Resultater` — nothing is written.
+ * Sensitivity/comparison runs call this (with their own `extraNames`) and pass `sheet`/`names`/`snapshot` on to
+ * `writeResultSheets` together with their own sheets, so every run writes a fresh snapshot and consistent base
+ * results [D]. The sensitivity names (`SNAPSHOT_EXTRA_NAMES`) are always read into the snapshot, before any
+ * `extraNames`.
  */
 export async function prepareBaseRun(
   port: WorkbookPort,
   options: CalculateOptions & LoadOptions,
 ): Promise<BaseRun> {
-  const extra = [...SNAPSHOT_EXTRA_NAMES];
-  for (const n of options.extraNames ?? [])
-    if (!extra.some((e) => e.toLowerCase() === n.toLowerCase())) extra.push(n);
-  const loaded = await loadScenario(port, { extraNames: extra, optionNames: [LIVE_OPTION_NAME] });
-  if (!loaded.ok) return loaded;
-  // The realism adjustment (som-method.md §10) is part of every base run: shown next to the base results.
-  const realism = readRealism(loaded.named, loaded.scenario);
-  if (!realism.ok) return { ok: false, issues: realism.issues };
-  const results = calculate(loaded.scenario);
-  const startYear = results.years[0] ?? loaded.scenario.settings.startYear;
-  const decision = readDecision(
-    loaded.named,
-    startYear,
-    results.years[results.years.length - 1] ?? startYear,
-  );
-  if (!decision.ok) return decision;
-  const realised = readRealised(loaded.named, loaded.scenario);
-  if (!realised.ok) return { ok: false, issues: realised.issues };
+  const base = await calculateBase(port, options);
+  if (!base.ok) return base;
+  const { scenario, results, realism } = base;
   const ctx = {
     now: options.now,
     lang: options.lang,
     engineVersion: ENGINE_VERSION,
-    inputFingerprint: snapshotFingerprint(loaded.snapshot),
+    inputFingerprint: snapshotFingerprint(base.snapshot),
   };
-  const rendered = renderResultSheets(results, loaded.scenario, ctx);
-  const figures = budgetFigures(results, loaded.scenario, decision.value);
-  const budget = decision.value.present
-    ? renderBudgetSheet(results, loaded.scenario, figures, ctx)
-    : undefined;
-  const follow = realised.value === null ? null : followUp(loaded.scenario, realised.value);
-  const followSheet = follow === null ? undefined : renderFollowUpSheet(follow, loaded.scenario, ctx);
-  const adjusted = realism.value === null ? null : calculate(applyRealism(loaded.scenario, realism.value));
+  const rendered = renderResultSheets(results, scenario, ctx);
+  const figures = budgetFigures(results, scenario, base.decision);
+  const budget = base.decision.present ? renderBudgetSheet(results, scenario, figures, ctx) : undefined;
+  const follow = base.followUp;
+  const followSheet = follow === null ? undefined : renderFollowUpSheet(follow, scenario, ctx);
+  const adjusted = realism === null ? null : calculate(applyRealism(scenario, realism));
   const withRealism =
-    adjusted === null || realism.value === null
+    adjusted === null || realism === null
       ? { sheet: rendered.sheet, names: [] }
-      : appendRealismTable(rendered.sheet, results, adjusted, realism.value, options.lang);
+      : appendRealismTable(rendered.sheet, results, adjusted, realism, options.lang);
   return {
     ok: true,
-    scenario: loaded.scenario,
+    scenario,
     results,
-    warnings: [...loaded.warnings, ...realism.warnings, ...realised.warnings],
+    warnings: base.warnings,
     sheet: withRealism.sheet,
     names: [...rendered.names, ...withRealism.names],
-    snapshot: loaded.snapshot,
-    named: loaded.named,
-    decision: decision.value,
+    snapshot: base.snapshot,
+    named: base.named,
+    decision: base.decision,
     budget: figures,
     followUp: follow,
     extraSheets: [
@@ -181,7 +154,7 @@ export async function prepareBaseRun(
     ],
     extraNames: [...(budget?.names ?? []), ...(followSheet?.names ?? [])],
     adjusted,
-    realism: realism.value,
+    realism,
   };
 }
 

@@ -28,3 +28,14 @@ export interface Command {
   readonly positionals: { readonly min: number; readonly max: number };
   run(args: ParsedArgs, ctx: CommandContext): Promise<ExitCode>;
 }
+
+/**
+ * A command as the command list knows it before it is loaded: its name, its one-line summary, and how to load
+ * it. `som calculate …` loads only the calculate command's code, `som --help` none (start-up, issue 13).
+ * A full `Command` may stand in for an entry (tests pass small commands directly).
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: Bilingual;
+  load(): Promise<Command>;
+}

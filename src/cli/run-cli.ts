@@ -3,11 +3,12 @@
  * a message and an exit code (0 ok, 2 input issues, 1 other errors). No stack traces for user errors;
  * unexpected errors show their message, and their stack only with `SOM_DEBUG=1`.
  */
+import { ENGINE_VERSION } from "../engine/version";
 import type { Lang } from "../present/format";
 import { terminalSafe } from "../workbook/safe-text";
 import { parseArgs, type OptionSpec } from "./args";
 import { CliError, UsageError, type ExitCode } from "./cli-error";
-import type { Command } from "./command";
+import type { Command, CommandEntry } from "./command";
 import type { CliIo } from "./io";
 import { userErrorMessage } from "./user-error-message";
 
@@ -23,6 +24,12 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   },
   { name: "help", help: { da: "Vis hjælp", en: "Show help" } },
 ];
+
+/** `som --version` (before any command; listed by the general help only). */
+const VERSION_OPTION: OptionSpec = {
+  name: "version",
+  help: { da: "Vis versionsnummeret", en: "Show the version number" },
+};
 
 const LANGS: readonly Lang[] = ["da", "en"];
 
@@ -66,7 +73,7 @@ const EXIT_CODES = {
 };
 
 /** The general help text (`som --help`). */
-export function generalHelp(lang: Lang, commands: readonly Command[]): string {
+export function generalHelp(lang: Lang, commands: readonly (Command | CommandEntry)[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 3;
   const t =
     lang === "da"
@@ -95,7 +102,7 @@ export function generalHelp(lang: Lang, commands: readonly Command[]): string {
     ...commands.map((c) => `  ${pad(c.name, width)}${c.summary[lang]}`),
     "",
     `${t.common}:`,
-    ...optionLines(GLOBAL_OPTIONS, lang),
+    ...optionLines([...GLOBAL_OPTIONS, VERSION_OPTION], lang),
     "",
     t.more,
     EXIT_CODES[lang],
@@ -132,7 +139,7 @@ function usageHint(lang: Lang, command?: Command): string {
 export async function runCli(
   argv: readonly string[],
   rawIo: CliIo,
-  commands: readonly Command[],
+  commands: readonly (Command | CommandEntry)[],
 ): Promise<ExitCode> {
   // Workbook text is untrusted: control characters (ESC sequences, C1) and bidi overrides in a sheet or actor
   // name never reach the terminal raw. `\uXXXX` keeps JSON output valid and equal in meaning.
@@ -157,10 +164,16 @@ export async function runCli(
       io.stdout(generalHelp(lang, commands));
       return 0;
     }
-    command = commands.find((c) => c.name === first);
-    if (command === undefined) {
+    if (first === "--version" || first === "-V") {
+      io.stdout(`som ${ENGINE_VERSION}\n`);
+      return 0;
+    }
+    const entry = commands.find((c) => c.name === first);
+    if (entry === undefined) {
       throw new UsageError({ da: `Ukendt kommando: ${first}`, en: `Unknown command: ${first}` });
     }
+    // Only the command that runs is loaded (start-up, issue 13).
+    command = "load" in entry ? await entry.load() : entry;
     const args = parseArgs(argv.slice(at + 1), [...command.options, ...GLOBAL_OPTIONS]);
     if (args.options.get("help") === true) {
       io.stdout(commandHelp(command, lang));

@@ -2,14 +2,16 @@
  * `som calculate <fil.xlsx> [--out <resultat.xlsx>] [--json]`: reads the workbook's inputs through the
  * contract's defined names, calculates, and prints either the contract's JSON document or a Danish summary
  * table. `--out` writes a new workbook with the inputs and the result sheets; the input file is never
- * written. All logic lives in the use case (src/app/calculate-workbook.ts); this file parses and prints.
+ * written. All logic lives in the use cases (src/app/calculate-workbook.ts; without `--out` only
+ * src/app/base-calculation.ts, which renders no sheets: the sheet renderers and the writer are loaded only
+ * with `--out`, issue 13's start-up); this file parses and prints.
  */
-import { calculateWorkbook, prepareBaseRun } from "../../app/calculate-workbook";
+import { calculateBase } from "../../app/base-calculation";
 import { contractJsonText, toFollowUpJson } from "../../app/contract-json";
-import { followUpStatus } from "../../workbook/render/follow-up-sheet";
 import { FileWorkbook } from "../../file/file-workbook";
 import { hasFlag } from "../args";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import { writeOutputFile } from "../paths";
 import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
 import { renderSummary } from "../summary-table";
@@ -20,10 +22,7 @@ export const calculateCommand: Command = {
     da: "<fil.xlsx> [--out <resultat.xlsx> [--live]] [--json]",
     en: "<file.xlsx> [--out <result.xlsx> [--live]] [--json]",
   },
-  summary: {
-    da: "Beregn en SØM-projektmappe og vis resultatet",
-    en: "Calculate a SØM workbook and show the results",
-  },
+  summary: COMMAND_SUMMARIES.calculate,
   description: {
     da: "Læser input gennem SØM-navnene (SOM_…) i projektmappen, beregner og viser nettoresultatet pr. aktør og år\nog nøgletallene. Inputfilen ændres aldrig.",
     en: "Reads the inputs through the SØM names (SOM_…) in the workbook, calculates, and shows the net result per actor\nand year and the key figures. The input file is never changed.",
@@ -60,11 +59,18 @@ export const calculateCommand: Command = {
     const live = hasFlag(args, "live");
 
     const workbook = await FileWorkbook.open(input);
-    // Without --out nothing is written, so a user's own sheet named "Resultater" does not stop the run.
+    // Without --out nothing is written (nor rendered), so a user's own sheet named "Resultater" does not stop
+    // the run.
     const outcome =
       out === undefined
-        ? await prepareBaseRun(workbook, { now: io.now(), lang })
-        : await calculateWorkbook(workbook, { now: io.now(), lang, live });
+        ? await calculateBase(workbook, {})
+        : await (
+            await import("../../app/calculate-workbook")
+          ).calculateWorkbook(workbook, {
+            now: io.now(),
+            lang,
+            live,
+          });
     if (!outcome.ok) return reportIssues(io, outcome.issues, { json, lang });
     if (out !== undefined) {
       // The bytes read at the start plus the sheets the run wrote: the copy holds exactly the inputs calculated.
@@ -76,6 +82,7 @@ export const calculateCommand: Command = {
       // The follow-up's status, one sentence per actor (som-method.md §11), when SOM_Realiseret has figures.
       const f = outcome.followUp;
       if (f !== null) {
+        const { followUpStatus } = await import("../../workbook/render/follow-up-sheet");
         const years = toFollowUpJson(f, lang).realisedYears.join(", ");
         lines.push(
           "",

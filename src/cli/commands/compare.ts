@@ -17,6 +17,7 @@ import {
 } from "../../workbook/render/comparison-sheet";
 import { optionValue } from "../args";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import { writeOutputFile } from "../paths";
 import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
 import { renderTable } from "../text-table";
@@ -129,10 +130,7 @@ export const compareCommand: Command = {
     da: "<fil.xlsx> [--from <scenarie>] [--to <scenarie>] [--out <resultat.xlsx>] [--json]",
     en: "<file.xlsx> [--from <scenario>] [--to <scenario>] [--out <result.xlsx>] [--json]",
   },
-  summary: {
-    da: "Sammenlign de gemte scenarier i en projektmappe",
-    en: "Compare the scenarios saved in a workbook",
-  },
+  summary: COMMAND_SUMMARIES.compare,
   description: {
     da: "Genberegner de scenarier, der er gemt i projektmappen, viser nøgletal side om side og opdeler forskellen mellem\nto scenarier på succesrater, deltagere, omkostninger, konsekvenser, priser, tidshorisont og diskonteringsrente\n(Shapley-værdi). Inputfilen ændres aldrig.",
     en: "Recomputes the scenarios saved in the workbook, shows key figures side by side and splits the difference between\ntwo scenarios into success rates, participants, costs, consequences, prices, horizon and discount rate\n(Shapley value). The input file is never changed.",

@@ -28,6 +28,7 @@ import { knowledgeSheetSpec } from "../../workbook/layout/knowledge-sheet";
 import { hasFlag, optionValue } from "../args";
 import { CliError, UsageError } from "../cli-error";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import { readFileCapped } from "../../file/read-capped";
 import { refuseExisting, resolvePath, sameFile, writeOutputFile } from "../paths";
 import { renderTable } from "../text-table";
@@ -263,10 +264,7 @@ export const knowledgeCommand: Command = {
     da: "list|show <id>|export|index [--file <viden.json|.xlsx>] [--kind <type>] [--search <tekst>] [--group <id>] [--json] [--out <fil.json|.xlsx>] [--force]",
     en: "list|show <id>|export|index [--file <knowledge.json|.xlsx>] [--kind <type>] [--search <text>] [--group <id>] [--json] [--out <file.json|.xlsx>] [--force]",
   },
-  summary: {
-    da: "Vis, søg i og eksportér vidensdatabasen",
-    en: "Show, search and export the knowledge database",
-  },
+  summary: COMMAND_SUMMARIES.knowledge,
   description: {
     da: "list: posterne (filtrér med --kind, --search, --group). show <id>: én post med kilde, år og sikkerhed.\nexport --out: gem vidensbasen som JSON eller som .xlsx med et vidensark (SOM_Viden), fx til en kommunes egen prisliste.\nKilden er startvidensbasen eller --file (JSON, eller .xlsx med navnet SOM_Viden).\nindex: nettoprisindekset (Danmarks Statistik, 2015 = 100), der følger med: månedstal med kilde og vores årsgennemsnit.",
     en: "list: the records (filter with --kind, --search, --group). show <id>: one record with source, year and confidence.\nexport --out: save the knowledge base as JSON or as .xlsx with a knowledge sheet (SOM_Viden), e.g. for a municipality's own price list.\nThe source is the starter base or --file (JSON, or .xlsx with the name SOM_Viden).\nindex: the shipped net price index (Statistics Denmark, 2015 = 100): monthly values with their source and our annual means.",

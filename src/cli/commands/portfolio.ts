@@ -13,6 +13,7 @@ import { renderPortfolioSheet } from "../../workbook/render/portfolio-sheet";
 import { hasFlag, optionValue } from "../args";
 import { CliError, UsageError } from "../cli-error";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import type { CliIo } from "../io";
 import { refuseExisting, requireXlsxName, resolvePath, sameFile, writeOutputFile } from "../paths";
 import { FORCE_OPTION } from "../workbook-command";
@@ -165,10 +166,7 @@ export const portfolioCommand: Command = {
     da: "<filer eller mappe…> [--out <portefolje.xlsx>] [--json] [--sort net|pv|breakeven|rpk|critical|probability] [--price-level <år>]",
     en: "<files or folder…> [--out <portfolio.xlsx>] [--json] [--sort net|pv|breakeven|rpk|critical|probability] [--price-level <year>]",
   },
-  summary: {
-    da: "Beregn mange SØM-projektmapper (en portefølje af indsatser) og summér pr. aktør og år",
-    en: "Calculate many SØM workbooks (a portfolio of interventions) and sum per actor and year",
-  },
+  summary: COMMAND_SUMMARIES.portfolio,
   description: {
     da: "Beregner hver projektmappe på alle processorkerner, viser hver indsats' nøgletal og summerer nettoresultatet\npr. aktør og kalenderår i et fælles prisniveau. En mappe med fejl i input vises med fejlene; de andre beregnes.\nAfslutningskode 0, når mindst én indsats er beregnet.",
     en: "Calculates each workbook on every processor core, lists each intervention's key figures and sums the net result\nper actor and calendar year at a common price level. A workbook with input issues is listed with its issues; the\nothers still calculate. Exit code 0 when at least one intervention calculated.",

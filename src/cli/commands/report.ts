@@ -15,6 +15,7 @@ import { reportHtml } from "../../workbook/render/report-html";
 import { hasFlag, optionValue } from "../args";
 import { CliError, UsageError } from "../cli-error";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import { refuseExisting, refuseInputAsOutput, resolvePath, writeOutputFile } from "../paths";
 import { findChromium, NO_BROWSER, printHtmlToPdf } from "../print-pdf";
 import { FORCE_OPTION, reportIssues } from "../workbook-command";
@@ -25,10 +26,7 @@ export const reportCommand: Command = {
     da: "<fil.xlsx> --out <rapport.pdf|rapport.html> [--force]",
     en: "<file.xlsx> --out <report.pdf|report.html> [--force]",
   },
-  summary: {
-    da: "Skriv beslutningsrapporten som PDF eller HTML",
-    en: "Write the decision report as PDF or HTML",
-  },
+  summary: COMMAND_SUMMARIES.report,
   description: {
     da: "Beregner projektmappen og skriver rapporten (sammenfatning, omkostninger, effekt, konsekvenser og priser,\nresultater, følsomhed, forudsætninger og bilag) som én fil til et udvalg. .html virker i enhver browser;\n.pdf udskrives med en installeret Chromium/Chrome (SOM_CHROMIUM=<sti> vælger browseren). Inputfilen ændres aldrig.",
     en: "Calculates the workbook and writes the report (summary, costs, effect, consequences and prices, results,\nsensitivity, assumptions and annexes) as one file for a committee. .html works in any browser; .pdf is printed\nwith an installed Chromium/Chrome (SOM_CHROMIUM=<path> chooses the browser). The input file is never changed.",

@@ -17,6 +17,7 @@ import { quoted } from "../../workbook/safe-text";
 import { hasFlag, optionValue, type ParsedArgs } from "../args";
 import { CliError, UsageError, type ExitCode } from "../cli-error";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import type { CliIo } from "../io";
 import { refuseExisting, refuseInputAsOutput, requireXlsxName, resolvePath, writeOutputFile } from "../paths";
 import { renderTable } from "../text-table";
@@ -94,10 +95,7 @@ export const scenarioCommand: Command = {
     da: "list|save|delete <fil.xlsx> [--name <navn>] [--id <nr>] [--out <ny.xlsx>] [--replace] [--json]",
     en: "list|save|delete <file.xlsx> [--name <name>] [--id <no>] [--out <new.xlsx>] [--replace] [--json]",
   },
-  summary: {
-    da: "Vis, gem eller slet gemte scenarier (til som compare) uden Excel",
-    en: "List, save or delete saved scenarios (for som compare) without Excel",
-  },
+  summary: COMMAND_SUMMARIES.scenario,
   description: {
     da: "list viser projektmappens gemte scenarier. save gemmer projektmappens nuværende input og nøgletal som et\nscenarie, delete sletter et; begge skriver en NY fil med --out (inputfilen ændres aldrig). Sammenlign dem bagefter\nmed 'som compare <ny.xlsx>'.",
     en: "list shows the workbook's saved scenarios. save stores the workbook's current inputs and key figures as a\nscenario, delete removes one; both write a NEW file with --out (the input file is never changed). Compare them\nafterwards with 'som compare <new.xlsx>'.",

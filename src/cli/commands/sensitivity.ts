@@ -21,6 +21,7 @@ import { formatKr, formatNumber, formatPercent, type Lang } from "../../present/
 import { SENSITIVITY_PARAMETER_LABELS } from "../../workbook/names";
 import { resultSelectorText } from "../../workbook/read/read-sensitivity";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import { writeOutputFile } from "../paths";
 import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
 import { issueLine } from "../summary-table";
@@ -175,10 +176,7 @@ export const sensitivityCommand: Command = {
     da: "<fil.xlsx> [--out <resultat.xlsx>] [--json]",
     en: "<file.xlsx> [--out <result.xlsx>] [--json]",
   },
-  summary: {
-    da: "Følsomhedsanalyser: tornado, tovejsgitter og kritiske værdier",
-    en: "Sensitivity analyses: tornado, two-way grid and break-even values",
-  },
+  summary: COMMAND_SUMMARIES.sensitivity,
   description: {
     da: "Læser input og følsomhedsindstillingerne (SOM_Foelsomhed, SOM_Grid_X, SOM_Grid_Y, SOM_Grid_Resultat;\nstandarder når de mangler), genberegner modellen for hver variant og viser tornado, gitter og kritiske værdier.\nInputfilen ændres aldrig.",
     en: "Reads the inputs and the sensitivity settings (SOM_Foelsomhed, SOM_Grid_X, SOM_Grid_Y, SOM_Grid_Resultat;\ndefaults when absent), recomputes the model for every variant and shows the tornado, grid and break-even values.\nThe input file is never changed.",

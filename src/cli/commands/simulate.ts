@@ -19,6 +19,7 @@ import { headline } from "../../workbook/render/uncertainty-sheet";
 import { hasFlag, optionValue, type ParsedArgs } from "../args";
 import { UsageError } from "../cli-error";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import { issueLine } from "../summary-table";
 import { renderTable } from "../text-table";
 import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
@@ -117,10 +118,7 @@ export const simulateCommand: Command = {
     da: "<fil.xlsx> [--iterations N] [--seed S] [--iterations-sheet] [--out <resultat.xlsx>] [--json]",
     en: "<file.xlsx> [--iterations N] [--seed S] [--iterations-sheet] [--out <result.xlsx>] [--json]",
   },
-  summary: {
-    da: "Simulering af usikkerheden: sandsynlighed for overskud pr. aktør",
-    en: "Uncertainty simulation: probability of a surplus per actor",
-  },
+  summary: COMMAND_SUMMARIES.simulate,
   description: {
     da: "Læser input og de usikre parametre (SOM_Usikkerhed, SOM_Simulering_Antal, SOM_Simulering_Seed), trækker\ndem med en fast startværdi og genberegner modellen i hvert gennemløb. Samme startværdi giver de samme tal.\nInputfilen ændres aldrig.",
     en: "Reads the inputs and the uncertain parameters (SOM_Usikkerhed, SOM_Simulering_Antal, SOM_Simulering_Seed),\ndraws them from a fixed seed and recomputes the model in every iteration. The same seed gives the same numbers.\nThe input file is never changed.",

@@ -5,6 +5,7 @@
 import { buildTemplateSpec } from "../../workbook/layout/build-template-spec";
 import { hasFlag, optionValue } from "../args";
 import type { Command } from "../command";
+import { COMMAND_SUMMARIES } from "./summaries";
 import { refuseExisting, requireXlsxName, resolvePath, writeOutputFile } from "../paths";
 
 /** Default file name in the current directory. */
@@ -13,7 +14,7 @@ export const DEFAULT_TEMPLATE_FILE = "SOM-skabelon.xlsx";
 export const templateCommand: Command = {
   name: "template",
   usage: { da: "[--out <fil.xlsx>] [--force]", en: "[--out <file.xlsx>] [--force]" },
-  summary: { da: "Skriv den tomme SØM-skabelon (.xlsx)", en: "Write the blank SØM template (.xlsx)" },
+  summary: COMMAND_SUMMARIES.template,
   description: {
     da: `Skriver en tom SØM-projektmappe med alle ark, navne og vejledning. Standardnavn: ${DEFAULT_TEMPLATE_FILE} i den aktuelle mappe.\nEn eksisterende fil overskrives kun med --force. Med --lang en får arkene engelske overskrifter.`,
     en: `Writes a blank SØM workbook with all sheets, names and guidance. Default name: ${DEFAULT_TEMPLATE_FILE} in the current directory.\nAn existing file is overwritten only with --force. With --lang en the sheets get English headers.`,
