@@ -16,10 +16,23 @@ const CHUNK = 1024 * 1024;
  * error (`EISDIR`, `ENOENT`, …) for a folder or a missing file, and `ENOTREG`-coded error for a device,
  * FIFO or socket.
  */
-export async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
-  const handle = await fs.promises.open(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+export function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
   try {
-    const stat = await handle.stat();
+    return Promise.resolve(readFileCappedSync(path, maxBytes));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
+/**
+ * `readFileCapped` with synchronous calls: the same checks and errors. The command line reads one file and waits
+ * for it anyway; the synchronous calls spare it loading Node's `fs/promises` (and the readline and stream
+ * modules behind it) at start-up (issue 13).
+ */
+export function readFileCappedSync(path: string, maxBytes: number): Uint8Array {
+  const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR", path });
     if (!stat.isFile())
       throw Object.assign(new Error(`not a regular file: ${path}`), { code: "ENOTREG", path });
@@ -29,7 +42,7 @@ export async function readFileCapped(path: string, maxBytes: number): Promise<Ui
     for (;;) {
       const want = Math.min(CHUNK, maxBytes + 1 - total);
       const buf = new Uint8Array(want);
-      const { bytesRead } = await handle.read(buf, 0, want, null);
+      const bytesRead = fs.readSync(fd, buf, 0, want, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > maxBytes) throw tooLargeError(total, maxBytes);
@@ -43,6 +56,6 @@ export async function readFileCapped(path: string, maxBytes: number): Promise<Ui
     }
     return out;
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }

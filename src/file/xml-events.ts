@@ -24,7 +24,7 @@ const localName = (qname: string): string => {
 /** Parses `bytes` (UTF-8) and calls the handlers; malformed XML → `FileReadError("malformedXml")` naming the part. */
 export function parseXml(bytes: Uint8Array, part: string, handlers: XmlHandlers): void {
   const xml = new TextDecoder("utf-8").decode(bytes);
-  const parser = new SaxesParser({ xmlns: false });
+  const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on("opentag", (tag) => {
     const attributes = tag.attributes as Record<string, string>;
     const attr = (name: string): string | undefined => {
