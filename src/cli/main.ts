@@ -12,6 +12,13 @@ process.once("SIGINT", () => {
   process.once("SIGINT", () => process.exit(130));
 });
 
+// A reader that stops early (`som knowledge list | head`) closes the pipe: stop quietly, as other Unix tools do,
+// instead of an unhandled EPIPE error with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 void runCli(
   process.argv.slice(2),
   {
