@@ -29,6 +29,7 @@
  * partly updated.
  */
 import { INPUT_NAMES } from "../workbook/names";
+import { EXCEL_ERRORS } from "../workbook/read/scalar";
 import type {
   CellEdit,
   InputEditPort,
@@ -1078,24 +1079,6 @@ const LOCALIZED_ERRORS: ReadonlyMap<string, string> = new Map([
   ["#NAVN?", "#NAME?"],
   ["#NUL!", "#NULL!"],
 ]);
-const ENGLISH_ERRORS = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-  "#PYTHON!",
-]);
 
 /**
  * A cell whose `valueTypes` entry is "Error" (issue 12, item 10): its value as the invariant error text, so the
@@ -1104,7 +1087,7 @@ const ENGLISH_ERRORS = new Set([
  */
 function errorValue(v: unknown): string {
   const t = typeof v === "string" ? v.trim().toUpperCase() : "";
-  if (ENGLISH_ERRORS.has(t)) return t;
+  if (EXCEL_ERRORS.has(t)) return t;
   return LOCALIZED_ERRORS.get(t) ?? "#VALUE!";
 }
 

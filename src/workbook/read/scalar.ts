@@ -58,8 +58,8 @@ export function lookupName(named: ReadonlyMap<string, NamedValue>, name: string)
   return named.get(name.toLowerCase());
 }
 
-/** Excel's error values as they arrive in a cell (as text). */
-const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+/** Excel's error values as they arrive in a cell (as text; English, as the file format and Office.js give them). */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
   "#NULL!",
   "#DIV/0!",
   "#VALUE!",
