@@ -27,7 +27,13 @@ import { strFromU8, strToU8, unzipSync, type Zippable } from "fflate";
 import type { WorkbookSpec } from "../workbook/sheet-model";
 import { FileReadError } from "./file-read-error";
 import { parseXml } from "./xml-events";
-import { DEFAULT_READ_LIMITS, parseWorkbookXml, readXlsx, type ReadLimits } from "./xlsx-reader";
+import {
+  DEFAULT_READ_LIMITS,
+  parseWorkbookXml,
+  readXlsx,
+  resolveTarget,
+  type ReadLimits,
+} from "./xlsx-reader";
 import {
   definedNamesXmlFor,
   findTag,
@@ -109,18 +115,9 @@ function readRels(xml: string | undefined): Rel[] {
   return out;
 }
 
-/** Resolves a relationship target against the folder of its source part. */
-function resolve(sourcePart: string, target: string): string {
-  const slash = sourcePart.lastIndexOf("/");
-  const raw = target.startsWith("/") ? target.slice(1) : sourcePart.slice(0, slash + 1) + target;
-  const out: string[] = [];
-  for (const seg of raw.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") out.pop();
-    else out.push(seg);
-  }
-  return out.join("/");
-}
+/** Resolves a relationship target against the folder of its source part (the reader's rule). */
+const resolve = (sourcePart: string, target: string): string =>
+  resolveTarget(sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1), target);
 
 /** `to` relative to the folder of `from` (both package paths): "worksheets/som_sheet1.xml", "../comments_som1.xml". */
 function relativeTarget(from: string, to: string): string {

@@ -198,7 +198,7 @@ function duplicateName(name: string, scope: string | undefined): FileReadError {
 const XLSX_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Resolves a relationship target against the folder of the part that owns the relationships. */
-function resolveTarget(baseDir: string, target: string): string {
+export function resolveTarget(baseDir: string, target: string): string {
   const raw = target.startsWith("/") ? target.slice(1) : baseDir + target;
   const out: string[] = [];
   for (const seg of raw.split("/")) {
