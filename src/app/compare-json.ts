@@ -15,6 +15,7 @@ import {
   type ComparisonEntry,
   type ComparisonModel,
 } from "../workbook/render/comparison-sheet";
+import { finiteJsonText } from "./contract-json";
 
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
@@ -105,13 +106,8 @@ export function toCompareJson(model: ComparisonModel, lang: Lang): Json {
 
 /** The comparison as JSON text (2-space indent). */
 export function compareJsonText(model: ComparisonModel, lang: Lang): string {
-  return JSON.stringify(
+  return finiteJsonText(
     toCompareJson(model, lang),
-    (_k, v: unknown) => {
-      if (typeof v === "number" && !Number.isFinite(v))
-        throw new NonFiniteCompareNumberError(`Not a finite number: ${v}`);
-      return v;
-    },
-    2,
+    (v) => new NonFiniteCompareNumberError(`Not a finite number: ${v}`),
   );
 }

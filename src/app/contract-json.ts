@@ -284,10 +284,20 @@ export class NonFiniteNumberError extends Error {
   override readonly name = "NonFiniteNumberError";
 }
 
-function checkFinite(_key: string, value: unknown): unknown {
-  if (typeof value === "number" && !Number.isFinite(value))
-    throw new NonFiniteNumberError(`Non-finite number in results: ${String(value)}`);
-  return value;
+/**
+ * `JSON.stringify(doc, …, 2)` that throws `fail(value)` at the first non-finite number instead of writing
+ * `null`: the one finite-checking JSON text of every `--json` document.
+ * Example: finiteJsonText({ a: 1 }, (v) => new NonFiniteNumberError(String(v))) === '{\n  "a": 1\n}'
+ */
+export function finiteJsonText(doc: unknown, fail: (value: number) => Error): string {
+  return JSON.stringify(
+    doc,
+    (_key, value: unknown) => {
+      if (typeof value === "number" && !Number.isFinite(value)) throw fail(value);
+      return value;
+    },
+    2,
+  );
 }
 
 /** The exact text `som calculate --json` prints on success (one JSON document, two-space indentation). */
@@ -300,7 +310,10 @@ export function contractJsonText(
   const doc = toContractJson(results, warnings, lang);
   // `followUp` only when the workbook has realised figures (SOM_Realiseret, som-method.md §11).
   const full = followUp === null ? doc : { ...doc, followUp: toFollowUpJson(followUp, lang) };
-  return JSON.stringify(full, checkFinite, 2);
+  return finiteJsonText(
+    full,
+    (value) => new NonFiniteNumberError(`Non-finite number in results: ${String(value)}`),
+  );
 }
 
 /** The exact text printed on input issues: `{"issues": [{code, message, name, sheet, cell}, …]}`. */

@@ -38,7 +38,7 @@ import { SNAPSHOT_EXTRA_NAMES } from "./calculate-workbook";
 import { loadScenario } from "./load-scenario";
 import { readOnce } from "./read-once";
 import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
-import { toContractIssue, type ContractIssue } from "./contract-json";
+import { finiteJsonText, toContractIssue, type ContractIssue } from "./contract-json";
 import {
   checkOwnership,
   OWNERSHIP_NAMES,
@@ -358,15 +358,9 @@ export function sensitivityJsonText(
   warnings: readonly InputIssue[] = [],
   lang: Lang = "da",
 ): string {
-  return JSON.stringify(
+  return finiteJsonText(
     toSensitivityJson(analysis, scenario, warnings, lang),
-    (_key, value: unknown) => {
-      if (typeof value === "number" && !Number.isFinite(value))
-        throw new NonFiniteSensitivityNumberError(
-          `Non-finite number in sensitivity results: ${String(value)}`,
-        );
-      return value;
-    },
-    2,
+    (value) =>
+      new NonFiniteSensitivityNumberError(`Non-finite number in sensitivity results: ${String(value)}`),
   );
 }

@@ -21,7 +21,7 @@ import { snapshotFingerprint } from "../workbook/render/input-snapshot";
 import { renderIterationsSheet, renderUncertaintySheet } from "../workbook/render/uncertainty-sheet";
 import type { WorkbookSpec } from "../workbook/sheet-model";
 import { prepareBaseRun, type BaseRun } from "./calculate-workbook";
-import { toContractIssue, type ContractIssue, type Json } from "./contract-json";
+import { finiteJsonText, toContractIssue, type ContractIssue, type Json } from "./contract-json";
 import { checkOwnership, recordingPort, SheetNotOwnedError, writeResultSheets } from "./write-results";
 
 export interface SimulationOptions {
@@ -251,13 +251,9 @@ export function simulationJsonText(
   warnings: readonly InputIssue[] = [],
   lang: Lang = "da",
 ): string {
-  return JSON.stringify(
+  return finiteJsonText(
     toSimulationJson(result, scenario, warnings, lang),
-    (_key, value: unknown) => {
-      if (typeof value === "number" && !Number.isFinite(value))
-        throw new NonFiniteSimulationNumberError(`Non-finite number in simulation results: ${String(value)}`);
-      return value;
-    },
-    2,
+    (value) =>
+      new NonFiniteSimulationNumberError(`Non-finite number in simulation results: ${String(value)}`),
   );
 }
