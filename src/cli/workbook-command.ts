@@ -42,6 +42,15 @@ export const FORCE_OPTION: OptionSpec = {
   help: { da: "Overskriv en eksisterende uddatafil", en: "Overwrite an existing output file" },
 };
 
+/** `--json` of the commands that print results (calculate, sensitivity, simulate). */
+export const JSON_OPTION: OptionSpec = {
+  name: "json",
+  help: {
+    da: "Udskriv resultatet som JSON (maskinlæsbart)",
+    en: "Print the results as JSON (machine-readable)",
+  },
+};
+
 const NOTHING_DONE: Readonly<Record<Lang, string>> = {
   da: "Projektmappen har fejl i input; intet er beregnet:",
   en: "The workbook has input issues; nothing was calculated:",

@@ -13,7 +13,7 @@ import { hasFlag } from "../args";
 import type { Command } from "../command";
 import { COMMAND_SUMMARIES } from "./summaries";
 import { writeOutputFile } from "../paths";
-import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
+import { FORCE_OPTION, reportIssues, workbookArgs, JSON_OPTION } from "../workbook-command";
 import { renderSummary } from "../summary-table";
 
 export const calculateCommand: Command = {
@@ -44,13 +44,7 @@ export const calculateCommand: Command = {
         en: "Also write the live formula sheets (Levende resultater) that recalculate without the add-in",
       },
     },
-    {
-      name: "json",
-      help: {
-        da: "Udskriv resultatet som JSON (maskinlæsbart)",
-        en: "Print the results as JSON (machine-readable)",
-      },
-    },
+    JSON_OPTION,
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {

@@ -23,7 +23,7 @@ import { resultSelectorText } from "../../workbook/read/read-sensitivity";
 import type { Command } from "../command";
 import { COMMAND_SUMMARIES } from "./summaries";
 import { writeOutputFile } from "../paths";
-import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
+import { FORCE_OPTION, reportIssues, workbookArgs, JSON_OPTION } from "../workbook-command";
 import { issueLine } from "../summary-table";
 import { renderTable } from "../text-table";
 
@@ -191,13 +191,7 @@ export const sensitivityCommand: Command = {
         en: "Write a new workbook with the inputs, Resultater and Følsomhedsresultater",
       },
     },
-    {
-      name: "json",
-      help: {
-        da: "Udskriv resultatet som JSON (maskinlæsbart)",
-        en: "Print the results as JSON (machine-readable)",
-      },
-    },
+    JSON_OPTION,
     {
       name: "progress",
       help: {

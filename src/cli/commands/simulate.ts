@@ -22,7 +22,7 @@ import type { Command } from "../command";
 import { COMMAND_SUMMARIES } from "./summaries";
 import { issueLine } from "../summary-table";
 import { renderTable } from "../text-table";
-import { FORCE_OPTION, reportIssues, workbookArgs } from "../workbook-command";
+import { FORCE_OPTION, reportIssues, workbookArgs, JSON_OPTION } from "../workbook-command";
 import { writeOutputFile } from "../paths";
 
 const T = {
@@ -156,13 +156,7 @@ export const simulateCommand: Command = {
       },
     },
     FORCE_OPTION,
-    {
-      name: "json",
-      help: {
-        da: "Udskriv resultatet som JSON (maskinlæsbart)",
-        en: "Print the results as JSON (machine-readable)",
-      },
-    },
+    JSON_OPTION,
   ],
   positionals: { min: 1, max: 1 },
   async run(args, { io, lang }) {
