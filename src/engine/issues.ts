@@ -290,6 +290,23 @@ export function engineIssue(
   return { code, severity: entry.severity, message: (entry.message as Message)(params), location };
 }
 
+/** A message in both languages, as the smaller catalogues (readers, decision checks) build them. */
+export type BilingualText = { readonly da: string; readonly en: string };
+
+/**
+ * The located-issue factory of a catalogue of typed message functions (`code → (params) → {da, en}`), as the
+ * sensitivity and uncertainty readers and the decision checks keep: `issue(code, location, params)`.
+ */
+export function issueCatalogue<M extends Readonly<Record<string, (params: never) => BilingualText>>>(
+  messages: M,
+  severityOf: (code: keyof M & string) => Severity = () => "error",
+): <C extends keyof M & string>(code: C, location: IssueLocation, params: Parameters<M[C]>[0]) => InputIssue {
+  return (code, location, params) => {
+    const message = (messages[code] as unknown as (p: typeof params) => BilingualText)(params);
+    return { code, severity: severityOf(code), message, location };
+  };
+}
+
 /** Danish and English names of the input fields, used in messages ("Tidshorisonten mangler."). */
 export const FIELD = {
   startYear: { field_da: "Startåret", field_en: "The start year" },

@@ -4,7 +4,8 @@
  * two scalars. Paths: ["budgetYear"], ["poolShare"], ["realised", row, field…]; the workbook reader turns them
  * into defined name, sheet and cell.
  */
-import type { CalendarYear, InputIssue, IssueLocation } from "../types";
+import type { CalendarYear, InputIssue } from "../types";
+import { issueCatalogue } from "../issues";
 import { DEFAULT_POOL_SHARE } from "./pool";
 
 type Bi = { readonly da: string; readonly en: string };
@@ -86,14 +87,7 @@ export type DecisionIssueCode = keyof typeof MESSAGES;
 export const DECISION_ISSUE_CODES = Object.keys(MESSAGES) as readonly DecisionIssueCode[];
 
 /** An issue from this catalogue (always an error), located by `location` (at least a path). */
-export function decisionIssue<C extends DecisionIssueCode>(
-  code: C,
-  location: IssueLocation,
-  params: Parameters<(typeof MESSAGES)[C]>[0],
-): InputIssue {
-  const message = (MESSAGES[code] as (p: typeof params) => Bi)(params);
-  return { code, severity: "error", message, location };
-}
+export const decisionIssue = issueCatalogue(MESSAGES);
 
 /** The budget and pool settings as read (blank = undefined). */
 export interface RawDecisionSettings {

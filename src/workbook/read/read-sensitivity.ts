@@ -31,6 +31,7 @@ import type {
 import { reportedActors as reported } from "../../engine/calculate";
 import { checkParameterValue, type SensitivityParameter } from "../../engine/sensitivity/parameters";
 import type { InputIssue, IssueLocation, Scenario, Validation } from "../../engine/types";
+import { issueCatalogue } from "../../engine/issues";
 import { COLUMNS, LEVEL_LABELS, N, SENSITIVITY_PARAMETER_LABELS } from "../names";
 import type { NamedValue } from "../port";
 import { cellA1 as a1 } from "../a1";
@@ -118,14 +119,7 @@ const MESSAGES = {
 
 type Code = keyof typeof MESSAGES;
 
-function issue<C extends Code>(
-  code: C,
-  location: IssueLocation,
-  params: Parameters<(typeof MESSAGES)[C]>[0],
-): InputIssue {
-  const message = (MESSAGES[code] as (p: typeof params) => Bi)(params);
-  return { code, severity: "error", message, location };
-}
+const issue = issueCatalogue(MESSAGES);
 
 /** Every issue code this reader adds on top of the reader catalogue (tests, documentation). */
 export const SENSITIVITY_ISSUE_CODES = Object.keys(MESSAGES) as readonly Code[];

@@ -25,7 +25,8 @@ import {
 import { MAX_SEED } from "../../engine/simulation/random";
 import type { RealismSettings } from "../../engine/simulation/realism";
 import { checkParameterValue } from "../../engine/sensitivity/parameters";
-import type { InputIssue, IssueLocation, Scenario, Validation } from "../../engine/types";
+import type { InputIssue, Scenario, Validation } from "../../engine/types";
+import { issueCatalogue } from "../../engine/issues";
 import { COLUMNS, DISTRIBUTION_LABELS, N, SENSITIVITY_PARAMETER_LABELS } from "../names";
 import type { NamedValue } from "../port";
 import type { CellValue } from "../sheet-model";
@@ -146,15 +147,9 @@ const MESSAGES = {
 
 type Code = keyof typeof MESSAGES;
 
-function issue<C extends Code>(
-  code: C,
-  location: IssueLocation,
-  params: Parameters<(typeof MESSAGES)[C]>[0],
-): InputIssue {
-  const message = (MESSAGES[code] as (p: typeof params) => Bi)(params);
-  const severity = code === "realism-effect-without-level" ? "warning" : "error";
-  return { code, severity, message, location };
-}
+const issue = issueCatalogue(MESSAGES, (code) =>
+  code === "realism-effect-without-level" ? "warning" : "error",
+);
 
 /** Every issue code this reader adds (tests, documentation). */
 export const UNCERTAINTY_ISSUE_CODES = Object.keys(MESSAGES) as readonly Code[];
