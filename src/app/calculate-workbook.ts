@@ -32,13 +32,7 @@ import type { NameSpec, SheetSpec, WorkbookSpec } from "../workbook/sheet-model"
 import { calculateBase, SNAPSHOT_EXTRA_NAMES } from "./base-calculation";
 import type { LoadOptions } from "./load-scenario";
 import { readOnce } from "./read-once";
-import {
-  checkOwnership,
-  OWNERSHIP_NAMES,
-  recordingPort,
-  SheetNotOwnedError,
-  writeResultSheets,
-} from "./write-results";
+import { checkOwnership, OWNERSHIP_NAMES, writeOwnedResultSheets } from "./write-results";
 
 export interface CalculateOptions {
   /** Time stamped on the results (the caller's clock; same `now` → identical result cells). */
@@ -211,13 +205,8 @@ export async function calculateWorkbook(
     sheets.push(...rendered.sheets);
     names.push(...rendered.names);
   }
-  const rec = recordingPort(once);
-  try {
-    await writeResultSheets(rec.port, sheets, names, base.snapshot, options);
-  } catch (error) {
-    if (error instanceof SheetNotOwnedError) return { ok: false, issues: error.issues };
-    throw error;
-  }
+  const write = await writeOwnedResultSheets(once, sheets, names, base.snapshot, options);
+  if (!write.ok) return write;
   return {
     ok: true,
     results: base.results,
@@ -229,7 +218,7 @@ export async function calculateWorkbook(
         ? null
         : { results: base.adjusted, realism: base.realism },
     followUp: base.followUp,
-    written: rec.written(),
+    written: write.written,
   };
 }
 

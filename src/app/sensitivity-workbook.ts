@@ -39,13 +39,7 @@ import { loadScenario } from "./load-scenario";
 import { readOnce } from "./read-once";
 import { SCENARIO_NAMES } from "../workbook/read/read-scenario";
 import { finiteJsonText, toContractIssue, type ContractIssue } from "./contract-json";
-import {
-  checkOwnership,
-  OWNERSHIP_NAMES,
-  recordingPort,
-  SheetNotOwnedError,
-  writeResultSheets,
-} from "./write-results";
+import { checkOwnership, OWNERSHIP_NAMES, writeOwnedResultSheets } from "./write-results";
 
 export interface SensitivityOptions {
   /** Time stamped on the sheets (the caller's clock; same `now` → identical result cells). */
@@ -186,20 +180,13 @@ export async function writeSensitivity(
     engineVersion: ENGINE_VERSION,
     inputFingerprint: snapshotFingerprint(prepared.snapshot),
   });
-  const rec = recordingPort(port);
-  try {
-    await writeResultSheets(
-      rec.port,
-      [prepared.resultsSheet, rendered.sheet],
-      [...prepared.resultsNames, ...rendered.names],
-      prepared.snapshot,
-      options,
-    );
-  } catch (error) {
-    if (error instanceof SheetNotOwnedError) return { ok: false, issues: error.issues };
-    throw error;
-  }
-  return { ok: true, written: rec.written() };
+  return writeOwnedResultSheets(
+    port,
+    [prepared.resultsSheet, rendered.sheet],
+    [...prepared.resultsNames, ...rendered.names],
+    prepared.snapshot,
+    options,
+  );
 }
 
 /**

@@ -22,7 +22,7 @@ import { renderIterationsSheet, renderUncertaintySheet } from "../workbook/rende
 import type { WorkbookSpec } from "../workbook/sheet-model";
 import { prepareBaseRun, type BaseRun } from "./calculate-workbook";
 import { finiteJsonText, toContractIssue, type ContractIssue, type Json } from "./contract-json";
-import { checkOwnership, recordingPort, SheetNotOwnedError, writeResultSheets } from "./write-results";
+import { checkOwnership, writeOwnedResultSheets } from "./write-results";
 
 export interface SimulationOptions {
   /** Time stamped on the sheets (the caller's clock). */
@@ -130,20 +130,13 @@ export async function writeSimulation(
   const sheet = renderUncertaintySheet(result, prepared.scenario, ctx);
   const iterations =
     options.writeIterations === true ? renderIterationsSheet(result, prepared.scenario, ctx) : null;
-  const rec = recordingPort(port);
-  try {
-    await writeResultSheets(
-      rec.port,
-      [prepared.sheet, sheet.sheet, ...(iterations === null ? [] : [iterations.sheet])],
-      [...prepared.names, ...sheet.names, ...(iterations?.names ?? [])],
-      prepared.snapshot,
-      options,
-    );
-  } catch (error) {
-    if (error instanceof SheetNotOwnedError) return { ok: false, issues: error.issues };
-    throw error;
-  }
-  return { ok: true, written: rec.written() };
+  return writeOwnedResultSheets(
+    port,
+    [prepared.sheet, sheet.sheet, ...(iterations === null ? [] : [iterations.sheet])],
+    [...prepared.names, ...sheet.names, ...(iterations?.names ?? [])],
+    prepared.snapshot,
+    options,
+  );
 }
 
 export type SimulateOutcome =

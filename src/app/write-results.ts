@@ -215,6 +215,32 @@ function resultNameBookkeeping(
 }
 
 /**
+ * `writeResultSheets` through a `recordingPort`: `{ ok: true, written }` with exactly what was passed to
+ * `writeSheets`, or `{ ok: false, issues }` (nothing written) when a target sheet exists but is not owned.
+ * Other errors are thrown. The one write step of Beregn, Følsomhed and Usikkerhed.
+ * Example: const w = await writeOwnedResultSheets(port, [sheet], names, snapshot, { now, lang: "da" }); if (!w.ok) w.issues
+ */
+export async function writeOwnedResultSheets(
+  port: WorkbookPort,
+  sheets: readonly SheetSpec[],
+  names: readonly NameSpec[],
+  snapshot: InputSnapshot,
+  ctx: WriteContext,
+): Promise<
+  | { readonly ok: true; readonly written: WorkbookSpec }
+  | { readonly ok: false; readonly issues: readonly InputIssue[] }
+> {
+  const rec = recordingPort(port);
+  try {
+    await writeResultSheets(rec.port, sheets, names, snapshot, ctx);
+  } catch (error) {
+    if (error instanceof SheetNotOwnedError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+  return { ok: true, written: rec.written() };
+}
+
+/**
  * A port around `port` whose reads pass through and whose writes are passed on and recorded, so a use case can
  * return exactly what it wrote (the CLI's `--out` adds those sheets to a copy of the input file).
  */
