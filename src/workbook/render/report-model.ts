@@ -122,6 +122,38 @@ const cell = (v: string | number | null, f: ReportFormat, mark = false): ReportC
 const kr = (v: number): ReportCell => cell(v, "kr");
 const txt = (v: string): ReportCell => cell(v, "text");
 
+/** The words of the summary sentence in one language; `summarySentence` puts them together. */
+interface SentenceWords {
+  /** The actor (or "all actors", `all`) spends `cost` and gets `gets` in the years `span`. */
+  readonly spends: (who: string, cost: string, gets: string, span: string, all: boolean) => string;
+  /** The actor has no net costs and gets `gets` in the years `span`. */
+  readonly noCosts: (who: string, gets: string, span: string, all: boolean) => string;
+  readonly surplus: (v: string) => string;
+  readonly deficit: (v: string) => string;
+  readonly notPaid: string;
+  readonly paidIn: (year: number) => string;
+  readonly join: (head: string, net: string, when: string) => string;
+}
+
+/** One actor's (or all actors') result in a sentence: costs and consequences, surplus or deficit, break-even. */
+function summarySentence(
+  lang: Lang,
+  w: SentenceWords,
+): (who: string, b: ResultBlock, first: number, last: number, all: boolean) => string {
+  return (who, b, first, last, all) => {
+    const span = `${first}–${last}`;
+    const gets = formatKr(b.consequenceTotal, lang);
+    const head =
+      b.costTotal > 0
+        ? w.spends(who, formatKr(b.costTotal, lang), gets, span, all)
+        : w.noCosts(who, gets, span, all);
+    const net =
+      b.netTotal >= 0 ? w.surplus(formatKr(b.netTotal, lang)) : w.deficit(formatKr(-b.netTotal, lang));
+    const when = b.breakEvenYear === null ? w.notPaid : w.paidIn(b.breakEvenYear);
+    return w.join(head, net, when);
+  };
+}
+
 /** Danish/English texts of the report. */
 const T = {
   da: {
@@ -168,22 +200,17 @@ const T = {
     total: "I alt",
     level: (l: string): string => `Niveau: ${l}`,
     allActors: "Alle aktører tilsammen",
-    sentence: (who: string, b: ResultBlock, first: number, last: number, _all: boolean): string => {
-      const span = `${first}–${last}`;
-      const head =
-        b.costTotal > 0
-          ? `${who} bruger ${formatKr(b.costTotal, "da")} på indsatsen og får ${formatKr(b.consequenceTotal, "da")} i sparede udgifter og merindtægter i ${span}`
-          : `${who} har ingen nettoomkostninger og får ${formatKr(b.consequenceTotal, "da")} i sparede udgifter og merindtægter i ${span}`;
-      const net =
-        b.netTotal >= 0
-          ? `det giver et overskud på ${formatKr(b.netTotal, "da")}`
-          : `det giver et underskud på ${formatKr(-b.netTotal, "da")}`;
-      const when =
-        b.breakEvenYear === null
-          ? "investeringen er ikke tjent hjem inden for tidshorisonten"
-          : `investeringen er tjent hjem i ${b.breakEvenYear}`;
-      return `${head}; ${net}, og ${when}.`;
-    },
+    sentence: summarySentence("da", {
+      spends: (who, cost, gets, span) =>
+        `${who} bruger ${cost} på indsatsen og får ${gets} i sparede udgifter og merindtægter i ${span}`,
+      noCosts: (who, gets, span) =>
+        `${who} har ingen nettoomkostninger og får ${gets} i sparede udgifter og merindtægter i ${span}`,
+      surplus: (v) => `det giver et overskud på ${v}`,
+      deficit: (v) => `det giver et underskud på ${v}`,
+      notPaid: "investeringen er ikke tjent hjem inden for tidshorisonten",
+      paidIn: (year) => `investeringen er tjent hjem i ${year}`,
+      join: (head, net, when) => `${head}; ${net}, og ${when}.`,
+    }),
     cumulativeChart: "Kumuleret nettoresultat pr. aktør (kr.)",
     costLines: "Omkostningslinjer (beløb i prisåret; art og år som angivet)",
     costHeader: ["Post", "Art", "Aktør", "Beløb (kr.)", "Prisår", "Fra år", "Til år", "Kilde"],
@@ -316,24 +343,18 @@ const T = {
     total: "Total",
     level: (l: string): string => `Level: ${l}`,
     allActors: "All actors together",
-    sentence: (who: string, b: ResultBlock, first: number, last: number, all: boolean): string => {
-      const span = `${first}–${last}`;
-      // "All actors together" takes the plural verb.
-      const [spends, gets, has] = all ? ["spend", "get", "have"] : ["spends", "gets", "has"];
-      const head =
-        b.costTotal > 0
-          ? `${who} ${spends} ${formatKr(b.costTotal, "en")} on the intervention and ${gets} ${formatKr(b.consequenceTotal, "en")} in saved expenditure and extra revenue in ${span}`
-          : `${who} ${has} no net costs and ${gets} ${formatKr(b.consequenceTotal, "en")} in saved expenditure and extra revenue in ${span}`;
-      const net =
-        b.netTotal >= 0
-          ? `a surplus of ${formatKr(b.netTotal, "en")}`
-          : `a deficit of ${formatKr(-b.netTotal, "en")}`;
-      const when =
-        b.breakEvenYear === null
-          ? "the investment does not pay for itself within the horizon"
-          : `the investment has paid for itself in ${b.breakEvenYear}`;
-      return `${head}: ${net}, and ${when}.`;
-    },
+    // "All actors together" takes the plural verb.
+    sentence: summarySentence("en", {
+      spends: (who, cost, gets, span, all) =>
+        `${who} ${all ? "spend" : "spends"} ${cost} on the intervention and ${all ? "get" : "gets"} ${gets} in saved expenditure and extra revenue in ${span}`,
+      noCosts: (who, gets, span, all) =>
+        `${who} ${all ? "have" : "has"} no net costs and ${all ? "get" : "gets"} ${gets} in saved expenditure and extra revenue in ${span}`,
+      surplus: (v) => `a surplus of ${v}`,
+      deficit: (v) => `a deficit of ${v}`,
+      notPaid: "the investment does not pay for itself within the horizon",
+      paidIn: (year) => `the investment has paid for itself in ${year}`,
+      join: (head, net, when) => `${head}: ${net}, and ${when}.`,
+    }),
     cumulativeChart: "Cumulative net result per actor (kr.)",
     costLines: "Cost lines (amounts at their price year; kind and years as given)",
     costHeader: ["Item", "Kind", "Actor", "Amount (kr.)", "Price year", "From year", "To year", "Source"],
