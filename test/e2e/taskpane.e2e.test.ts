@@ -125,6 +125,31 @@ describeE2e("task pane in headless Chromium", () => {
     });
   };
 
+  /**
+   * A second pane at 1280 px: Opret SØM-ark, the Danish example, Beregn, and wait until `sel` shows; `snap` takes
+   * the screenshots at 1280 px and then at 320 px, where the page must not scroll sideways; no page errors.
+   */
+  async function atWideAndNarrow(
+    sel: string,
+    snap: (p: Page, width: number) => Promise<void>,
+  ): Promise<void> {
+    const wide = await open(stubJs, "", 1280);
+    try {
+      await wide.page.click("#som-create");
+      await wide.page.waitForFunction(() => window.somTest.sheets().length > 3, { timeout: 20000 });
+      await wide.page.evaluate(() => window.somTest.fillExample("da"));
+      await wide.page.click("#som-calculate");
+      await wide.page.waitForSelector(sel, { visible: true, timeout: 20000 });
+      await snap(wide.page, 1280);
+      await wide.page.setViewport({ width: 320, height: 900 });
+      await snap(wide.page, 320);
+      expect(await wide.page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
+      expect(wide.log.errors).toEqual([]);
+    } finally {
+      await wide.page.close();
+    }
+  }
+
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     out = fs.mkdtempSync(path.join(os.tmpdir(), "som-e2e-"));
@@ -286,25 +311,11 @@ describeE2e("task pane in headless Chromium", () => {
       /^Investeringspulje \(100 % af kommunens gevinst tilbage\): behov /,
     );
     await (await page.$("#som-budget"))?.screenshot({ path: path.join(ARTIFACTS, "05-budget-360px.png") });
-    const wide = await open(stubJs, "", 1280);
-    try {
-      await wide.page.click("#som-create");
-      await wide.page.waitForFunction(() => window.somTest.sheets().length > 3, { timeout: 20000 });
-      await wide.page.evaluate(() => window.somTest.fillExample("da"));
-      await wide.page.click("#som-calculate");
-      await wide.page.waitForSelector("#som-budget", { visible: true, timeout: 20000 });
+    await atWideAndNarrow("#som-budget", async (p, width) => {
       await (
-        await wide.page.$("#som-budget")
-      )?.screenshot({ path: path.join(ARTIFACTS, "05-budget-1280px.png") });
-      await wide.page.setViewport({ width: 320, height: 900 });
-      await (
-        await wide.page.$("#som-budget")
-      )?.screenshot({ path: path.join(ARTIFACTS, "05-budget-320px.png") });
-      expect(await wide.page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-      expect(wide.log.errors).toEqual([]);
-    } finally {
-      await wide.page.close();
-    }
+        await p.$("#som-budget")
+      )?.screenshot({ path: path.join(ARTIFACTS, `05-budget-${width}px.png`) });
+    });
   });
 
   it("shows the model card: horizon method, duration, perspective and the years each cohort was followed", async () => {
@@ -329,21 +340,7 @@ describeE2e("task pane in headless Chromium", () => {
       ["Hold fulgt", `alle ${D} hold følges ${F} år hver`],
     ]);
     await (await page.$("#som-model"))?.screenshot({ path: path.join(ARTIFACTS, "06-model-360px.png") });
-    const wide = await open(stubJs, "", 1280);
-    try {
-      await wide.page.click("#som-create");
-      await wide.page.waitForFunction(() => window.somTest.sheets().length > 3, { timeout: 20000 });
-      await wide.page.evaluate(() => window.somTest.fillExample("da"));
-      await wide.page.click("#som-calculate");
-      await wide.page.waitForSelector("#som-model", { visible: true, timeout: 20000 });
-      await wide.page.screenshot({ path: path.join(ARTIFACTS, "06-results-1280px.png"), fullPage: true });
-      await wide.page.setViewport({ width: 320, height: 900 });
-      await wide.page.screenshot({ path: path.join(ARTIFACTS, "06-results-320px.png"), fullPage: true });
-      expect(await wide.page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-      expect(wide.log.errors).toEqual([]);
-    } finally {
-      await wide.page.close();
-    }
+    await atWideAndNarrow("#som-model", (p, width) => shot(p, `06-results-${width}px`));
   });
 
   it("the checkbox «Levende resultater» shows SOM_LevendeResultater and sets it in its cell only; Beregn follows it", async () => {
@@ -446,25 +443,13 @@ describeE2e("task pane in headless Chromium", () => {
     await (
       await page.$("#som-follow-up")
     )?.screenshot({ path: path.join(ARTIFACTS, "06-follow-up-360px.png") });
-    const wide = await open(stubJs, "", 1280);
-    try {
-      await wide.page.click("#som-create");
-      await wide.page.waitForFunction(() => window.somTest.sheets().length > 3, { timeout: 20000 });
-      await wide.page.evaluate(() => window.somTest.fillExample("da"));
-      await wide.page.click("#som-calculate");
-      await wide.page.waitForSelector("#som-follow-up", { visible: true, timeout: 20000 });
+    await atWideAndNarrow("#som-follow-up", async (p, width) => {
       await (
-        await wide.page.$("#som-follow-up")
-      )?.screenshot({ path: path.join(ARTIFACTS, "06-follow-up-1280px.png") });
-      await wide.page.setViewport({ width: 320, height: 900 });
-      await (
-        await wide.page.$("#som-follow-up")
-      )?.screenshot({ path: path.join(ARTIFACTS, "06-follow-up-320px.png") });
-      expect(await wide.page.evaluate(() => document.documentElement.scrollWidth <= 320)).toBe(true);
-      expect(wide.log.errors).toEqual([]);
-    } finally {
-      await wide.page.close();
-    }
+        await p.$("#som-follow-up")
+      )?.screenshot({
+        path: path.join(ARTIFACTS, `06-follow-up-${width}px.png`),
+      });
+    });
   });
 
   it("marks the results stale when the user edits an input cell while the pane is open", async () => {
