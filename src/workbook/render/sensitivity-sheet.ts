@@ -31,13 +31,7 @@ import { RESULT_SHEETS, SENSITIVITY_PARAMETER_LABELS } from "../names";
 import { SheetWriter } from "./sheet-writer";
 import { resultSelectorText } from "../read/read-sensitivity";
 import type { CellStyle, CellValue, ChartSpec, NameSpec, NoteSpec, SheetSpec } from "../sheet-model";
-import {
-  sheetFingerprintName,
-  sheetStatusFormula,
-  STATUS_TEXT,
-  stampTime,
-  type MetaContext,
-} from "./meta-sheet";
+import { sheetFingerprintName, stampTime, type MetaContext } from "./meta-sheet";
 
 export interface SensitivityContext extends MetaContext {
   /** The fingerprint of the input snapshot the analyses were computed from (`snapshotFingerprint`). */
@@ -245,41 +239,25 @@ export function renderSensitivitySheet(
   const actors = reportedActors(scenario);
   const s = scenario.settings;
 
-  // Title, status, stamp.
-  w.add([[`${t.title}: ${scenario.intervention}`]], { style: "title" });
-  // The stamp's 6th line holds the input fingerprint: status, blank, subtitle, then the stamp lines.
-  const statusRow = w.row;
-  const fingerprintRow = statusRow + 3 + 5;
-  w.add([[t.status, STATUS_TEXT[lang].current, t.statusHelp]], {
-    formulas: [[null, sheetStatusFormula(lang, `$B$${fingerprintRow + 1}`), null]],
-    style: "outputBold",
-  });
-  w.skip();
-  w.add([[t.stamp]], { style: "subtitle" });
-  const stampRow = w.add(
-    [
-      [t.engine, ctx.engineVersion],
-      [t.calculated, stampTime(ctx.now)],
-      [t.priceLevel, s.priceLevel],
-      [t.discountRate, s.discountRate],
-      [t.horizon, s.horizon],
-      [t.fingerprint, ctx.inputFingerprint],
+  // Title, status, stamp (the input fingerprint as the stamp's last line).
+  const head = w.statusAndStamp({
+    sheet: sheetName,
+    lang,
+    title: `${t.title}: ${scenario.intervention}`,
+    statusLabel: t.status,
+    statusHelp: t.statusHelp,
+    stampTitle: t.stamp,
+    lines: [
+      [t.engine, ctx.engineVersion, "@"],
+      [t.calculated, stampTime(ctx.now), "@"],
+      [t.priceLevel, s.priceLevel, YEARS],
+      [t.discountRate, s.discountRate, RATE],
+      [t.horizon, s.horizon, YEARS],
     ],
-    {
-      numberFormat: [
-        ["@", "@"],
-        ["@", "@"],
-        ["@", YEARS],
-        ["@", RATE],
-        ["@", YEARS],
-        ["@", "@"],
-      ],
-      style: "stamp",
-    },
-  );
-  if (stampRow + 5 !== fingerprintRow)
-    throw new RangeError("The input fingerprint is not where the status reads it");
-  names.push({ name: sheetFingerprintName(sheetName), sheet: sheetName, ref: cellA1(fingerprintRow, 1) });
+    fingerprintLabel: t.fingerprint,
+    fingerprint: ctx.inputFingerprint,
+  });
+  names.push(head.name);
   w.skip();
 
   // The model the figures follow (same wording as Resultater, src/present/model-text.ts): the horizon parameter
@@ -517,13 +495,7 @@ export function renderSensitivitySheet(
     role: "result",
     columnWidths: [34, ...Array.from({ length: widest - 1 }, () => 16)],
     blocks: w.blocks,
-    conditionalFormats: [
-      {
-        ref: cellA1(statusRow, 1),
-        formula: `=$B$${statusRow + 1}<>"${STATUS_TEXT[lang].current}"`,
-        style: "warning",
-      },
-    ],
+    conditionalFormats: [head.statusFormat],
     colorScales,
     notes,
     charts,

@@ -75,9 +75,9 @@ export class SheetWriter {
 
   /**
    * The head every input-dependent result sheet shares: title, the status line (`sheetStatusFormula`, red when
-   * out of date), a blank row, the stamp under its title, and as the stamp's last line the input fingerprint the
-   * sheet was computed from (named by `sheetFingerprintName(sheet)`). Returns that name and the status cell's
-   * conditional format for the sheet spec.
+   * out of date), a blank row, the stamp under its title, and after the stamp's `lines` the input fingerprint the
+   * sheet was computed from (named by `sheetFingerprintName(sheet)`), then any `linesAfter`. Returns that name
+   * and the status cell's conditional format for the sheet spec.
    */
   statusAndStamp(h: {
     readonly sheet: string;
@@ -89,6 +89,8 @@ export class SheetWriter {
     readonly lines: readonly StampLine[];
     readonly fingerprintLabel: string;
     readonly fingerprint: string;
+    /** Stamp lines below the fingerprint line (the simulation's seed, iterations, generator). */
+    readonly linesAfter?: readonly StampLine[];
   }): { readonly name: NameSpec; readonly statusFormat: ConditionalFormat } {
     this.add([[h.title]], { style: "title" });
     const statusRow = this.row;
@@ -99,7 +101,7 @@ export class SheetWriter {
     });
     this.skip();
     this.add([[h.stampTitle]], { style: "subtitle" });
-    const lines = [...h.lines, [h.fingerprintLabel, h.fingerprint, "@"] as const];
+    const lines = [...h.lines, [h.fingerprintLabel, h.fingerprint, "@"] as const, ...(h.linesAfter ?? [])];
     this.add(
       lines.map(([label, value]) => [label, value]),
       { numberFormat: lines.map(([, , format]) => ["@", format]), style: "stamp" },

@@ -24,13 +24,7 @@ import { cellA1, rectA1 } from "../a1";
 import { DISTRIBUTION_LABELS, levelLabel, RESULT_SHEETS } from "../names";
 import { inputLabel } from "../read/read-uncertainty";
 import type { CellValue, ChartSpec, ConditionalFormat, NameSpec, SheetSpec } from "../sheet-model";
-import {
-  sheetFingerprintName,
-  sheetStatusFormula,
-  STATUS_TEXT,
-  stampTime,
-  type MetaContext,
-} from "./meta-sheet";
+import { sheetFingerprintName, stampTime, type MetaContext } from "./meta-sheet";
 import { SheetWriter } from "./sheet-writer";
 
 export interface UncertaintyContext extends MetaContext {
@@ -194,7 +188,7 @@ export function headline(result: SimulationResult): { summary: SimulationSummary
 
 const statCells = (s: Stats): number[] => [s.mean, s.p5, s.p50, s.p95];
 
-/** Title, status line and stamp shared by both sheets; returns the fingerprint name spec. */
+/** Title, status line and stamp shared by both sheets; returns the fingerprint name spec and the status format. */
 function header(
   w: SheetWriter,
   title: string,
@@ -202,61 +196,34 @@ function header(
   scenario: Scenario,
   result: SimulationResult,
   ctx: UncertaintyContext,
-): { names: NameSpec[]; statusRow: number } {
+): { names: NameSpec[]; statusFormat: ConditionalFormat[] } {
   const t = T[ctx.lang];
-  w.add([[`${title}: ${scenario.intervention}`]], { style: "title" });
-  const statusRow = w.row;
-  const fingerprintRow = statusRow + 3 + 5;
-  w.add([[t.status, STATUS_TEXT[ctx.lang].current, t.statusHelp]], {
-    formulas: [[null, sheetStatusFormula(ctx.lang, `$B$${fingerprintRow + 1}`), null]],
-    style: "outputBold",
+  const s = scenario.settings;
+  const head = w.statusAndStamp({
+    sheet: sheetName,
+    lang: ctx.lang,
+    title: `${title}: ${scenario.intervention}`,
+    statusLabel: t.status,
+    statusHelp: t.statusHelp,
+    stampTitle: t.stamp,
+    lines: [
+      [t.engine, ctx.engineVersion, "@"],
+      [t.calculated, stampTime(ctx.now), "@"],
+      [t.priceLevel, s.priceLevel, YEAR],
+      [t.discountRate, s.discountRate, SHARE],
+      [t.horizon, result.years.length, YEAR],
+    ],
+    fingerprintLabel: t.fingerprint,
+    fingerprint: ctx.inputFingerprint,
+    linesAfter: [
+      [t.seed, result.seed, "0"],
+      [t.iterations, result.iterations, "#,##0"],
+      [t.generator, t.generatorText, "@"],
+    ],
   });
   w.skip();
-  w.add([[t.stamp]], { style: "subtitle" });
-  const s = scenario.settings;
-  const stampRow = w.add(
-    [
-      [t.engine, ctx.engineVersion],
-      [t.calculated, stampTime(ctx.now)],
-      [t.priceLevel, s.priceLevel],
-      [t.discountRate, s.discountRate],
-      [t.horizon, result.years.length],
-      [t.fingerprint, ctx.inputFingerprint],
-      [t.seed, result.seed],
-      [t.iterations, result.iterations],
-      [t.generator, t.generatorText],
-    ],
-    {
-      numberFormat: [
-        ["@", "@"],
-        ["@", "@"],
-        ["@", YEAR],
-        ["@", SHARE],
-        ["@", YEAR],
-        ["@", "@"],
-        ["@", "0"],
-        ["@", "#,##0"],
-        ["@", "@"],
-      ],
-      style: "stamp",
-    },
-  );
-  if (stampRow + 5 !== fingerprintRow)
-    throw new RangeError("The input fingerprint is not where the status reads it");
-  w.skip();
-  return {
-    names: [{ name: sheetFingerprintName(sheetName), sheet: sheetName, ref: cellA1(fingerprintRow, 1) }],
-    statusRow,
-  };
+  return { names: [head.name], statusFormat: [head.statusFormat] };
 }
-
-const statusFormat = (statusRow: number, lang: Lang): ConditionalFormat[] => [
-  {
-    ref: cellA1(statusRow, 1),
-    formula: `=$B$${statusRow + 1}<>"${STATUS_TEXT[lang].current}"`,
-    style: "warning",
-  },
-];
 
 /** The iterations sheet was asked for a simulation run without `keepDraws` (a programmer error). */
 export class DrawsNotKeptError extends Error {
@@ -276,7 +243,7 @@ export function renderUncertaintySheet(
   const t = T[lang];
   const sheetName = RESULT_SHEETS.uncertainty;
   const w = new SheetWriter();
-  const { names, statusRow } = header(w, t.title, sheetName, scenario, result, ctx);
+  const { names, statusFormat } = header(w, t.title, sheetName, scenario, result, ctx);
 
   // The uncertain inputs.
   w.add([[t.inputsTitle]], { style: "subtitle" });
@@ -423,7 +390,7 @@ export function renderUncertaintySheet(
       role: "result",
       columnWidths: [34, ...Array.from({ length: widest - 1 }, () => 16)],
       blocks: w.blocks,
-      conditionalFormats: statusFormat(statusRow, lang),
+      conditionalFormats: statusFormat,
       charts,
       freeze: { rows: 0, cols: 1 },
       tabColor: "6E3A8C",
@@ -447,7 +414,7 @@ export function renderIterationsSheet(
   const t = T[lang];
   const sheetName = RESULT_SHEETS.iterations;
   const w = new SheetWriter();
-  const { names, statusRow } = header(w, t.iterationsTitle, sheetName, scenario, result, ctx);
+  const { names, statusFormat } = header(w, t.iterationsTitle, sheetName, scenario, result, ctx);
   const K = result.inputs.length;
   const A = result.actors.length;
   w.add(
@@ -503,7 +470,7 @@ export function renderIterationsSheet(
       role: "result",
       columnWidths: [12, ...result.inputs.map(() => 18), ...result.actors.map(() => 18), 4, 30, 18, 18],
       blocks: w.blocks,
-      conditionalFormats: statusFormat(statusRow, lang),
+      conditionalFormats: statusFormat,
       freeze: { rows: top, cols: 1 },
       tabColor: "6E3A8C",
     },
