@@ -19,6 +19,7 @@ import { describeError } from "../errors";
 import { fill, T, tr } from "../i18n";
 import { officeErrorCode } from "../../excel/office-errors";
 import type { InputsChanged, Panel, PanelContext, Text } from "../panel";
+import { textBinder } from "../panel-helpers";
 import { budgetSection } from "./budget-section";
 import { realismSection } from "./realism-section";
 import { followUpSection } from "./follow-up-section";
@@ -84,12 +85,7 @@ export function createCalculationPanel(
     title: T.calcTab,
     mount(root: HTMLElement, ctx: PanelContext) {
       const autoDelay = options.autoDelayMs ?? 1500;
-      const bound: { el: Element; text: Text }[] = [];
-      const bind = <E extends Element>(el: E, text: Text): E => {
-        bound.push({ el, text });
-        el.textContent = tr(text, ctx.lang());
-        return el;
-      };
+      const { bind, relabel } = textBinder(ctx);
 
       const createBtn = bind(
         h("button", { type: "button", class: "secondary", id: "som-create" }),
@@ -438,7 +434,7 @@ export function createCalculationPanel(
       });
 
       const offLang = ctx.onLangChange((lang) => {
-        for (const b of bound) b.el.textContent = tr(b.text, lang);
+        relabel(lang);
         renderStale();
         renderLive();
         renderResults();

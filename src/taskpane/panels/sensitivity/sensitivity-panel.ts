@@ -19,9 +19,9 @@ import type { Lang } from "../../../present/format";
 import type { WorkbookPort } from "../../../workbook/port";
 import type { WorkbookSpec } from "../../../workbook/sheet-model";
 import { clear, h, s, uid } from "../../dom";
-import { describeError } from "../../errors";
 import { fill, tr } from "../../i18n";
-import type { Panel, PanelContext, Text } from "../../panel";
+import type { Panel, PanelContext } from "../../panel";
+import { cancellableRun, textBinder } from "../../panel-helpers";
 import { breakEvenView, gridSummary, ST, tornadoView, type TornadoView } from "./sensitivity-view";
 import { mountUncertaintySection, type UncertaintyUseCases } from "./uncertainty-section";
 
@@ -108,12 +108,7 @@ export function createSensitivityPanel(
     id: "sensitivity",
     title: ST.tab,
     mount(root: HTMLElement, ctx: PanelContext) {
-      const bound: { el: Element; text: Text }[] = [];
-      const bind = <E extends Element>(el: E, text: Text): E => {
-        bound.push({ el, text });
-        el.textContent = tr(text, ctx.lang());
-        return el;
-      };
+      const { bind, relabel } = textBinder(ctx);
       const runBtn = bind(
         h("button", { type: "button", class: "primary", id: "som-sensitivity-run" }),
         ST.run,
@@ -128,7 +123,6 @@ export function createSensitivityPanel(
         uncertainty === undefined ? undefined : mountUncertaintySection(root, ctx, uncertainty);
 
       let last: { analysis: SensitivityAnalysis; scenario: Scenario } | undefined;
-      let busy = false;
       let disposed = false;
 
       const render = (): void => {
@@ -203,16 +197,22 @@ export function createSensitivityPanel(
         );
       };
 
-      const run = async (): Promise<void> => {
-        if (busy) return;
-        busy = true;
-        runBtn.disabled = true;
-        runBtn.setAttribute("aria-busy", "true");
-        try {
+      cancellableRun<{
+        analysis: SensitivityAnalysis;
+        scenario: Scenario;
+        warnings: readonly InputIssue[];
+      }>(ctx, {
+        button: runBtn,
+        progressLabel: ST.computing,
+        cancelled: ST.cancelled,
+        issues: ST.issues,
+        cancelErrorName: "SensitivityCancelledError",
+        disposed: () => disposed,
+        quietErrorsOnceDisposed: false,
+        start: () => {
           const options = { now: ctx.now(), lang: ctx.lang() };
-          const outcome = await ctx.progress.run(
-            ST.computing,
-            async (report, signal) => {
+          return {
+            task: async (report, signal) => {
               const prepared = await useCases.prepareSensitivity(ctx.workbook, options);
               if (!prepared.ok) return { ok: false as const, issues: prepared.issues };
               const analysis = await useCases.computeSensitivity(prepared.scenario, prepared.settings, {
@@ -230,37 +230,19 @@ export function createSensitivityPanel(
                 warnings: prepared.warnings,
               };
             },
-            { cancellable: true },
-          );
-          if (disposed) return;
-          if (outcome.ok === "cancelled") {
-            ctx.notify("info", ST.cancelled);
-            return;
-          }
-          if (!outcome.ok) {
-            ctx.showIssues(outcome.issues);
-            ctx.notify("error", fill(ST.issues, { count: outcome.issues.length }));
-            return;
-          }
-          ctx.showIssues(outcome.warnings);
-          last = { analysis: outcome.analysis, scenario: outcome.scenario };
-          render();
-          ctx.notify("success", ST.done);
-          ctx.workbookChanged("results");
-        } catch (err) {
-          if (err instanceof Error && err.name === "SensitivityCancelledError")
-            ctx.notify("info", ST.cancelled);
-          else ctx.notify("error", describeError(err));
-        } finally {
-          busy = false;
-          runBtn.disabled = false;
-          runBtn.setAttribute("aria-busy", "false");
-        }
-      };
+            succeeded: (outcome) => {
+              ctx.showIssues(outcome.warnings);
+              last = { analysis: outcome.analysis, scenario: outcome.scenario };
+              render();
+              ctx.notify("success", ST.done);
+              ctx.workbookChanged("results");
+            },
+          };
+        },
+      });
 
-      runBtn.addEventListener("click", () => void run());
       const offLang = ctx.onLangChange((lang) => {
-        for (const b of bound) b.el.textContent = tr(b.text, lang);
+        relabel(lang);
         render();
       });
       return () => {

@@ -18,9 +18,9 @@ import type { Lang } from "../../../present/format";
 import type { WorkbookPort } from "../../../workbook/port";
 import type { WorkbookSpec } from "../../../workbook/sheet-model";
 import { clear, h, s, uid } from "../../dom";
-import { describeError } from "../../errors";
 import { fill, tr } from "../../i18n";
-import type { PanelContext, Text } from "../../panel";
+import type { PanelContext } from "../../panel";
+import { cancellableRun, textBinder } from "../../panel-helpers";
 import type { SimulationRunner } from "./simulation-runner";
 import { blockByKey, fanModel, simulationView, UT } from "./uncertainty-view";
 
@@ -133,12 +133,7 @@ export function mountUncertaintySection(
   ctx: PanelContext,
   useCases: UncertaintyUseCases,
 ): () => void {
-  const bound: { el: Element; text: Text }[] = [];
-  const bind = <E extends Element>(el: E, text: Text): E => {
-    bound.push({ el, text });
-    el.textContent = tr(text, ctx.lang());
-    return el;
-  };
+  const { bind, relabel } = textBinder(ctx);
   const iterationsBox = h("input", { type: "checkbox", id: "som-sim-iterations" });
   const runBtn = bind(h("button", { type: "button", class: "primary", id: "som-simulate" }), UT.run);
   const results = h("section", { id: "som-sim-results", class: "results", hidden: true });
@@ -162,7 +157,6 @@ export function mountUncertaintySection(
   const runSimulation = useCases.simulationRunner(() => ctx.yieldToUi());
   let last: SimulationResult | undefined;
   let fanKey = "total";
-  let busy = false;
   let disposed = false;
 
   const render = (): void => {
@@ -247,17 +241,19 @@ export function mountUncertaintySection(
     );
   };
 
-  const run = async (): Promise<void> => {
-    if (busy) return;
-    busy = true;
-    runBtn.disabled = true;
-    runBtn.setAttribute("aria-busy", "true");
-    const writeIterations = iterationsBox.checked;
-    try {
+  cancellableRun<{ result: SimulationResult; warnings: readonly InputIssue[] }>(ctx, {
+    button: runBtn,
+    progressLabel: UT.computing,
+    cancelled: UT.cancelled,
+    issues: UT.issues,
+    cancelErrorName: "SimulationCancelledError",
+    disposed: () => disposed,
+    quietErrorsOnceDisposed: true,
+    start: () => {
+      const writeIterations = iterationsBox.checked;
       const options: SimulationOptions = { now: ctx.now(), lang: ctx.lang(), writeIterations };
-      const outcome = await ctx.progress.run(
-        UT.computing,
-        async (report, signal) => {
+      return {
+        task: async (report, signal) => {
           const prepared = await useCases.prepareSimulation(ctx.workbook, options);
           if (!prepared.ok) return { ok: false as const, issues: prepared.issues };
           report(0, prepared.settings.iterations);
@@ -273,40 +269,22 @@ export function mountUncertaintySection(
           if (!written.ok) return { ok: false as const, issues: written.issues };
           return { ok: true as const, result, warnings: prepared.warnings };
         },
-        { cancellable: true },
-      );
-      if (disposed) return;
-      if (outcome.ok === "cancelled") {
-        ctx.notify("info", UT.cancelled);
-        return;
-      }
-      if (!outcome.ok) {
-        ctx.showIssues(outcome.issues);
-        ctx.notify("error", fill(UT.issues, { count: outcome.issues.length }));
-        return;
-      }
-      await ctx.yieldToUi();
-      if (disposed) return;
-      ctx.showIssues(outcome.warnings);
-      last = outcome.result;
-      fanKey = simulationView(outcome.result, ctx.lang()).headlineKey;
-      render();
-      ctx.notify("success", writeIterations ? UT.doneWithIterations : UT.done);
-      ctx.workbookChanged("results");
-    } catch (err) {
-      if (disposed) return;
-      if (err instanceof Error && err.name === "SimulationCancelledError") ctx.notify("info", UT.cancelled);
-      else ctx.notify("error", describeError(err));
-    } finally {
-      busy = false;
-      runBtn.disabled = false;
-      runBtn.setAttribute("aria-busy", "false");
-    }
-  };
+        succeeded: async (outcome) => {
+          await ctx.yieldToUi();
+          if (disposed) return;
+          ctx.showIssues(outcome.warnings);
+          last = outcome.result;
+          fanKey = simulationView(outcome.result, ctx.lang()).headlineKey;
+          render();
+          ctx.notify("success", writeIterations ? UT.doneWithIterations : UT.done);
+          ctx.workbookChanged("results");
+        },
+      };
+    },
+  });
 
-  runBtn.addEventListener("click", () => void run());
   const offLang = ctx.onLangChange((lang) => {
-    for (const b of bound) b.el.textContent = tr(b.text, lang);
+    relabel(lang);
     render();
   });
   return () => {
