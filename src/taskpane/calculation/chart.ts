@@ -81,8 +81,25 @@ export function axisLabel(value: number, lang: Lang): string {
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
-export function chartModel(years: readonly number[], series: readonly Series[], lang: Lang): ChartModel {
-  const all = series.flatMap((x) => x.values).filter((v) => Number.isFinite(v));
+/** The axes of a chart over `years`: scale, ticks and the coordinate functions (shared with the fan chart). */
+export interface ChartFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: ChartModel["plot"];
+  readonly yTicks: ChartModel["yTicks"];
+  readonly xTicks: ChartModel["xTicks"];
+  /** y of the zero line. */
+  readonly zeroY: number;
+  /** SVG point (`x,y`, rounded to 0.1) of year index `i` and value `v` (a non-finite value is drawn at 0). */
+  readonly point: (i: number, v: number) => string;
+}
+
+/**
+ * The frame for `values` over `years`: nice steps that include 0, about five year labels with the first and the
+ * last, never two labels crowding each other.
+ */
+export function chartFrame(years: readonly number[], values: readonly number[], lang: Lang): ChartFrame {
+  const all = values.filter((v) => Number.isFinite(v));
   let lo = Math.min(0, ...all);
   let hi = Math.max(0, ...all);
   if (hi - lo < 1) {
@@ -118,17 +135,52 @@ export function chartModel(years: readonly number[], series: readonly Series[], 
     width: W,
     height: H,
     plot: PLOT,
+    yTicks,
+    xTicks,
+    zeroY: r1(y(0)),
+    point: (i, v) => `${r1(x(i))},${r1(y(Number.isFinite(v) ? v : 0))}`,
+  };
+}
+
+export function chartModel(years: readonly number[], series: readonly Series[], lang: Lang): ChartModel {
+  const f = chartFrame(
+    years,
+    series.flatMap((x) => x.values),
+    lang,
+  );
+  return {
+    width: f.width,
+    height: f.height,
+    plot: f.plot,
     lines: series.map((srs, k) => ({
       name: srs.name,
-      points: srs.values.map((v, i) => `${r1(x(i))},${r1(y(Number.isFinite(v) ? v : 0))}`).join(" "),
+      points: srs.values.map((v, i) => f.point(i, v)).join(" "),
       color: srs.total === true ? TOTAL_COLOR : (PALETTE[k % PALETTE.length] as string),
       dash: srs.total === true ? "" : (DASHES[k % DASHES.length] as string),
       width: srs.total === true ? 3 : 2,
     })),
-    yTicks,
-    xTicks,
-    zeroY: r1(y(0)),
+    yTicks: f.yTicks,
+    xTicks: f.xTicks,
+    zeroY: f.zeroY,
   };
+}
+
+/** The grid lines with their value labels and the year labels of `frame`, appended to `svg`. */
+export function appendAxes(svg: SVGSVGElement, frame: Omit<ChartFrame, "point">): void {
+  for (const t of frame.yTicks) {
+    svg.append(
+      s("line", {
+        x1: frame.plot.left,
+        x2: frame.plot.right,
+        y1: t.y,
+        y2: t.y,
+        class: t.value === 0 ? "axis-zero" : "grid",
+      }),
+      s("text", { x: frame.plot.left - 4, y: t.y + 3, class: "tick", "text-anchor": "end" }, t.label),
+    );
+  }
+  for (const t of frame.xTicks)
+    svg.append(s("text", { x: t.x, y: frame.height - 8, class: "tick", "text-anchor": "middle" }, t.label));
 }
 
 /** Render the chart (SVG with title/description) and a legend into `root`. */
@@ -156,20 +208,7 @@ export function renderChart(
     s("title", { id: titleId }, tr(T.chartTitle, lang)),
     s("desc", { id: descId }, tr(fill(T.chartDesc, { first, last }), lang)),
   );
-  for (const t of m.yTicks) {
-    svg.append(
-      s("line", {
-        x1: m.plot.left,
-        x2: m.plot.right,
-        y1: t.y,
-        y2: t.y,
-        class: t.value === 0 ? "axis-zero" : "grid",
-      }),
-      s("text", { x: m.plot.left - 4, y: t.y + 3, class: "tick", "text-anchor": "end" }, t.label),
-    );
-  }
-  for (const t of m.xTicks)
-    svg.append(s("text", { x: t.x, y: m.height - 8, class: "tick", "text-anchor": "middle" }, t.label));
+  appendAxes(svg, m);
   for (const line of m.lines)
     svg.append(
       s("polyline", {

@@ -21,6 +21,7 @@ import { clear, h, s, uid } from "../../dom";
 import { fill, tr } from "../../i18n";
 import type { PanelContext } from "../../panel";
 import { cancellableRun, textBinder } from "../../panel-helpers";
+import { appendAxes } from "../../calculation/chart";
 import type { SimulationRunner } from "./simulation-runner";
 import { blockByKey, fanModel, simulationView, UT } from "./uncertainty-view";
 
@@ -73,19 +74,7 @@ function fanSvg(result: SimulationResult, key: string, lang: Lang): SVGSVGElemen
       ),
     ),
   );
-  for (const t of m.yTicks)
-    svg.append(
-      s("line", {
-        x1: m.plot.left,
-        x2: m.plot.right,
-        y1: t.y,
-        y2: t.y,
-        class: t.value === 0 ? "axis-zero" : "grid",
-      }),
-      s("text", { x: m.plot.left - 4, y: t.y + 3, class: "tick", "text-anchor": "end" }, t.label),
-    );
-  for (const t of m.xTicks)
-    svg.append(s("text", { x: t.x, y: m.height - 8, class: "tick", "text-anchor": "middle" }, t.label));
+  appendAxes(svg, m);
   svg.append(
     s("polygon", { points: m.band, fill: BAND, "fill-opacity": 0.6, stroke: "none", class: "fan-band" }),
     s("polyline", {

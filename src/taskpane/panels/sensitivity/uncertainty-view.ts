@@ -10,7 +10,7 @@ import { formatKr, formatNumber, formatPercent, type Lang } from "../../../prese
 import { probabilitySentence } from "../../../present/uncertainty-text";
 import { levelLabel } from "../../../workbook/names";
 import { headline } from "../../../workbook/render/uncertainty-sheet";
-import { axisLabel, niceStep } from "../../calculation/chart";
+import { chartFrame } from "../../calculation/chart";
 import type { Text } from "../../panel";
 
 export const UT = {
@@ -166,13 +166,8 @@ export interface FanModel {
   readonly zeroY: number;
 }
 
-const W = 320;
-const H = 180;
-const PLOT = { left: 62, right: W - 18, top: 10, bottom: H - 24 };
-const r1 = (x: number): number => Math.round(x * 10) / 10;
-
 /**
- * Geometry of a fan chart over `years` (same scale rules as the calculation panel's chart: nice steps that
+ * Geometry of a fan chart over `years` (the calculation panel's chart frame, `chartFrame`: nice steps that
  * include 0, about five year labels with the first and the last).
  */
 export function fanModel(
@@ -180,49 +175,18 @@ export function fanModel(
   cumulative: SimulationSummary["cumulative"],
   lang: Lang,
 ): FanModel {
-  const all = [...cumulative.p5, ...cumulative.p50, ...cumulative.p95].filter((v) => Number.isFinite(v));
-  let lo = Math.min(0, ...all);
-  let hi = Math.max(0, ...all);
-  if (hi - lo < 1) {
-    lo -= 1;
-    hi += 1;
-  }
-  const step = niceStep(hi - lo);
-  lo = Math.floor(lo / step) * step;
-  hi = Math.ceil(hi / step) * step;
-  const n = years.length;
-  const x = (i: number): number =>
-    n <= 1 ? (PLOT.left + PLOT.right) / 2 : PLOT.left + ((PLOT.right - PLOT.left) * i) / (n - 1);
-  const y = (v: number): number => PLOT.bottom - ((PLOT.bottom - PLOT.top) * (v - lo)) / (hi - lo);
-  const pt = (i: number, v: number): string => `${r1(x(i))},${r1(y(Number.isFinite(v) ? v : 0))}`;
-  const upper = cumulative.p95.map((v, i) => pt(i, v));
-  const lower = cumulative.p5.map((v, i) => pt(i, v)).reverse();
-  const yTicks: { y: number; value: number; label: string }[] = [];
-  for (let v = lo; v <= hi + step / 2; v += step) {
-    const value = Math.abs(v) < step / 1e6 ? 0 : v;
-    yTicks.push({ y: r1(y(value)), value, label: axisLabel(value, lang) });
-  }
-  const xTicks: { x: number; label: string }[] = [];
-  if (n > 0) {
-    const every = Math.max(1, Math.ceil(n / 5));
-    const idx: number[] = [];
-    for (let i = 0; i < n; i += every) idx.push(i);
-    const lastIdx = idx[idx.length - 1] ?? 0;
-    if (lastIdx !== n - 1) {
-      if (idx.length > 1 && n - 1 - lastIdx < every * 0.75) idx.pop();
-      idx.push(n - 1);
-    }
-    for (const i of idx) xTicks.push({ x: r1(x(i)), label: String(years[i]) });
-  }
+  const f = chartFrame(years, [...cumulative.p5, ...cumulative.p50, ...cumulative.p95], lang);
+  const upper = cumulative.p95.map((v, i) => f.point(i, v));
+  const lower = cumulative.p5.map((v, i) => f.point(i, v)).reverse();
   return {
-    width: W,
-    height: H,
-    plot: PLOT,
+    width: f.width,
+    height: f.height,
+    plot: f.plot,
     band: [...upper, ...lower].join(" "),
-    median: cumulative.p50.map((v, i) => pt(i, v)).join(" "),
-    yTicks,
-    xTicks,
-    zeroY: r1(y(0)),
+    median: cumulative.p50.map((v, i) => f.point(i, v)).join(" "),
+    yTicks: f.yTicks,
+    xTicks: f.xTicks,
+    zeroY: f.zeroY,
   };
 }
 
