@@ -25,13 +25,7 @@ import { cellA1 } from "../a1";
 import { COST_KIND_LABELS, levelLabel, RESULT_SHEETS } from "../names";
 import { SheetWriter } from "./sheet-writer";
 import type { CellStyle, CellValue, NameSpec, SheetSpec } from "../sheet-model";
-import {
-  sheetFingerprintName,
-  sheetStatusFormula,
-  STATUS_TEXT,
-  stampTime,
-  type MetaContext,
-} from "./meta-sheet";
+import { sheetFingerprintName, stampTime, type MetaContext } from "./meta-sheet";
 
 export interface ResultsContext extends MetaContext {
   /** The fingerprint of the input snapshot the results were computed from (`snapshotFingerprint`). */
@@ -266,46 +260,26 @@ export function renderResultSheets(
   const H = results.years.length;
   const all = scopes(results, t, ctx.lang);
 
-  // Title and status.
-  w.add([[`${t.title}: ${scenario.intervention}`]], { style: "title" });
-  // The stamp's 7th line holds the input fingerprint: status, blank, subtitle, then the stamp lines.
-  const statusRow = w.row;
-  const fingerprintRow = statusRow + 3 + 6;
-  w.add([[t.status, STATUS_TEXT[ctx.lang].current, t.statusHelp]], {
-    formulas: [[null, sheetStatusFormula(ctx.lang, `$B$${fingerprintRow + 1}`), null]],
-    style: "outputBold",
-  });
-  const statusCell = `$B$${statusRow + 1}`;
-  w.skip();
-
-  // Stamp.
-  w.add([[t.stamp]], { style: "subtitle" });
-  const stampRow = w.add(
-    [
-      [t.engine, ctx.engineVersion],
-      [t.calculated, stampTime(ctx.now)],
-      [t.priceLevel, results.priceLevel],
-      [t.discountRate, results.discountRate],
-      [t.horizon, results.horizon.years],
-      [t.years, `${results.years[0] ?? ""}–${results.years[H - 1] ?? ""}`],
-      [t.fingerprint, ctx.inputFingerprint],
+  // Title, status and stamp (the input fingerprint as the stamp's 7th and last line).
+  const head = w.statusAndStamp({
+    sheet: sheetName,
+    lang: ctx.lang,
+    title: `${t.title}: ${scenario.intervention}`,
+    statusLabel: t.status,
+    statusHelp: t.statusHelp,
+    stampTitle: t.stamp,
+    lines: [
+      [t.engine, ctx.engineVersion, "@"],
+      [t.calculated, stampTime(ctx.now), "@"],
+      [t.priceLevel, results.priceLevel, YEAR],
+      [t.discountRate, results.discountRate, PCT],
+      [t.horizon, results.horizon.years, "0"],
+      [t.years, `${results.years[0] ?? ""}–${results.years[H - 1] ?? ""}`, "@"],
     ],
-    {
-      numberFormat: [
-        ["@", "@"],
-        ["@", "@"],
-        ["@", YEAR],
-        ["@", PCT],
-        ["@", "0"],
-        ["@", "@"],
-        ["@", "@"],
-      ],
-      style: "stamp",
-    },
-  );
-  if (stampRow + 6 !== fingerprintRow)
-    throw new RangeError("The input fingerprint is not where the status reads it");
-  names.push({ name: sheetFingerprintName(sheetName), sheet: sheetName, ref: cellA1(fingerprintRow, 1) });
+    fingerprintLabel: t.fingerprint,
+    fingerprint: ctx.inputFingerprint,
+  });
+  names.push(head.name);
   w.skip();
 
   // The model: horizon method, duration, perspective (som-method.md §2, §6) and the cohorts followed.
@@ -442,13 +416,7 @@ export function renderResultSheets(
     role: "result",
     columnWidths: [44, ...Array.from({ length: Math.max(H + 1, header.length - 1) }, () => 16)],
     blocks: w.blocks,
-    conditionalFormats: [
-      {
-        ref: cellA1(statusRow, 1),
-        formula: `=${statusCell}<>"${STATUS_TEXT[ctx.lang].current}"`,
-        style: "warning",
-      },
-    ],
+    conditionalFormats: [head.statusFormat],
     freeze: { rows: 0, cols: 1 },
     tabColor: "1F6E6E",
     merges: w.merges,
