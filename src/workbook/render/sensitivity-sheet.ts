@@ -28,7 +28,7 @@ import type { Scenario } from "../../engine/types";
 import type { Lang } from "../../present/format";
 import { cellA1, rectA1 } from "../a1";
 import { RESULT_SHEETS, SENSITIVITY_PARAMETER_LABELS } from "../names";
-import { SheetWriter } from "./sheet-writer";
+import { keyCellNames, SheetWriter } from "./sheet-writer";
 import { resultSelectorText } from "../read/read-sensitivity";
 import type { CellStyle, CellValue, ChartSpec, NameSpec, NoteSpec, SheetSpec } from "../sheet-model";
 import { sheetFingerprintName, stampTime, type MetaContext } from "./meta-sheet";
@@ -453,25 +453,16 @@ export function renderSensitivitySheet(
       { numberFormat: [["@", RATE, CHANGE, CHANGE]], style: r.style },
     ),
   );
-  beRows.forEach((r, i) => {
-    names.push(
-      {
-        name: `${SENSITIVITY_RESULT_NAMES.successRate}${r.suffix}`,
-        sheet: sheetName,
-        ref: cellA1(beTop + i, 1),
-      },
-      {
-        name: `${SENSITIVITY_RESULT_NAMES.consequenceChange}${r.suffix}`,
-        sheet: sheetName,
-        ref: cellA1(beTop + i, 2),
-      },
-      {
-        name: `${SENSITIVITY_RESULT_NAMES.costChange}${r.suffix}`,
-        sheet: sheetName,
-        ref: cellA1(beTop + i, 3),
-      },
-    );
-  });
+  const beKeys = keyCellNames(sheetName, beTop, beRows, [
+    { prefix: SENSITIVITY_RESULT_NAMES.successRate, col: 1, meaning: (who) => t.beName(t.beSuccess, who) },
+    {
+      prefix: SENSITIVITY_RESULT_NAMES.consequenceChange,
+      col: 2,
+      meaning: (who) => t.beName(t.beConsequence, who),
+    },
+    { prefix: SENSITIVITY_RESULT_NAMES.costChange, col: 3, meaning: (who) => t.beName(t.beCost, who) },
+  ]);
+  names.push(...beKeys.names);
   w.skip();
 
   // [D] rules and the names table.
@@ -480,11 +471,7 @@ export function renderSensitivitySheet(
     [
       [SENSITIVITY_RESULT_NAMES.grid, `${t.gridName} (${resultText})`],
       [sheetFingerprintName(sheetName), t.fingerprintName],
-      ...beRows.flatMap((r) => [
-        [`${SENSITIVITY_RESULT_NAMES.successRate}${r.suffix}`, t.beName(t.beSuccess, r.who)],
-        [`${SENSITIVITY_RESULT_NAMES.consequenceChange}${r.suffix}`, t.beName(t.beConsequence, r.who)],
-        [`${SENSITIVITY_RESULT_NAMES.costChange}${r.suffix}`, t.beName(t.beCost, r.who)],
-      ]),
+      ...beKeys.table,
     ],
     { style: "label" },
   );

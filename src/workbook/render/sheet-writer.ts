@@ -12,6 +12,34 @@ export type StampLine = readonly [label: string, value: CellValue, format: strin
 
 export type BlockOptions = Omit<Block, "row" | "col" | "values">;
 
+/** A column of named key cells: the name is `${prefix}${suffix}` of its row; `meaning` is the names table's text. */
+export interface KeyColumn {
+  readonly prefix: string;
+  readonly col: number;
+  readonly meaning: (who: string) => string;
+}
+
+/**
+ * The defined names of a table of key cells (row `top + i` is `rows[i]`; one name per row and column, row by
+ * row) and the matching rows of the sheet's names table, in the same order.
+ * Example: keyCellNames("Usikkerhed", 20, [{ who: "Total", suffix: "Total" }], [{ prefix: "SOM_Usk_P50_", col: 4, meaning: (w) => w }])
+ */
+export function keyCellNames(
+  sheet: string,
+  top: number,
+  rows: readonly { readonly who: string; readonly suffix: string }[],
+  cols: readonly KeyColumn[],
+): { readonly names: NameSpec[]; readonly table: [string, string][] } {
+  return {
+    names: rows.flatMap((r, i) =>
+      cols.map((c) => ({ name: `${c.prefix}${r.suffix}`, sheet, ref: cellA1(top + i, c.col) })),
+    ),
+    table: rows.flatMap((r) =>
+      cols.map((c): [string, string] => [`${c.prefix}${r.suffix}`, c.meaning(r.who)]),
+    ),
+  };
+}
+
 export class SheetWriter {
   readonly blocks: Block[] = [];
   /** Merged ranges (A1) of the paragraphs written with `paragraphs`. */

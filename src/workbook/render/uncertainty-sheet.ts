@@ -25,7 +25,7 @@ import { DISTRIBUTION_LABELS, levelLabel, RESULT_SHEETS } from "../names";
 import { inputLabel } from "../read/read-uncertainty";
 import type { CellValue, ChartSpec, ConditionalFormat, NameSpec, SheetSpec } from "../sheet-model";
 import { sheetFingerprintName, stampTime, type MetaContext } from "./meta-sheet";
-import { SheetWriter } from "./sheet-writer";
+import { keyCellNames, SheetWriter } from "./sheet-writer";
 
 export interface UncertaintyContext extends MetaContext {
   /** The fingerprint of the input snapshot the simulation was computed from (`snapshotFingerprint`). */
@@ -301,20 +301,11 @@ export function renderUncertaintySheet(
       },
     ),
   );
-  rows.forEach((r, i) =>
-    names.push(
-      {
-        name: `${UNCERTAINTY_RESULT_NAMES.probability}${r.suffix}`,
-        sheet: sheetName,
-        ref: cellA1(summaryTop + i, 1),
-      },
-      {
-        name: `${UNCERTAINTY_RESULT_NAMES.p50}${r.suffix}`,
-        sheet: sheetName,
-        ref: cellA1(summaryTop + i, 4),
-      },
-    ),
-  );
+  const keys = keyCellNames(sheetName, summaryTop, rows, [
+    { prefix: UNCERTAINTY_RESULT_NAMES.probability, col: 1, meaning: t.probabilityName },
+    { prefix: UNCERTAINTY_RESULT_NAMES.p50, col: 4, meaning: t.p50Name },
+  ]);
+  names.push(...keys.names);
   w.skip();
 
   // Break-even years: rows = every year that occurs in any block (ascending), then "none"; columns = blocks.
@@ -373,16 +364,7 @@ export function renderUncertaintySheet(
 
   // [D] rules and names.
   w.rulesAndNamesHeader(t);
-  w.add(
-    [
-      [sheetFingerprintName(sheetName), t.fingerprintName],
-      ...rows.flatMap((r) => [
-        [`${UNCERTAINTY_RESULT_NAMES.probability}${r.suffix}`, t.probabilityName(r.who)],
-        [`${UNCERTAINTY_RESULT_NAMES.p50}${r.suffix}`, t.p50Name(r.who)],
-      ]),
-    ],
-    { style: "label" },
-  );
+  w.add([[sheetFingerprintName(sheetName), t.fingerprintName], ...keys.table], { style: "label" });
   const widest = Math.max(10, 1 + 3 * rows.length, 1 + rows.length);
   return {
     sheet: {
