@@ -1,0 +1,166 @@
+/**
+ * A fast path for the plain XML that spreadsheet writers produce (issue 13: `som calculate` start-up).
+ *
+ * saxes (xml-events.ts) stays the parser of record. This scanner accepts only a strict, simple subset of
+ * XML — an optional XML declaration, then one root element with ASCII names, quoted attributes, text and the
+ * five predefined entities and character references — and only when the WHOLE document is well-formed within
+ * that subset. Anything else (a DOCTYPE, comment, CDATA section, processing instruction, carriage return,
+ * control character, `]]>`, non-ASCII or prefixed-twice names, duplicate attributes, an unknown entity, a
+ * mismatched tag, text outside the root) makes it decline, and the caller parses the document with saxes,
+ * which then gives exactly today's events or today's error. So the subset's events must equal saxes's
+ * (property-tested against saxes in test/file/xml-fast.test.ts), and nothing outside it changes behaviour.
+ *
+ * Two passes over the text: the first only checks (no handler is called), the second emits. A handler may
+ * throw (a reader cap); that propagates as from saxes. Both passes are linear: every loop advances through
+ * the string with `indexOf` or sticky regular expressions, and the open-element stack grows by one per
+ * character at most.
+ */
+import type { XmlHandlers } from "./xml-events";
+
+const XML_DECL =
+  /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.0\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
+/** Constructs outside the subset anywhere in the document (the declaration is cut off first). */
+// (A lone surrogate cannot come from UTF-8 decoding, but a string handed in directly could hold one.)
+const OUTSIDE_SUBSET =
+  // eslint-disable-next-line no-control-regex
+  /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]|<[!?]|\]\]>|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NAME = /[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?/y;
+const ATTRIBUTE =
+  /[ \t\n]+([A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?)[ \t\n]*=[ \t\n]*(?:"([^<"]*)"|'([^<']*)')/y;
+const TAG_END = /[ \t\n]*(\/?)>/y;
+const CLOSE_END = /[ \t\n]*>/y;
+const ONLY_SPACE = /^[ \t\n]*$/;
+const ONLY_SPACE_CHAR = /^[ \t\n]$/;
+const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/y;
+/** The five predefined entities (the only ones the subset knows). */
+const predefined = (name: string): string =>
+  name === "lt" ? "<" : name === "gt" ? ">" : name === "amp" ? "&" : name === "quot" ? '"' : "'";
+
+/** XML 1.0's Char production for a character reference. */
+const isXmlChar = (c: number): boolean =>
+  c === 0x9 ||
+  c === 0xa ||
+  c === 0xd ||
+  (c >= 0x20 && c <= 0xd7ff) ||
+  (c >= 0xe000 && c <= 0xfffd) ||
+  (c >= 0x10000 && c <= 0x10ffff);
+
+/** Resolves the references in `s`; undefined when one is not in the subset (or not a legal character). */
+function resolveReferences(s: string): string | undefined {
+  let out = "";
+  let from = 0;
+  for (let amp = s.indexOf("&"); amp >= 0; amp = s.indexOf("&", from)) {
+    REFERENCE.lastIndex = amp;
+    const m = REFERENCE.exec(s);
+    if (m === null) return undefined;
+    let ch: string;
+    if (m[1] !== undefined) ch = predefined(m[1]);
+    else {
+      const code = m[2] !== undefined ? Number.parseInt(m[2], 10) : Number.parseInt(m[3] as string, 16);
+      if (!isXmlChar(code)) return undefined;
+      ch = String.fromCodePoint(code);
+    }
+    out += s.slice(from, amp) + ch;
+    from = REFERENCE.lastIndex;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+const localName = (qname: string): string => {
+  const i = qname.indexOf(":");
+  return i < 0 ? qname : qname.slice(i + 1);
+};
+
+/**
+ * Scans `xml`; with `handlers` undefined only checks. Returns false when the document is not entirely within
+ * the subset (then nothing has been emitted in a checking pass).
+ */
+function scan(xml: string, handlers: XmlHandlers | undefined): boolean {
+  let i = 0;
+  const decl = XML_DECL.exec(xml);
+  if (decl !== null) i = decl[0].length;
+  if (OUTSIDE_SUBSET.test(decl === null ? xml : xml.slice(i))) return false;
+  // saxes reports white space before the root only after a declaration: at the very start it is skipped.
+  if (decl === null) while (i < xml.length && ONLY_SPACE_CHAR.test(xml.charAt(i))) i += 1;
+  const stack: string[] = [];
+  let rootDone = false;
+  const names: string[] = [];
+  const values: string[] = [];
+  const attr = (name: string): string | undefined => {
+    const exact = names.indexOf(name);
+    if (exact >= 0) return values[exact];
+    for (let k = 0; k < names.length; k++) if (localName(names[k] as string) === name) return values[k];
+    return undefined;
+  };
+  const onText = handlers?.text;
+  const onClose = handlers?.close;
+  for (;;) {
+    const lt = xml.indexOf("<", i);
+    const end = lt < 0 ? xml.length : lt;
+    if (end > i) {
+      const raw = xml.slice(i, end);
+      if (stack.length === 0) {
+        if (!ONLY_SPACE.test(raw)) return false; // text before or after the root
+        if (onText !== undefined) onText(raw); // saxes reports the white space outside the root too
+      } else {
+        const text = raw.includes("&") ? resolveReferences(raw) : raw;
+        if (text === undefined) return false;
+        if (onText !== undefined) onText(text);
+      }
+    }
+    if (lt < 0) break;
+    if (xml.charCodeAt(lt + 1) === 47 /* / */) {
+      NAME.lastIndex = lt + 2;
+      const m = NAME.exec(xml);
+      if (m === null || stack.length === 0 || stack[stack.length - 1] !== m[0]) return false;
+      CLOSE_END.lastIndex = NAME.lastIndex;
+      if (CLOSE_END.exec(xml) === null) return false;
+      stack.pop();
+      if (stack.length === 0) rootDone = true;
+      if (onClose !== undefined) onClose(localName(m[0]));
+      i = CLOSE_END.lastIndex;
+      continue;
+    }
+    if (rootDone) return false; // a second root element
+    NAME.lastIndex = lt + 1;
+    const m = NAME.exec(xml);
+    if (m === null) return false;
+    const name = m[0];
+    let at = NAME.lastIndex;
+    names.length = 0;
+    values.length = 0;
+    for (;;) {
+      ATTRIBUTE.lastIndex = at;
+      const a = ATTRIBUTE.exec(xml);
+      if (a === null) break;
+      const attrName = a[1] as string;
+      if (names.includes(attrName)) return false; // a duplicate attribute: saxes's error
+      const raw = (a[2] ?? a[3] ?? "").replace(/[\t\n]/g, " ");
+      const value = raw.includes("&") ? resolveReferences(raw) : raw;
+      if (value === undefined) return false;
+      names.push(attrName);
+      values.push(value);
+      at = ATTRIBUTE.lastIndex;
+    }
+    TAG_END.lastIndex = at;
+    const close = TAG_END.exec(xml);
+    if (close === null) return false;
+    i = TAG_END.lastIndex;
+    if (handlers !== undefined) handlers.open(localName(name), attr);
+    if (close[1] === "/") {
+      if (stack.length === 0) rootDone = true;
+      if (onClose !== undefined) onClose(localName(name));
+    } else stack.push(name);
+  }
+  return rootDone && stack.length === 0;
+}
+
+/**
+ * Parses `xml` with the fast scanner when the whole document is within the subset and calls the handlers
+ * exactly as saxes would; returns false (having called no handler) when it is not, so the caller uses saxes.
+ */
+export function parseSimpleXml(xml: string, handlers: XmlHandlers): boolean {
+  if (!scan(xml, undefined)) return false;
+  scan(xml, handlers);
+  return true;
+}
