@@ -17,20 +17,31 @@ const fs = require("node:fs");
 function runCompiled(file) {
   const Module = require("node:module");
   const vm = require("node:vm");
-  const source = fs.readFileSync(file, "utf8");
+  const bytes = fs.readFileSync(file);
   // The cache's key is the bundle's size and modification time (as Python's .pyc files): a rebuilt or edited
   // bundle never meets an old cache. (A SHA-256 would cost more start-up than loading `node:crypto` is worth.)
+  // The training run also notes in the key whether the bundle is pure ASCII (esbuild writes it so, and
+  // `npm run build:cli` checks it); then the bytes become the source string by the cheaper Latin-1 route.
   const stat = fs.statSync(file);
-  const key = Buffer.from(`som-code-cache ${stat.size} ${stat.mtimeMs}\n`, "utf8");
+  const keyText = `som-code-cache ${stat.size} ${stat.mtimeMs}`;
+  const ascii = Buffer.from(`${keyText} ascii\n`, "utf8");
+  const plain = Buffer.from(`${keyText}\n`, "utf8");
   const cacheFile = `${file}.cache`;
   let cachedData;
+  let isAscii = false;
   try {
     const cache = fs.readFileSync(cacheFile);
-    if (cache.length > key.length && cache.subarray(0, key.length).equals(key))
-      cachedData = cache.subarray(key.length);
+    for (const key of [ascii, plain]) {
+      if (cache.length > key.length && cache.subarray(0, key.length).equals(key)) {
+        cachedData = cache.subarray(key.length);
+        isAscii = key === ascii;
+        break;
+      }
+    }
   } catch {
     // no cache: compile as usual
   }
+  const source = isAscii ? bytes.latin1Slice(0, bytes.length) : bytes.toString("utf8");
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   if (process.env.SOM_DEBUG === "1")
     process.stderr.write(
@@ -45,6 +56,7 @@ function runCompiled(file) {
   req.cache = Module._cache;
   if (process.env.SOM_WRITE_CODE_CACHE === "1") {
     // `npm run build:cli`: after this run, keep the functions it compiled.
+    const key = bytes.every((b) => b < 0x80) ? ascii : plain;
     process.once("exit", () => fs.writeFileSync(cacheFile, Buffer.concat([key, script.createCachedData()])));
   }
   script.runInThisContext().call(mod.exports, mod.exports, req, mod, file, path.dirname(file));

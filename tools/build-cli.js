@@ -32,8 +32,18 @@ esbuild.buildSync({
   legalComments: "none",
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: process.env.SOM_CLI_PROFILE !== "1",
   logLevel: "warning",
 });
+
+// bin/som.js turns a pure-ASCII bundle into its source string by the cheaper Latin-1 route (esbuild escapes
+// non-ASCII text in strings, but not in regular expressions: write those as \u escapes).
+const bundle = fs.readFileSync(path.join(outdir, "som.js"));
+const nonAscii = bundle.findIndex((b) => b >= 0x80);
+if (nonAscii >= 0)
+  console.warn(
+    `build-cli: build/cli/som.js is not pure ASCII (near ${JSON.stringify(bundle.subarray(Math.max(0, nonAscii - 40), nonAscii + 10).toString("utf8"))}); som starts a little slower.`,
+  );
 
 const example = path.join(root, "examples", "eksempel.xlsx");
 if (fs.existsSync(example)) {

@@ -149,6 +149,42 @@ describe("the compiled entry point and its code cache", () => {
     expect(runWithNote()).toEqual({ out: expected, note: "som: code cache used\n" });
   });
 
+  it("the bundle is pure ASCII and its cache says so (the cheaper Latin-1 decoding is used)", () => {
+    const built = fs.readFileSync(bundle);
+    expect(built.findIndex((b) => b >= 0x80)).toBe(-1);
+    const cache = fs.readFileSync(`${bundle}.cache`);
+    expect(cache.subarray(0, cache.indexOf(10)).toString("utf8")).toMatch(
+      /^som-code-cache \d+ [\d.]+ ascii$/,
+    );
+  });
+
+  it("a bundle with non-ASCII text is keyed without 'ascii' and still read as UTF-8", () => {
+    const other = path.join(dir, "other");
+    fs.mkdirSync(path.join(other, "bin"), { recursive: true });
+    fs.mkdirSync(path.join(other, "build", "cli"), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, "bin", "som.js"), path.join(other, "bin", "som.js"));
+    /** A bundle that writes the JavaScript string literal `literal` (given as source text). */
+    const tiny = (literal: string) => `"use strict";require("node:fs").writeSync(1, "${literal}");\n`;
+    const run = (env: Record<string, string>) =>
+      execFileSync(process.execPath, [path.join(other, "bin", "som.js")], {
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+        timeout: 60_000,
+      });
+    const key = () => {
+      const c = fs.readFileSync(path.join(other, "build", "cli", "som.js.cache"));
+      return c.subarray(0, c.indexOf(10)).toString("utf8");
+    };
+    fs.writeFileSync(path.join(other, "build", "cli", "som.js"), `${tiny("Århus ø\\n")}// æ\n`);
+    expect(run({ SOM_WRITE_CODE_CACHE: "1" })).toBe("Århus ø\n");
+    expect(key()).not.toMatch(/ascii$/);
+    expect(run({})).toBe("Århus ø\n");
+    fs.writeFileSync(path.join(other, "build", "cli", "som.js"), tiny("\\u00c5rhus\\n"));
+    expect(run({ SOM_WRITE_CODE_CACHE: "1" })).toBe("Århus\n");
+    expect(key()).toMatch(/ascii$/);
+    expect(run({})).toBe("Århus\n");
+  });
+
   it("ignores a cache made for another bundle, and survives one V8 rejects", () => {
     const cacheFile = path.join(copy, "build", "cli", "som.js.cache");
     const cache = fs.readFileSync(cacheFile);

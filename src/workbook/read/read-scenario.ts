@@ -123,7 +123,7 @@ const optionalLabel = (map: ReadonlyMap<string, string>, text: string | undefine
   text === undefined || text.trim() === "" ? undefined : normalizeLabel(map, text);
 
 /** A consequence year column header (normalised): `År 3`, `year 3`. */
-const YEAR_HEADER = /^(?:år|year) ?([0-9]+)$/;
+const YEAR_HEADER = /^(?:\u00e5r|year) ?([0-9]+)$/;
 
 /** Smallest price index value accepted: converting by a smaller one could overflow (1e-300 → 1e300×). */
 export const MIN_PRICE_INDEX = 1e-6;

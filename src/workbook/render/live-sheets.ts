@@ -943,7 +943,7 @@ export function renderLiveSheets(
   // Δq columns present in the block: j → INDEX column.
   const dqCol = new Map<number, number>();
   for (const extra of consG.block.extraColumns) {
-    const m = /^(?:år|year) (\d+)$/.exec(extra.normalized);
+    const m = /^(?:\u00e5r|year) (\d+)$/.exec(extra.normalized);
     const j = m === null ? NaN : Number(m[1]);
     if (Number.isInteger(j) && j >= 1 && !dqCol.has(j)) dqCol.set(j, extra.col - consG.left + 1);
   }

@@ -33,7 +33,7 @@ export function escapeHtml(s: string): string {
 export function escapeCssString(s: string): string {
   let out = "";
   for (const ch of s) {
-    out += /[\p{L}\p{N} .,:()–-]/u.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0).toString(16)} `;
+    out += /[\p{L}\p{N} .,:()\u2013-]/u.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0).toString(16)} `;
   }
   return out;
 }
