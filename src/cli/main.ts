@@ -4,6 +4,7 @@
  */
 import { COMMANDS } from "./commands";
 import { runCli } from "./run-cli";
+import { writeAllSync } from "./std-write";
 
 // Ctrl-C once: long computations (the sensitivity grid) stop at the next step and say so; twice: exit at once.
 const interrupt = new AbortController();
@@ -12,23 +13,24 @@ process.once("SIGINT", () => {
   process.once("SIGINT", () => process.exit(130));
 });
 
-// A reader that stops early (`som knowledge list | head`) closes the pipe: stop quietly, as other Unix tools do,
-// instead of an unhandled EPIPE error with a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+// Output through `writeAllSync` (std-write.ts): no stream modules loaded at start-up. A reader that stops early
+// (`som knowledge list | head`) closes the pipe: stop quietly, as other Unix tools do, instead of an EPIPE error.
+const stdoutClosed = (): never => process.exit(0);
 
 void runCli(
   process.argv.slice(2),
   {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => writeAllSync(1, text, stdoutClosed),
+    stderr: (text) => writeAllSync(2, text, () => undefined),
     cwd: process.cwd(),
     now: () => new Date(),
     env: process.env,
     signal: interrupt.signal,
-    stderrIsTTY: process.stderr.isTTY === true,
+    // Asked only by `som sensitivity` (progress on a terminal); `node:tty` is loaded then, not at start-up.
+    get stderrIsTTY() {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, synchronously
+      return (require("node:tty") as typeof import("node:tty")).isatty(2);
+    },
   },
   COMMANDS,
 ).then(
@@ -37,7 +39,7 @@ void runCli(
   },
   (error: unknown) => {
     // runCli catches everything; this is a last guard against a bug in the CLI itself.
-    process.stderr.write(`som: ${error instanceof Error ? error.message : String(error)}\n`);
+    writeAllSync(2, `som: ${error instanceof Error ? error.message : String(error)}\n`, () => undefined);
     process.exitCode = 1;
   },
 );
