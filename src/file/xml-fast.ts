@@ -24,13 +24,16 @@ const XML_DECL =
 const OUTSIDE_SUBSET =
   // eslint-disable-next-line no-control-regex
   /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]|<[!?]|\]\]>|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Sticky expressions used with `test()`, which moves `lastIndex` without allocating a match (`exec` would
+// allocate an array per token: most of the garbage of a read).
 const NAME = /[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?/y;
-const ATTRIBUTE =
-  /[ \t\n]+([A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?)[ \t\n]*=[ \t\n]*(?:"([^<"]*)"|'([^<']*)')/y;
-const TAG_END = /[ \t\n]*(\/?)>/y;
+const SPACE = /[ \t\n]+/y;
+const EQUALS = /[ \t\n]*=[ \t\n]*/y;
+const TAG_END = /[ \t\n]*\/?>/y;
 const CLOSE_END = /[ \t\n]*>/y;
 const ONLY_SPACE = /^[ \t\n]*$/;
 const ONLY_SPACE_CHAR = /^[ \t\n]$/;
+const TAB_OR_NEWLINE = /[\t\n]/g;
 const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/y;
 /** The five predefined entities (the only ones the subset knows). */
 const predefined = (name: string): string =>
@@ -94,60 +97,93 @@ function scan(xml: string, handlers: XmlHandlers | undefined): boolean {
   };
   const onText = handlers?.text;
   const onClose = handlers?.close;
+  const n = xml.length;
+  let nextAmp = -1;
+  let nextLess = -1;
   for (;;) {
     const lt = xml.indexOf("<", i);
-    const end = lt < 0 ? xml.length : lt;
+    const end = lt < 0 ? n : lt;
     if (end > i) {
-      const raw = xml.slice(i, end);
       if (stack.length === 0) {
+        const raw = xml.slice(i, end);
         if (!ONLY_SPACE.test(raw)) return false; // text before or after the root
         if (onText !== undefined) onText(raw); // saxes reports the white space outside the root too
       } else {
-        const text = raw.includes("&") ? resolveReferences(raw) : raw;
-        if (text === undefined) return false;
-        if (onText !== undefined) onText(text);
+        // The next `&` is looked for again only once passed (a search per text run would be quadratic).
+        if (nextAmp < i) {
+          const amp = xml.indexOf("&", i);
+          nextAmp = amp < 0 ? n : amp;
+        }
+        if (nextAmp < end) {
+          const text = resolveReferences(xml.slice(i, end));
+          if (text === undefined) return false;
+          if (onText !== undefined) onText(text);
+        } else if (onText !== undefined) onText(xml.slice(i, end));
       }
     }
     if (lt < 0) break;
     if (xml.charCodeAt(lt + 1) === 47 /* / */) {
       NAME.lastIndex = lt + 2;
-      const m = NAME.exec(xml);
-      if (m === null || stack.length === 0 || stack[stack.length - 1] !== m[0]) return false;
-      CLOSE_END.lastIndex = NAME.lastIndex;
-      if (CLOSE_END.exec(xml) === null) return false;
+      if (!NAME.test(xml) || stack.length === 0) return false;
+      const nameEnd = NAME.lastIndex;
+      const open = stack[stack.length - 1] as string;
+      if (nameEnd - lt - 2 !== open.length || !xml.startsWith(open, lt + 2)) return false;
+      CLOSE_END.lastIndex = nameEnd;
+      if (!CLOSE_END.test(xml)) return false;
       stack.pop();
       if (stack.length === 0) rootDone = true;
-      if (onClose !== undefined) onClose(localName(m[0]));
+      if (onClose !== undefined) onClose(localName(open));
       i = CLOSE_END.lastIndex;
       continue;
     }
     if (rootDone) return false; // a second root element
     NAME.lastIndex = lt + 1;
-    const m = NAME.exec(xml);
-    if (m === null) return false;
-    const name = m[0];
+    if (!NAME.test(xml)) return false;
     let at = NAME.lastIndex;
+    const name = xml.slice(lt + 1, at);
     names.length = 0;
     values.length = 0;
+    let seen: Set<string> | undefined;
     for (;;) {
-      ATTRIBUTE.lastIndex = at;
-      const a = ATTRIBUTE.exec(xml);
-      if (a === null) break;
-      const attrName = a[1] as string;
-      if (names.includes(attrName)) return false; // a duplicate attribute: saxes's error
-      const raw = (a[2] ?? a[3] ?? "").replace(/[\t\n]/g, " ");
-      const value = raw.includes("&") ? resolveReferences(raw) : raw;
-      if (value === undefined) return false;
+      // An attribute: white space, a name, `=`, a quoted value without `<`.
+      SPACE.lastIndex = at;
+      if (!SPACE.test(xml)) break;
+      NAME.lastIndex = SPACE.lastIndex;
+      if (!NAME.test(xml)) break;
+      const attrName = xml.slice(SPACE.lastIndex, NAME.lastIndex);
+      EQUALS.lastIndex = NAME.lastIndex;
+      if (!EQUALS.test(xml)) return false;
+      const q = xml.charCodeAt(EQUALS.lastIndex);
+      if (q !== 34 /* " */ && q !== 39 /* ' */) return false;
+      const from = EQUALS.lastIndex + 1;
+      const to = xml.indexOf(q === 34 ? '"' : "'", from);
+      if (to < 0) return false;
+      if (nextLess < from) {
+        const less = xml.indexOf("<", from);
+        nextLess = less < 0 ? n : less;
+      }
+      if (nextLess < to) return false;
+      // A duplicate attribute is saxes's error (a set once an element has many, to stay linear).
+      if (names.length < 16 ? names.includes(attrName) : (seen ??= new Set(names)).has(attrName))
+        return false;
+      seen?.add(attrName);
+      let value = xml.slice(from, to);
+      if (value.includes("\t") || value.includes("\n")) value = value.replace(TAB_OR_NEWLINE, " ");
+      if (value.includes("&")) {
+        const resolved = resolveReferences(value);
+        if (resolved === undefined) return false;
+        value = resolved;
+      }
       names.push(attrName);
       values.push(value);
-      at = ATTRIBUTE.lastIndex;
+      at = to + 1;
     }
     TAG_END.lastIndex = at;
-    const close = TAG_END.exec(xml);
-    if (close === null) return false;
+    if (!TAG_END.test(xml)) return false;
     i = TAG_END.lastIndex;
+    const selfClosing = xml.charCodeAt(i - 2) === 47; /* / */
     if (handlers !== undefined) handlers.open(localName(name), attr);
-    if (close[1] === "/") {
+    if (selfClosing) {
       if (stack.length === 0) rootDone = true;
       if (onClose !== undefined) onClose(localName(name));
     } else stack.push(name);

@@ -331,12 +331,16 @@ describe("what the fast path declines", () => {
     const deep = `${"<a>".repeat(200_000)}${"</a>".repeat(200_000)}`;
     const wide = `<r>${'<c r="A1" s="1" t="n"><v>1</v></c>'.repeat(200_000)}</r>`;
     const unclosedQuotes = `<r>${'<c r="'.repeat(100_000)}</r>`;
-    for (const xml of [deep, wide, unclosedQuotes]) {
+    const manyAttributes = `<r ${Array.from({ length: 100_000 }, (_, k) => `a${k}="${k}"`).join(" ")}/>`;
+    const manyDuplicated = `<r ${Array.from({ length: 100_000 }, (_, k) => `a${k}="${k}"`).join(" ")} a99999="x"/>`;
+    for (const xml of [deep, wide, unclosedQuotes, manyAttributes, manyDuplicated]) {
       const t0 = Date.now();
       parseSimpleXml(xml, { open: () => undefined });
       expect(Date.now() - t0).toBeLessThan(2000);
     }
     expect(parseSimpleXml(deep, { open: () => undefined })).toBe(true);
     expect(parseSimpleXml(unclosedQuotes, { open: () => undefined })).toBe(false);
+    expect(parseSimpleXml(manyAttributes, { open: () => undefined })).toBe(true);
+    expect(parseSimpleXml(manyDuplicated, { open: () => undefined })).toBe(false);
   });
 });
