@@ -13,7 +13,7 @@ import { FileReadError } from "./file-read-error";
 import { parseSimpleXml } from "./xml-fast";
 
 export interface XmlHandlers {
-  /** An element opened; `attr(name)` reads an attribute by local name (prefix ignored). */
+  /** An element opened; `attr(name)` reads an attribute by local name (prefix ignored), during this call only. */
   open(name: string, attr: (name: string) => string | undefined): void;
   /** Text or CDATA inside the current element (may come in several pieces). */
   text?(text: string): void;

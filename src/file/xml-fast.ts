@@ -69,6 +69,11 @@ function resolveReferences(s: string): string | undefined {
   return from === 0 ? s : out + s.slice(from);
 }
 
+const isAmongFirst = (list: readonly string[], count: number, s: string): boolean => {
+  for (let k = 0; k < count; k++) if (list[k] === s) return true;
+  return false;
+};
+
 const localName = (qname: string): string => {
   const i = qname.indexOf(":");
   return i < 0 ? qname : qname.slice(i + 1);
@@ -87,12 +92,14 @@ function scan(xml: string, handlers: XmlHandlers | undefined): boolean {
   if (decl === null) while (i < xml.length && ONLY_SPACE_CHAR.test(xml.charAt(i))) i += 1;
   const stack: string[] = [];
   let rootDone = false;
+  // The current element's attributes: the first `count` entries (kept, not truncated, so that no element
+  // allocates new arrays).
   const names: string[] = [];
   const values: string[] = [];
+  let count = 0;
   const attr = (name: string): string | undefined => {
-    const exact = names.indexOf(name);
-    if (exact >= 0) return values[exact];
-    for (let k = 0; k < names.length; k++) if (localName(names[k] as string) === name) return values[k];
+    for (let k = 0; k < count; k++) if (names[k] === name) return values[k];
+    for (let k = 0; k < count; k++) if (localName(names[k] as string) === name) return values[k];
     return undefined;
   };
   const onText = handlers?.text;
@@ -141,8 +148,7 @@ function scan(xml: string, handlers: XmlHandlers | undefined): boolean {
     if (!NAME.test(xml)) return false;
     let at = NAME.lastIndex;
     const name = xml.slice(lt + 1, at);
-    names.length = 0;
-    values.length = 0;
+    count = 0;
     let seen: Set<string> | undefined;
     for (;;) {
       // An attribute: white space, a name, `=`, a quoted value without `<`.
@@ -164,7 +170,11 @@ function scan(xml: string, handlers: XmlHandlers | undefined): boolean {
       }
       if (nextLess < to) return false;
       // A duplicate attribute is saxes's error (a set once an element has many, to stay linear).
-      if (names.length < 16 ? names.includes(attrName) : (seen ??= new Set(names)).has(attrName))
+      if (
+        count < 16
+          ? isAmongFirst(names, count, attrName)
+          : (seen ??= new Set(names.slice(0, count))).has(attrName)
+      )
         return false;
       seen?.add(attrName);
       let value = xml.slice(from, to);
@@ -174,8 +184,9 @@ function scan(xml: string, handlers: XmlHandlers | undefined): boolean {
         if (resolved === undefined) return false;
         value = resolved;
       }
-      names.push(attrName);
-      values.push(value);
+      names[count] = attrName;
+      values[count] = value;
+      count += 1;
       at = to + 1;
     }
     TAG_END.lastIndex = at;
