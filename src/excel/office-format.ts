@@ -26,6 +26,7 @@ const LOOKS: Readonly<Record<CellStyle, FormatUpdate>> = {
     verticalAlignment: "Center",
   },
   input: { font: { color: "#1F3864" }, fill: { color: "#FFF2CC" } },
+  inputText: { font: { color: "#1F3864" }, fill: { color: "#FFF2CC" }, wrapText: true },
   output: { font: { color: "#1F1F1F" } },
   outputBold: { font: { bold: true, color: "#1F1F1F" } },
   total: { font: { bold: true }, fill: { color: "#F2F2F2" } },
@@ -33,6 +34,7 @@ const LOOKS: Readonly<Record<CellStyle, FormatUpdate>> = {
   stamp: { font: { italic: true, size: 9, color: "#7F7F7F" } },
   warning: { font: { bold: true, color: "#9C0006" }, fill: { color: "#FFC7CE" } },
   muted: { font: { color: "#7F7F7F" } },
+  note: { font: { color: "#7F7F7F" }, wrapText: true },
   paragraph: {
     font: { color: "#1F1F1F" },
     wrapText: true,

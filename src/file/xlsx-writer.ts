@@ -35,7 +35,15 @@ import type {
   WorkbookSpec,
 } from "../workbook/sheet-model";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, lookFor, type CellLook } from "../workbook/styles";
-import { cellA1, parseRectA1, qualifiedAbsRef, rectA1, type CellRect } from "./a1-ref";
+import {
+  cellA1,
+  colLetters,
+  parseRectA1,
+  qualifiedAbsRef,
+  quoteSheetName,
+  rectA1,
+  type CellRect,
+} from "./a1-ref";
 import { addChartParts } from "./chart-parts";
 import { parseWorkbookXml, readRels, type RawDefinedName, type ReadLimits } from "./xlsx-reader";
 import { zipDeterministic } from "./zip-parts";
@@ -241,19 +249,22 @@ function writeSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 /** Header/footer text: `&` is a field code in Excel's header language, so a literal one is doubled. */
 const hfText = (s: string): string => s.replace(/&/g, "&&");
 
-/** A4, orientation, one page wide, repeated title rows, manual page breaks, header and footer "side x af y". */
+/** A4, orientation, one page wide (or `pagesWide`), repeated title rows and columns, manual page breaks, header and footer "side x af y". */
 function writePrintSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9, // A4
     orientation: p.orientation,
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: p.pagesWide ?? 1,
     fitToHeight: 0,
     horizontalCentered: false,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     ...(p.titleRows !== undefined
       ? { printTitlesRow: `${p.titleRows.first + 1}:${p.titleRows.last + 1}` }
+      : {}),
+    ...(p.titleColumns !== undefined
+      ? { printTitlesColumn: `${colLetters(p.titleColumns.first)}:${colLetters(p.titleColumns.last)}` }
       : {}),
   };
   const page = p.lang === "da" ? "Side &P af &N" : "Page &P of &N";
@@ -393,6 +404,35 @@ export function definedNamesXmlFor(
   return definedNamesXml(mergeNames(kept, spec, sheetNames), sheetNames);
 }
 
+const PRINT_TITLES = "_xlnm.Print_Titles";
+
+/**
+ * `names` with the sheet-scoped `_xlnm.Print_Titles` of every spec sheet that repeats title rows or columns
+ * (`PrintSetup.titleRows`/`titleColumns`; exceljs writes them, but our names replace exceljs's), replacing a kept
+ * one of the same sheet. Example: Konsekvenser → `'Konsekvenser'!$A:$B,'Konsekvenser'!$6:$6`.
+ */
+function withPrintTitles(names: readonly NameOut[], sheets: readonly SheetSpec[]): NameOut[] {
+  const titled = sheets.filter((s) => s.print?.titleRows !== undefined || s.print?.titleColumns !== undefined);
+  const ours = new Set(titled.map((s) => s.name.toLowerCase()));
+  const out = names.filter(
+    (n) =>
+      n.name.toLowerCase() !== PRINT_TITLES.toLowerCase() ||
+      n.scopeSheet === undefined ||
+      !ours.has(n.scopeSheet.toLowerCase()),
+  );
+  for (const s of titled) {
+    const sheet = quoteSheetName(s.name);
+    const cols = s.print?.titleColumns;
+    const rows = s.print?.titleRows;
+    const parts = [
+      ...(cols !== undefined ? [`${sheet}!$${colLetters(cols.first)}:$${colLetters(cols.last)}`] : []),
+      ...(rows !== undefined ? [`${sheet}!$${rows.first + 1}:$${rows.last + 1}`] : []),
+    ];
+    out.push({ name: PRINT_TITLES, formula: parts.join(","), scopeSheet: s.name });
+  }
+  return out;
+}
+
 /** Inserts `<definedNames>` right after `</sheets>` (CT_Workbook order: sheets, …, definedNames, calcPr). */
 function insertDefinedNames(xml: string, namesXml: string): string {
   if (namesXml === "") return xml;
@@ -424,7 +464,7 @@ function finishPackage(
     const rel = entry?.relId === undefined ? undefined : rels.get(entry.relId);
     return rel?.target;
   });
-  const names = mergeNames(kept, specNames, sheetNames);
+  const names = withPrintTitles(mergeNames(kept, specNames, sheetNames), specSheets);
   let xml = removeDefinedNames(new TextDecoder().decode(wb));
   xml = insertDefinedNames(xml, definedNamesXml(names, sheetNames));
   const out: Zippable = Object.create(null) as Zippable;

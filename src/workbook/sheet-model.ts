@@ -16,6 +16,8 @@ export type CellStyle =
   | "guidance"
   | "header"
   | "input"
+  /** An input cell whose text wraps (Kilde and other wide text columns of the input pages). */
+  | "inputText"
   | "inputHeader"
   | "output"
   | "outputBold"
@@ -24,6 +26,8 @@ export type CellStyle =
   | "stamp"
   | "warning"
   | "muted"
+  /** Grey wrapped text: guidance lines and remarks beside inputs on the input pages (they print wrapped, not clipped). */
+  | "note"
   /** Plain wrapped text, left and top aligned (report paragraphs and table text). */
   | "paragraph"
   /** A figure in a report table, top aligned (so it lines up with wrapped text in the same row). */
@@ -99,6 +103,13 @@ export interface PrintSetup {
   readonly orientation: "portrait" | "landscape";
   /** First and last 0-based row repeated at the top of every printed page. */
   readonly titleRows?: { readonly first: number; readonly last: number };
+  /** First and last 0-based column repeated at the left of every printed page (a table wider than one page). */
+  readonly titleColumns?: { readonly first: number; readonly last: number };
+  /**
+   * Pages wide the sheet is scaled to (default 1). More than one only for a table too wide to read on one page
+   * (Konsekvenser, Viden), together with `titleColumns`.
+   */
+  readonly pagesWide?: number;
   /** 0-based rows that start a new printed page (a manual page break above each). */
   readonly rowBreaks?: readonly number[];
   /** Centre of the page header, e.g. the intervention's name. */

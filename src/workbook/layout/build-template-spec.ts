@@ -39,6 +39,7 @@ import { budgetSettingsSection, type TemplateDecision } from "./decision-layout"
 import { knowledgeSheetSpec } from "./knowledge-sheet";
 import { uncertaintyPage, type UncertaintyTemplateData } from "./uncertainty-page";
 import { followUpPage } from "./follow-up-page";
+import { withInputPrintSetup } from "./input-print";
 import {
   DISCOUNT_RATE_SOURCE,
   NOT_CALCULATED,
@@ -212,8 +213,9 @@ export function buildTemplateSpec(arg?: Lang | TemplateOptions, dataArg?: Templa
   if (parts.some((p, i) => p.sheet.name !== order[i])) throw new LayoutError("template sheets out of order");
   // The user's own knowledge records (vidensdatabase, SOM_Viden) travel with the workbook: last sheet.
   const knowledge = knowledgeSheetSpec({ lang });
+  // Every page prints readably (issue 15, item 2): wrapped guidance, A4, orientation, header/footer.
   return {
-    sheets: [...parts.map((p) => p.sheet), knowledge.sheet],
+    sheets: [...parts.map((p) => p.sheet), knowledge.sheet].map((s) => withInputPrintSetup(s, lang)),
     names: [...parts.flatMap((p) => p.names), knowledge.name],
   };
 }
@@ -253,7 +255,9 @@ function frontSheet(lang: Lang, name: string): Part {
   d.conditional({ ref: a1(r, 0), formula: `=OR(${a1(r, 0)}="Aktuel",${a1(r, 0)}="Current")`, style: "ok" });
   d.row += 1;
   d.line(say(tx.statusNote, lang), "muted");
-  return d.build({ columnWidths: [120], tabColor: TAB.front });
+  // 72 characters: a portrait page wide also where the default font is wider than Calibri (LibreOffice without
+  // Calibri/Carlito), since a single column is never scaled down to the page
+  return d.build({ columnWidths: [72], tabColor: TAB.front });
 }
 
 function settingsSheet(
@@ -367,7 +371,7 @@ function settingsSheet(
     say(tx.liveResultsNote, lang),
     YES_NO_LABELS.map((l) => l[lang]),
   );
-  return d.build({ columnWidths: [30, 16, 100], tabColor: TAB.input });
+  return d.build({ columnWidths: [30, 16, 80], tabColor: TAB.input });
 }
 
 /** An input sheet that starts with its title, its guidance lines and a blank row. */
@@ -423,7 +427,7 @@ function interventionSheet(lang: Lang, name: string, data: TemplateData | undefi
     ],
     padded(rows, 3, Math.max(PARTICIPANT_ROWS, rows.length)),
   );
-  return d.build({ columnWidths: [30, 50, 100], tabColor: TAB.input });
+  return d.build({ columnWidths: [30, 50, 60], tabColor: TAB.input });
 }
 
 function effectsSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
@@ -446,7 +450,7 @@ function effectsSheet(lang: Lang, name: string, data: TemplateData | undefined):
     ],
     padded(rows, 4, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.effects)),
   );
-  return d.build({ columnWidths: [40, 14, 110, 10], tabColor: TAB.input });
+  return d.build({ columnWidths: [40, 14, 70, 10], tabColor: TAB.input });
 }
 
 function costsSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
@@ -477,7 +481,7 @@ function costsSheet(lang: Lang, name: string, data: TemplateData | undefined): P
     ],
     padded(rows, 8, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.costs)),
   );
-  return d.build({ columnWidths: [40, 14, 16, 14, 9, 8, 8, 90], tabColor: TAB.input });
+  return d.build({ columnWidths: [40, 14, 16, 14, 9, 8, 8, 60], tabColor: TAB.input });
 }
 
 function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
@@ -509,7 +513,7 @@ function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefi
     padded(rows, columns.length, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.consequences)),
   );
   return d.build({
-    columnWidths: [28, 28, 10, 11, 14, ...years.map(() => 8), 90],
+    columnWidths: [28, 28, 10, 11, 14, ...years.map(() => 8), 60],
     freeze: { rows: placed.headerRow + 1, cols: 2 },
     tabColor: TAB.input,
   });
@@ -543,7 +547,7 @@ function pricesSheet(
     columns,
     padded(rows, columns.length, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.prices)),
   );
-  return d.build({ columnWidths: [34, 10, 9, ...actors.map(() => 14), 110], tabColor: TAB.input });
+  return d.build({ columnWidths: [34, 10, 9, ...actors.map(() => 14), 60], tabColor: TAB.input });
 }
 
 /** `min(1, max(0, factor × r))` — what the Følsomhed formulas compute, for their cached values. */

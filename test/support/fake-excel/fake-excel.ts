@@ -804,6 +804,8 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
       });
     const pageLayout: Record<string, unknown> = {
       setPrintTitleRows: (r: unknown) => layoutSet("printTitleRows", typeof r === "string" ? r : "(range)"),
+      setPrintTitleColumns: (r: unknown) =>
+        layoutSet("printTitleColumns", typeof r === "string" ? r : "(range)"),
       headersFooters: {
         defaultForAllPages: Object.create(null) as Record<string, unknown>,
       },
