@@ -381,6 +381,50 @@ describe("OfficeWorkbook.writeSheets", () => {
   });
 });
 
+describe("print setup of input pages (issue 15, item 2)", () => {
+  const print = {
+    orientation: "landscape" as const,
+    titleRows: { first: 5, last: 5 },
+    titleColumns: { first: 0, last: 1 },
+    pagesWide: 3,
+    header: "Konsekvenser",
+    footer: "SØM for Excel – inddata",
+    lang: "da" as const,
+  };
+  const inputPage: SheetSpec = {
+    name: "Konsekvenser",
+    role: "input",
+    blocks: [{ row: 0, col: 0, values: [["Konsekvenser"]], style: "title" }],
+    print,
+  };
+
+  it("[D] is left out silently on a host without ExcelApi 1.9 (no notice), while the result sheets' is announced", async () => {
+    const old = setup({}, "1.8");
+    await old.wb.writeSheets({ sheets: [inputPage], names: [] });
+    expect(old.wb.lastWrite()?.skipped).toEqual([]);
+    expect(findSheet(old.fake.model, "Konsekvenser")?.pageLayout).toBeUndefined();
+
+    const both = setup({}, "1.8");
+    await both.wb.writeSheets({ sheets: [inputPage, resultSheet({ print: { ...print, header: "R" } })], names: [] });
+    expect(both.wb.lastWrite()?.skipped).toEqual(["print setup (ExcelApi 1.9)"]);
+  });
+
+  it("is applied where the host has it: pages wide and the repeated title columns", async () => {
+    if (viaOfficeJs()) return; // the npm office-js client may lack Worksheet.pageLayout
+    const recent = setup({}, "1.9");
+    await recent.wb.writeSheets({ sheets: [inputPage], names: [] });
+    const layout = findSheet(recent.fake.model, "Konsekvenser")?.pageLayout;
+    expect(layout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 3, verticalFitToPages: 0 },
+      printTitleRows: "$6:$6",
+      printTitleColumns: "$A:$B",
+      centerHeader: "&BKonsekvenser",
+      rightFooter: "Side &P af &N",
+    });
+  });
+});
+
 describe("a failed write leaves the workbook as it was", () => {
   it("rejects an invalid spec before any Office call", async () => {
     const { fake, wb } = setup(INPUT_SEED);
