@@ -21,7 +21,7 @@
  */
 import type { Lang } from "../../present/format";
 import { rectA1 } from "../a1";
-import { usedWidth, withPrintSetup } from "../render/print-layout";
+import { fitRowHeights, usedWidth, withPrintSetup } from "../render/print-layout";
 import type { Block, SheetSpec } from "../sheet-model";
 
 /** Characters (Calibri 11) across a landscape A4 page at 100 % between the writer's margins. */
@@ -33,6 +33,8 @@ const MULTI_PAGE_SCALE = 0.9;
 /** The width a merged guidance line aims at (characters): readable on screen and in print. */
 const MERGE_TARGET_CHARS = 120;
 const DEFAULT_WIDTH = 8.43;
+/** Wrapped text is measured against columns this much as wide (see `withInputPrintSetup`). */
+const NARROW_FONT_FACTOR = 0.8;
 
 /** The footer of every input page. */
 export const inputFooter = (lang: Lang): string =>
@@ -166,7 +168,14 @@ export function withInputPrintSetup(s: SheetSpec, lang: Lang): SheetSpec {
   const headerRows = [...new Set(s.blocks.filter((b) => b.style === "inputHeader").map((b) => b.row))];
   const titleRow = headerRows.length === 1 && headerRows[0] !== undefined ? headerRows[0] : 0;
   const across = pageAcross(s);
-  const printed = withPrintSetup(shaped, { lang, footer: inputFooter(lang) });
+  // Row heights for a font up to 25 % wider than Calibri (LibreOffice without Calibri or Carlito prints in DejaVu):
+  // the wrapped text is measured against columns 80 % as wide, so it is not cut off there either.
+  const narrow = Array.from({ length: last + 1 }, (_, c) => width(s, c) * NARROW_FONT_FACTOR);
+  const heights = fitRowHeights({ ...shaped, columnWidths: narrow });
+  const printed = withPrintSetup(
+    { ...shaped, ...(heights.length > 0 ? { rowHeights: heights } : {}) },
+    { lang, footer: inputFooter(lang) },
+  );
   if (printed.print === undefined) return printed;
   return {
     ...printed,
