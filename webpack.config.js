@@ -40,7 +40,7 @@ const FORBIDDEN = [/[\\/]node_modules[\\/](exceljs|xlsx|office-js)[\\/]/, /[\\/]
  */
 const LAZY_ONLY = [
   /[\\/]node_modules[\\/](fflate|saxes|xmlchars)[\\/]/,
-  /[\\/]src[\\/]file[\\/](a1-ref|zip-parts|xml-events|xlsx-reader|defined-name-formula|file-read-error|xlsx-book-port)\.ts$/,
+  /[\\/]src[\\/]file[\\/](a1-ref|zip-parts|xml-events|xml-fast|xlsx-reader|defined-name-formula|file-read-error|xlsx-book-port)\.ts$/,
 ];
 const ANY_SRC_FILE = /[\\/]src[\\/]file[\\/]/;
 

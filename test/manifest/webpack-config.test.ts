@@ -62,9 +62,15 @@ describe("production build settings", () => {
       nm("fflate"),
       nm("saxes"),
       nm("xmlchars"),
-      ...["a1-ref", "zip-parts", "xml-events", "xlsx-reader", "defined-name-formula", "file-read-error"].map(
-        (f) => src(`file/${f}.ts`),
-      ),
+      ...[
+        "a1-ref",
+        "zip-parts",
+        "xml-events",
+        "xml-fast",
+        "xlsx-reader",
+        "defined-name-formula",
+        "file-read-error",
+      ].map((f) => src(`file/${f}.ts`)),
       src("file/xlsx-book-port.ts"),
     ];
     for (const ok of reader) {
@@ -80,6 +86,7 @@ describe("production build settings", () => {
       "a1-ref",
       "zip-parts",
       "xml-events",
+      "xml-fast",
       "xlsx-reader",
       "defined-name-formula",
       "file-read-error",
