@@ -135,9 +135,12 @@ export async function readInsertionTarget(port: WorkbookPort): Promise<Insertion
     priceLevel,
     priceIndex,
     actors,
-    prices: geometry(readBlock(named, N.prices, COLUMNS[N.prices], ignored)),
-    consequences: geometry(readBlock(named, N.consequences, COLUMNS[N.consequences], ignored)),
-    effects: geometry(readBlock(named, N.effects, COLUMNS[N.effects], ignored)),
+    // A row with only a note (Bemærkning) is not free for a new record.
+    prices: geometry(readBlock(named, N.prices, COLUMNS[N.prices], ignored, { everyColumnIsData: true })),
+    consequences: geometry(
+      readBlock(named, N.consequences, COLUMNS[N.consequences], ignored, { everyColumnIsData: true }),
+    ),
+    effects: geometry(readBlock(named, N.effects, COLUMNS[N.effects], ignored, { everyColumnIsData: true })),
     priceIndexBlock: geometry(indexBlock),
   };
 }

@@ -101,6 +101,8 @@ export interface RawEffect {
   /** Success rate r_e as a share 0–1, net of those who would succeed anyway. */
   readonly successRate?: number | undefined;
   readonly source?: string | undefined;
+  /** The user's free-text note (`Bemærkning`/`Note` column): presentation only, never used in a calculation. */
+  readonly note?: string | undefined;
 }
 
 export interface RawCostLine {
@@ -114,6 +116,8 @@ export interface RawCostLine {
   readonly fromYear?: number | undefined;
   readonly toYear?: number | undefined;
   readonly source?: string | undefined;
+  /** The user's free-text note (`Bemærkning`/`Note` column): presentation only, never used in a calculation. */
+  readonly note?: string | undefined;
 }
 
 export interface RawConsequenceLine {
@@ -130,6 +134,8 @@ export interface RawConsequenceLine {
   /** Fase as an engine code (`after`, `during`); blank = `after`. Other text is an issue. */
   readonly phase?: string | undefined;
   readonly source?: string | undefined;
+  /** The user's free-text note (`Bemærkning`/`Note` column): presentation only, never used in a calculation. */
+  readonly note?: string | undefined;
 }
 
 export interface RawPriceRow {
@@ -140,6 +146,8 @@ export interface RawPriceRow {
   /** Price per unit for each actor name, in kroner at `priceYear`. A missing actor = 0. */
   readonly priceKrByActor: ReadonlyMap<string, number | undefined>;
   readonly source?: string | undefined;
+  /** The user's free-text note (`Bemærkning`/`Note` column): presentation only, never used in a calculation. */
+  readonly note?: string | undefined;
 }
 
 export interface RawIndexPoint {
@@ -196,6 +204,8 @@ export interface Effect {
    */
   readonly cohortRates?: readonly number[];
   readonly source?: string;
+  /** The user's free-text note, carried for the report's assumptions register only (no figure depends on it). */
+  readonly note?: string;
 }
 
 export interface CostLine {
@@ -210,6 +220,8 @@ export interface CostLine {
   readonly fromYear: CalcYear;
   readonly toYear: CalcYear;
   readonly source?: string;
+  /** The user's free-text note, carried for the report's assumptions register only (no figure depends on it). */
+  readonly note?: string;
 }
 
 export interface ConsequenceLine {
@@ -223,6 +235,8 @@ export interface ConsequenceLine {
   readonly deltaByYear: readonly number[];
   readonly phase: ConsequencePhase;
   readonly source?: string;
+  /** The user's free-text note, carried for the report's assumptions register only (no figure depends on it). */
+  readonly note?: string;
 }
 
 export interface PriceRow {
@@ -232,6 +246,8 @@ export interface PriceRow {
   /** Price per unit at `priceYear`, one entry per actor, in the order of `Scenario.actors`. */
   readonly priceKrByActor: readonly number[];
   readonly source?: string;
+  /** The user's free-text note, carried for the report's assumptions register only (no figure depends on it). */
+  readonly note?: string;
 }
 
 /** A validated scenario. Build it only through `validateScenario`. */

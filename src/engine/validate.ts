@@ -79,6 +79,21 @@ type Path = readonly (string | number)[];
 /** The key used to resolve references and check uniqueness (actor, effect, service names): `textKey`. */
 const refKey = textKey;
 
+/**
+ * `line` with the row's source and the user's note copied when present. Both are presentation only (the report's
+ * assumptions register): no figure depends on them.
+ */
+function withText<L extends object>(
+  line: L,
+  row: { readonly source?: string | undefined; readonly note?: string | undefined },
+): L & { source?: string; note?: string } {
+  return {
+    ...line,
+    ...(row.source === undefined ? {} : { source: row.source }),
+    ...(row.note === undefined ? {} : { note: row.note }),
+  };
+}
+
 class Collector {
   readonly issues: InputIssue[] = [];
   add(issue: InputIssue): void {
@@ -416,9 +431,7 @@ function validateEffects(
     else if (e.successRate > 1)
       out.add(engineIssue("rate-above-one", path, { effect: e.name.trim(), value: e.successRate }));
     else rate = e.successRate;
-    return e.source === undefined
-      ? { name: e.name.trim(), successRate: rate }
-      : { name: e.name.trim(), successRate: rate, source: e.source };
+    return withText({ name: e.name.trim(), successRate: rate }, e);
   });
   return { effects, byKey };
 }
@@ -573,7 +586,7 @@ function validateCosts(
       fromYear: from,
       toYear: to,
     };
-    lines.push(c.source === undefined ? line : { ...line, source: c.source });
+    lines.push(withText(line, c));
   });
   return lines;
 }
@@ -624,7 +637,7 @@ function validatePrices(
       priceYear,
       priceKrByActor,
     };
-    return row.source === undefined ? out_ : { ...out_, source: row.source };
+    return withText(out_, row);
   });
   return { prices, byKey };
 }
@@ -695,7 +708,7 @@ function validateConsequences(
     if (effect === undefined || service === undefined || kind === undefined || phase === undefined || !finite)
       return;
     const line: ConsequenceLine = { effect, service, unit: c.unit?.trim() ?? "", kind, deltaByYear, phase };
-    lines.push(c.source === undefined ? line : { ...line, source: c.source });
+    lines.push(withText(line, c));
   });
   return lines;
 }

@@ -69,9 +69,34 @@ export interface ColumnDef {
   readonly da: string;
   readonly en: string;
   readonly required: boolean;
+  /** Further headers that mean this column (matched like `da` and `en`). */
+  readonly aliases?: readonly string[];
+  /**
+   * False for a presentation-only column (the free-text note): a row filled only there is not a data row
+   * (`readBlock` skips it with a `notes-only-row` warning). Default true.
+   */
+  readonly data?: boolean;
 }
 
 const col = (key: string, da: string, en: string, required = true): ColumnDef => ({ key, da, en, required });
+
+/** Longest free-text note (`Bemærkning`/`Note`) kept, in characters [D]; a longer one is cut (a warning says so). */
+export const MAX_NOTE_LENGTH = 500;
+
+/**
+ * The optional free-text note column of the input blocks where a row is an assumption (effects, costs,
+ * consequences, prices) [D]: the user's own remark, shown in the report's assumptions register (Forudsætninger).
+ * Presentation only: never read by the engine, never makes a row a data row. Headers `Bemærkning` or `Note`
+ * (also `Bemærkninger`, `Noter`, `Notes`).
+ */
+const NOTE_COLUMN: ColumnDef = {
+  key: "note",
+  da: "Bemærkning",
+  en: "Note",
+  required: false,
+  aliases: ["Bemærkninger", "Noter", "Notes"],
+  data: false,
+};
 
 /** Block columns by name. `SOM_Konsekvenser` also has `År 1`…`År 20` (Year 1…20); `SOM_Priser` has one column per actor. */
 export const COLUMNS = {
@@ -83,6 +108,7 @@ export const COLUMNS = {
     col("successRate", "Succesrate", "Success rate"),
     col("source", "Kilde", "Source", false),
     col("evidence", "Evidens", "Evidence", false),
+    NOTE_COLUMN,
   ],
   [N.costs]: [
     col("item", "Post", "Item"),
@@ -93,6 +119,7 @@ export const COLUMNS = {
     col("fromYear", "Fra år", "From year", false),
     col("toYear", "Til år", "To year", false),
     col("source", "Kilde", "Source", false),
+    NOTE_COLUMN,
   ],
   [N.consequences]: [
     col("effect", "Effektmål", "Outcome"),
@@ -101,12 +128,14 @@ export const COLUMNS = {
     col("kind", "Art", "Kind"),
     col("phase", "Fase", "Phase", false),
     col("source", "Kilde", "Source", false),
+    NOTE_COLUMN,
   ],
   [N.prices]: [
     col("service", "Ydelse", "Service"),
     col("unit", "Enhed", "Unit", false),
     col("priceYear", "Prisår", "Price year", false),
     col("source", "Kilde", "Source", false),
+    NOTE_COLUMN,
   ],
   [N.sensitivity]: [
     col("parameter", "Parameter", "Parameter"),

@@ -8,7 +8,9 @@
  * (`knowledge-sheet.ts`, the user's own knowledge records, `SOM_Viden`). Every contract name of
  * shared/spec/workbook-contract.md is defined; each block name covers its header row and its data rows,
  * spare blank rows included, so users type into the named area. Input cells are styled `input`; kinds,
- * levels and actors have drop-down lists; every block where numbers are typed has a `Kilde` column.
+ * levels and actors have drop-down lists; every block where numbers are typed has a `Kilde` column, and the
+ * blocks whose rows are assumptions (effects, costs, consequences, prices) end with a free-text `Bemærkning`
+ * (Note) column for the report's assumptions register.
  *
  * Example: `writeWorkbookSpec(buildTemplateSpec("da"))` → the blank Danish template;
  * `buildTemplateSpec({ lang: "da", data: EXAMPLE_DATA })` → the example workbook.
@@ -111,6 +113,9 @@ const SENSITIVITY_DEFAULTS = {
   /** Added to F (SOM_Tidshorisont), within 1–30. */
   horizon: [-5, 5],
 } as const;
+
+/** Width of the free-text note column (`Bemærkning`/`Note`) at the right end of the assumption blocks [D]. */
+const NOTE_WIDTH = 50;
 
 const TAB = { front: "0F6C74", input: "D9E7E8", sensitivity: "FFF2CC" } as const;
 
@@ -439,6 +444,7 @@ function effectsSheet(lang: Lang, name: string, data: TemplateData | undefined):
     orNull(e.successRate),
     orNull(e.source),
     null,
+    orNull(e.note),
   ]);
   d.table(
     N.effects,
@@ -447,10 +453,11 @@ function effectsSheet(lang: Lang, name: string, data: TemplateData | undefined):
       { header: header(ec, "successRate", lang), format: FMT.share },
       { header: header(ec, "source", lang), format: GENERAL },
       { header: header(ec, "evidence", lang), format: FMT.year, list: ["1", "2", "3"] },
+      { header: header(ec, "note", lang), format: GENERAL },
     ],
-    padded(rows, 4, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.effects)),
+    padded(rows, 5, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.effects)),
   );
-  return d.build({ columnWidths: [40, 14, 70, 10], tabColor: TAB.input });
+  return d.build({ columnWidths: [40, 14, 70, 10, NOTE_WIDTH], tabColor: TAB.input });
 }
 
 function costsSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
@@ -466,6 +473,7 @@ function costsSheet(lang: Lang, name: string, data: TemplateData | undefined): P
     orNull(c.fromYear),
     orNull(c.toYear),
     orNull(c.source),
+    orNull(c.note),
   ]);
   d.table(
     N.costs,
@@ -478,10 +486,11 @@ function costsSheet(lang: Lang, name: string, data: TemplateData | undefined): P
       { header: header(cc, "fromYear", lang), format: FMT.year },
       { header: header(cc, "toYear", lang), format: FMT.year },
       { header: header(cc, "source", lang), format: GENERAL },
+      { header: header(cc, "note", lang), format: GENERAL },
     ],
-    padded(rows, 8, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.costs)),
+    padded(rows, 9, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.costs)),
   );
-  return d.build({ columnWidths: [40, 14, 16, 14, 9, 8, 8, 60], tabColor: TAB.input });
+  return d.build({ columnWidths: [40, 14, 16, 14, 9, 8, 8, 60, NOTE_WIDTH], tabColor: TAB.input });
 }
 
 function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefined): Part {
@@ -497,6 +506,7 @@ function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefi
     optionalLabel(PHASE_LABELS, k.phase, lang),
     ...years.map((j) => orNull(k.deltaByYear[j])),
     orNull(k.source),
+    orNull(k.note),
   ]);
   const columns: TableColumn[] = [
     { header: header(kc, "effect", lang), format: GENERAL },
@@ -506,6 +516,7 @@ function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefi
     { header: header(kc, "phase", lang), format: GENERAL, list: PHASE_LABELS.map((k) => k[lang]) },
     ...years.map((j): TableColumn => ({ header: consequenceYearHeader(j + 1)[lang], format: FMT.delta })),
     { header: header(kc, "source", lang), format: GENERAL },
+    { header: header(kc, "note", lang), format: GENERAL },
   ];
   const placed = d.table(
     N.consequences,
@@ -513,7 +524,7 @@ function consequencesSheet(lang: Lang, name: string, data: TemplateData | undefi
     padded(rows, columns.length, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.consequences)),
   );
   return d.build({
-    columnWidths: [28, 28, 10, 11, 14, ...years.map(() => 8), 60],
+    columnWidths: [28, 28, 10, 11, 14, ...years.map(() => 8), 60, NOTE_WIDTH],
     freeze: { rows: placed.headerRow + 1, cols: 2 },
     tabColor: TAB.input,
   });
@@ -534,6 +545,7 @@ function pricesSheet(
     orNull(p.priceYear),
     ...actors.map((a) => orNull(p.priceKrByActor.get(a.name))),
     orNull(p.source),
+    orNull(p.note),
   ]);
   const columns: TableColumn[] = [
     { header: header(pc, "service", lang), format: GENERAL },
@@ -541,13 +553,14 @@ function pricesSheet(
     { header: header(pc, "priceYear", lang), format: FMT.year },
     ...actors.map((a): TableColumn => ({ header: a.name, format: FMT.kr })),
     { header: header(pc, "source", lang), format: GENERAL },
+    { header: header(pc, "note", lang), format: GENERAL },
   ];
   d.table(
     N.prices,
     columns,
     padded(rows, columns.length, sizeFor(rows.length, data !== undefined, BLOCK_ROWS.prices)),
   );
-  return d.build({ columnWidths: [34, 10, 9, ...actors.map(() => 14), 60], tabColor: TAB.input });
+  return d.build({ columnWidths: [34, 10, 9, ...actors.map(() => 14), 60, NOTE_WIDTH], tabColor: TAB.input });
 }
 
 /** `min(1, max(0, factor × r))` — what the Følsomhed formulas compute, for their cached values. */

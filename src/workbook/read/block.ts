@@ -1,6 +1,6 @@
 /**
  * Reading block names: a rectangular range whose first (non-blank) row is a header. Columns are found by
- * header text — the Danish header or its English alias, trimmed, case-insensitive, runs of spaces as one —
+ * header text — the Danish header, its English alias or a further alias, trimmed, case-insensitive, runs of spaces as one —
  * so column order is free. Columns the caller does not know are returned as `extraColumns` (the prices
  * block finds its per-actor columns there, the consequences block its `År 1`…`År 20` columns); columns with
  * a blank header are ignored. Fully blank rows are skipped. Every field comes with its A1 cell address so
@@ -55,7 +55,8 @@ export interface BlockOptions extends ReadOptions {
    * Which extra columns (headers the caller did not ask for) carry data, so that a row filled only there
    * is a data row (consequence year columns, price columns of actors). Default: every extra column. A row
    * whose data columns are all blank but that holds something elsewhere in the block (a note under an
-   * unknown or blank header) is skipped with a `notes-only-row` warning.
+   * unknown or blank header, or in the presentation-only note column) is skipped with a `notes-only-row`
+   * warning.
    */
   readonly extraIsData?: (column: ExtraColumn) => boolean;
   /**
@@ -64,6 +65,11 @@ export interface BlockOptions extends ReadOptions {
    * column, the grid axes side by side) do not.
    */
   readonly reportOutside?: boolean;
+  /**
+   * Every filled cell makes a row a data row, presentation-only columns (`ColumnDef.data === false`, the
+   * note) included. Knowledge insertion asks for it: it looks for rows with nothing in them at all.
+   */
+  readonly everyColumnIsData?: boolean;
 }
 
 export interface BlockRow {
@@ -140,10 +146,11 @@ export function readBlock(
   reportUnvalued(nv.unvalued, nv, { path, name, sheet: nv.sheet }, issues);
 
   const byHeader = new Map<string, ColumnDef>();
-  for (const c of columns) {
-    byHeader.set(normalizeHeader(c.da), c);
-    byHeader.set(normalizeHeader(c.en), c);
-  }
+  for (const c of columns)
+    for (const h of [c.da, c.en, ...(c.aliases ?? [])]) {
+      const key = normalizeHeader(h);
+      if (!byHeader.has(key)) byHeader.set(key, c);
+    }
   const h = headerRowIndex(grid, nv.wholeColumns === true, byHeader);
   if (h === undefined) {
     issues.push(
@@ -160,7 +167,7 @@ export function readBlock(
   const header = grid[h] ?? [];
 
   const known = new Map<string, BlockColumn>();
-  const knownOffsets: { readonly key: string; readonly offset: number }[] = [];
+  const knownOffsets: { readonly key: string; readonly offset: number; readonly data: boolean }[] = [];
   const extraColumns: ExtraColumn[] = [];
   const extraOffsets: number[] = [];
   for (let j = 0; j < header.length; j++) {
@@ -181,7 +188,11 @@ export function readBlock(
       );
     } else {
       known.set(def.key, { key: def.key, header: text, col, cell });
-      knownOffsets.push({ key: def.key, offset: j });
+      knownOffsets.push({
+        key: def.key,
+        offset: j,
+        data: def.data !== false || options.everyColumnIsData === true,
+      });
     }
   }
   for (const c of columns) {
@@ -204,7 +215,7 @@ export function readBlock(
   for (let i = h + 1; i < grid.length; i++) {
     const values = grid[i] ?? [];
     let blank = true;
-    for (const k of knownOffsets) if (!isBlank(values[k.offset] ?? null)) blank = false;
+    for (const k of knownOffsets) if (k.data && !isBlank(values[k.offset] ?? null)) blank = false;
     for (const off of dataExtra) if (!isBlank(values[off] ?? null)) blank = false;
     if (blank) {
       if (!values.every(isBlank)) {

@@ -56,6 +56,8 @@ export interface ReadIssueParams {
   };
   /** A column of SOM_Priser with numbers whose header is not an actor of SOM_Aktoerer. */
   readonly "price-column-not-actor": { readonly header: string; readonly name: string };
+  /** A free-text note longer than the report shows (warning: it is cut). */
+  readonly "note-too-long": { readonly length: number; readonly max: number };
   /** A consequence's unit differs from its price row's unit (warning; names both cells). */
   readonly "unit-mismatch": { readonly unit: string; readonly priceUnit: string; readonly service: string };
   /** SOM_Omkostninger has no cost lines (warning). */
@@ -167,6 +169,10 @@ const MESSAGES: Messages = {
     da: `Cellerne ${cells} ${side === "below" ? "lige under" : "lige til højre for"} ${name} er udfyldt, men ligger uden for navnet og læses ikke. Hører de med, så udvid ${name} i Navnestyring (Formler → Navnestyring).`,
     en: `The cells ${cells} just ${side === "below" ? "below" : "to the right of"} ${name} are filled in, but lie outside the name and are not read. If they belong to it, extend ${name} in Name Manager (Formulas → Name Manager).`,
   }),
+  "note-too-long": ({ length, max }) => ({
+    da: `Bemærkningen er ${daNumber(length)} tegn lang; rapporten viser de første ${daNumber(max)} tegn. Skriv den kortere, eller henvis til et bilag.`,
+    en: `The note is ${String(length)} characters long; the report shows the first ${String(max)}. Shorten it, or refer to an annex.`,
+  }),
   "price-column-not-actor": ({ header, name }) => ({
     da: `Kolonnen ${quoted(header)} i ${name} indeholder tal, men ${quoted(header)} er ikke en aktør i aktørlisten (SOM_Aktoerer). Ret overskriften til aktørens navn, eller slet kolonnen.`,
     en: `The column ${quoted(header)} in ${name} holds numbers, but ${quoted(header)} is not an actor in the actor list (SOM_Aktoerer). Correct the header to the actor's name, or delete the column.`,
@@ -199,6 +205,7 @@ const SEVERITY: { readonly [C in ReadIssueCode]?: Severity } = {
   "notes-only-row": "warning",
   "cells-outside-block": "warning",
   "unit-mismatch": "warning",
+  "note-too-long": "warning",
   "no-costs": "warning",
   "no-participants": "warning",
 };

@@ -33,12 +33,15 @@ import {
   HORIZON_METHOD_LABELS,
   LEVEL_LABELS,
   MAX_CONSEQUENCE_YEARS,
+  MAX_NOTE_LENGTH,
   N,
   PERSPECTIVE_LABELS,
   PHASE_LABELS,
   type ColumnDef,
 } from "../names";
 import type { NamedValue } from "../port";
+import { terminalSafe } from "../safe-text";
+import type { CellValue } from "../sheet-model";
 import {
   blockCellAt,
   normalizeHeader,
@@ -128,6 +131,23 @@ const YEAR_HEADER = /^(?:\u00e5r|year) ?([0-9]+)$/;
 /** Smallest price index value accepted: converting by a smaller one could overflow (1e-300 → 1e300×). */
 export const MIN_PRICE_INDEX = 1e-6;
 
+/**
+ * A free-text note cell as the report shows it [D]: presentation only, so nothing here is an error. Text is
+ * trimmed, runs of whitespace (line breaks, tabs) become one space, control and direction characters are shown
+ * as `\uXXXX` (`terminalSafe`: a note cannot reorder what the report shows), and a note longer than
+ * `MAX_NOTE_LENGTH` characters is cut with "…" and a `note-too-long` warning at its cell. A number or TRUE/FALSE
+ * is kept as its text; blank → undefined. The text stays text: every writer stores strings as strings.
+ */
+export function noteText(value: CellValue, at: CellAt, issues: InputIssue[]): string | undefined {
+  if (value === null) return undefined;
+  const text = terminalSafe(String(value).replace(/\s+/g, " ").trim());
+  if (text === "") return undefined;
+  const chars = Array.from(text);
+  if (chars.length <= MAX_NOTE_LENGTH) return text;
+  issues.push(readIssue("note-too-long", locationOf(at), { length: chars.length, max: MAX_NOTE_LENGTH }));
+  return `${chars.slice(0, MAX_NOTE_LENGTH).join("")}…`;
+}
+
 // ───────────────────────────── path field → column key ─────────────────────────────
 
 type BlockKey = "actors" | "participants" | "effects" | "costs" | "consequences" | "prices" | "priceIndex";
@@ -146,7 +166,7 @@ const BLOCK_NAMES: Readonly<Record<BlockKey, string>> = {
 const FIELD_COLUMNS: Readonly<Record<BlockKey, Readonly<Record<string, string>>>> = {
   actors: { name: "actor", level: "level" },
   participants: { calcYear: "year", count: "count" },
-  effects: { name: "effect", successRate: "successRate", source: "source" },
+  effects: { name: "effect", successRate: "successRate", source: "source", note: "note" },
   costs: {
     item: "item",
     kind: "kind",
@@ -156,6 +176,7 @@ const FIELD_COLUMNS: Readonly<Record<BlockKey, Readonly<Record<string, string>>>
     fromYear: "fromYear",
     toYear: "toYear",
     source: "source",
+    note: "note",
   },
   consequences: {
     effect: "effect",
@@ -164,8 +185,9 @@ const FIELD_COLUMNS: Readonly<Record<BlockKey, Readonly<Record<string, string>>>
     kind: "kind",
     phase: "phase",
     source: "source",
+    note: "note",
   },
-  prices: { service: "service", unit: "unit", priceYear: "priceYear", source: "source" },
+  prices: { service: "service", unit: "unit", priceYear: "priceYear", source: "source", note: "note" },
   priceIndex: { year: "year", index: "index" },
 };
 
@@ -297,6 +319,11 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
         const c = cellOf(field);
         return c === undefined ? undefined : toPercent(c.cell.value, c.at, issues);
       },
+      /** The free-text note (`Bemærkning`/`Note`): presentation only, so never an error (see `noteText`). */
+      note(): string | undefined {
+        const c = cellOf("note");
+        return c === undefined ? undefined : noteText(c.cell.value, c.at, issues);
+      },
     };
   };
   const opt = <K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } =>
@@ -360,6 +387,7 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
         name: f.text("name") ?? "",
         ...opt("successRate", f.percent("successRate")),
         ...opt("source", f.text("source")),
+        ...opt("note", f.note()),
       });
     });
   }
@@ -381,6 +409,7 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
         ...opt("fromYear", f.number("fromYear")),
         ...opt("toYear", f.number("toYear")),
         ...opt("source", f.text("source")),
+        ...opt("note", f.note()),
       });
     });
   }
@@ -433,6 +462,7 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
         deltaByYear,
         ...opt("phase", optionalLabel(PHASE, f.text("phase"))),
         ...opt("source", f.text("source")),
+        ...opt("note", f.note()),
       });
     });
   }
@@ -525,6 +555,7 @@ export function readScenario(named: ReadonlyMap<string, NamedValue>): ScenarioRe
         ...opt("priceYear", f.number("priceYear")),
         priceKrByActor,
         ...opt("source", f.text("source")),
+        ...opt("note", f.note()),
       });
     });
   }

@@ -258,7 +258,7 @@ const T = {
     alwaysPositive: "altid positivt",
     alwaysNegative: "altid negativt",
     assumptionsIntro:
-      "Alle input, som resultatet hviler på. «Oprindelse» siger, om tallet er indsat fra vidensdatabasen (kilden har databasens stempel «(år, sikkerhed …)») eller tastet; input uden kilde er markeret.",
+      "Alle input, som resultatet hviler på. «Oprindelse» siger, om tallet er indsat fra vidensdatabasen (kilden har databasens stempel «(år, sikkerhed …)») eller tastet; input uden kilde er markeret. «Note» viser først brugerens egen bemærkning fra inputarket (kolonnen «Bemærkning»), dernæst beregningens oplysninger (år, prisomregning).",
     assumptionsHeader: ["Input", "Område", "Værdi", "Enhed", "Oprindelse", "Note", "Kilde"],
     area: {
       settings: "Indstillinger",
@@ -408,7 +408,7 @@ const T = {
     alwaysPositive: "always positive",
     alwaysNegative: "always negative",
     assumptionsIntro:
-      "Every input the result rests on. “Origin” says whether the figure was inserted from the knowledge base (its source carries the base's stamp “(year, sikkerhed …)”) or typed; inputs without a source are marked.",
+      "Every input the result rests on. “Origin” says whether the figure was inserted from the knowledge base (its source carries the base's stamp “(year, sikkerhed …)”) or typed; inputs without a source are marked. “Note” shows the user's own note from the input sheet (the “Note” column) first, then the calculation's details (years, price conversion).",
     assumptionsHeader: ["Input", "Area", "Value", "Unit", "Origin", "Note", "Source"],
     area: {
       settings: "Settings",
@@ -460,6 +460,17 @@ const KNOWLEDGE_STAMP = /\(\d{4}, sikkerhed [^)]*\)/;
 export function originOf(source: string | undefined): "knowledge" | "typed" | "none" {
   if (source === undefined || source.trim() === "") return "none";
   return KNOWLEDGE_STAMP.test(source) ? "knowledge" : "typed";
+}
+
+/**
+ * The register's Note cell [D]: the user's own note (`Bemærkning`/`Note` column of the input block) first, then
+ * our generated note (years, price conversion, Δq sum) after " — "; either alone when the other is empty.
+ * Example: registerNote("Skøn fra forvaltningen", "år 2025–2027") → "Skøn fra forvaltningen — år 2025–2027".
+ */
+export function registerNote(user: string | undefined, generated = ""): string {
+  const own = user?.trim() ?? "";
+  if (own === "") return generated;
+  return generated === "" ? own : `${own} — ${generated}`;
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, x) => a + x, 0);
@@ -808,7 +819,9 @@ export function buildReportModel(results: Results, scenario: Scenario, ctx: Repo
     ...scenario.participants.map((n, i) =>
       row(a.participants, `${t.startYear} ${first + i}`, cell(n, "num"), u.persons, null),
     ),
-    ...effects.map((e) => row(a.effect, e.name, cell(e.successRate, "pct"), u.share, e.source)),
+    ...effects.map((e) =>
+      row(a.effect, e.name, cell(e.successRate, "pct"), u.share, e.source, registerNote(e.note)),
+    ),
     ...scenario.costs.map((c) =>
       row(
         a.cost,
@@ -816,9 +829,12 @@ export function buildReportModel(results: Results, scenario: Scenario, ctx: Repo
         kr(c.amountKr),
         `${u.kr} (${c.priceYear})`,
         c.source,
-        [t.costNote(first + c.fromYear - 1, first + c.toYear - 1), t.priceNote(P, c.priceYear)]
-          .filter((x) => x !== "")
-          .join("; "),
+        registerNote(
+          c.note,
+          [t.costNote(first + c.fromYear - 1, first + c.toYear - 1), t.priceNote(P, c.priceYear)]
+            .filter((x) => x !== "")
+            .join("; "),
+        ),
       ),
     ),
     ...scenario.consequences.map((c) =>
@@ -828,7 +844,7 @@ export function buildReportModel(results: Results, scenario: Scenario, ctx: Repo
         cell(sum(c.deltaByYear), "num"),
         `Δq, ${c.unit}`,
         c.source,
-        t.consNote(c.deltaByYear.filter((x) => x !== 0).length),
+        registerNote(c.note, t.consNote(c.deltaByYear.filter((x) => x !== 0).length)),
       ),
     ),
     ...scenario.prices.flatMap((p) =>
@@ -842,7 +858,7 @@ export function buildReportModel(results: Results, scenario: Scenario, ctx: Repo
             kr(v),
             `${u.kr} / ${p.unit} (${p.priceYear})`,
             p.source,
-            t.priceNote(P, p.priceYear),
+            registerNote(p.note, t.priceNote(P, p.priceYear)),
           ),
         ];
       }),

@@ -48,15 +48,70 @@ describe("readBlock", () => {
   it("ignores unknown columns but reports them back with their headers and cells", () => {
     const block = read(
       costs([
-        ["Post", "Bemærkning", "Art", "Aktør", "Beløb", null],
+        ["Post", "Ansvarlig", "Art", "Aktør", "Beløb", null],
         ["x", "se note", "Drift", "Kommune", 5, "ignored: no header"],
       ]),
     );
     expect(block?.extraColumns).toEqual([
-      { header: "Bemærkning", normalized: "bemærkning", col: 2, cell: "C4", hasNumbers: false },
+      { header: "Ansvarlig", normalized: "ansvarlig", col: 2, cell: "C4", hasNumbers: false },
     ]);
     expect(block?.rows[0]?.extra).toEqual([{ value: "se note", cell: "C5" }]);
     expect([...(block?.rows[0]?.fields.keys() ?? [])]).toEqual(["item", "kind", "actor", "amount"]);
+  });
+
+  it.each(["Bemærkning", "Note", "  NOTE ", "bemærkninger", "Noter", "Notes", "BEMÆRKNING"])(
+    "finds the free-text note column under the header %j (the one header normalisation)",
+    (h) => {
+      const block = read(
+        costs([
+          ["Post", "Art", "Aktør", "Beløb", h],
+          ["x", "Drift", "Kommune", 5, "skøn"],
+        ]),
+      );
+      expect(block?.columns.get("note")?.cell).toBe("F4");
+      expect(block?.rows[0]?.fields.get("note")).toEqual({ value: "skøn", cell: "F5" });
+      expect(block?.extraColumns).toEqual([]);
+    },
+  );
+
+  it("does not take a near-miss header for the note column (it stays an unknown column)", () => {
+    const block = read(
+      costs([
+        ["Post", "Art", "Aktør", "Beløb", "Noten"],
+        ["x", "Drift", "Kommune", 5, "skøn"],
+      ]),
+    );
+    expect(block?.columns.has("note")).toBe(false);
+    expect(block?.extraColumns.map((c) => c.header)).toEqual(["Noten"]);
+  });
+
+  it("skips a row filled only in the note column with a notes-only-row warning (a note is no data)", () => {
+    const issues: InputIssue[] = [];
+    const rows = [
+      ["Post", "Art", "Aktør", "Beløb", "Bemærkning"],
+      ["x", "Drift", "Kommune", 5, null],
+      [null, null, null, null, "husk at tjekke prisen"],
+    ];
+    const block = read(costs(rows), issues);
+    expect(block?.rows.map((r) => r.row)).toEqual([4]);
+    expect(issues.map((i) => [i.code, i.severity, i.location.cell])).toEqual([
+      ["notes-only-row", "warning", "B6:F6"],
+    ]);
+    // knowledge insertion asks for rows with nothing at all in them: there the note row counts as filled
+    const all = readBlock(costs(rows), N.costs, COLUMNS[N.costs], [], { everyColumnIsData: true });
+    expect(all?.rows.map((r) => r.row)).toEqual([4, 5]);
+  });
+
+  it("reports the note column given twice (Danish and English header) at the second header cell", () => {
+    const issues: InputIssue[] = [];
+    read(
+      costs([
+        ["Post", "Art", "Aktør", "Beløb", "Bemærkning", "Note"],
+        ["x", "Drift", "Kommune", 5, "a", "b"],
+      ]),
+      issues,
+    );
+    expect(issues.map((i) => [i.code, i.location.cell])).toEqual([["duplicate-column", "G4"]]);
   });
 
   it("skips fully blank rows and keeps the sheet rows of the others", () => {

@@ -788,6 +788,7 @@ describe("the message catalogue", () => {
     "cells-outside-block": { name: "SOM_Omkostninger", cells: "B13:E13", side: "below" },
     "price-column-not-actor": { header: "Kommunen", name: "SOM_Priser" },
     "unit-mismatch": { unit: "uge", priceUnit: "måned", service: "Kontanthjælp" },
+    "note-too-long": { length: 812, max: 500 },
     "no-costs": { name: "SOM_Omkostninger" },
     "no-participants": { name: "SOM_Deltagere" },
     "number-too-large": { value: 1e308, max: 1e15 },
@@ -798,6 +799,7 @@ describe("the message catalogue", () => {
     "notes-only-row",
     "cells-outside-block",
     "unit-mismatch",
+    "note-too-long",
     "no-costs",
     "no-participants",
   ]);
