@@ -8,6 +8,7 @@
  * Sourced figures (shared/reference/knowledge-base-sources.md) cite their source in `source`; every other
  * figure is marked "Illustrativt tal (ikke fra SØM's vidensdatabase)". SØM's own consequence and price
  * tables were not available, so all Δq profiles are illustrative. examples/README.md explains the figures.
+ * Four rows carry a free-text `Bemærkning` (`note`), so the report's assumptions register shows users' notes.
  */
 import type { UncertaintyTemplateData } from "./uncertainty-page";
 import type { RawScenario } from "../../engine/types";
@@ -61,7 +62,14 @@ export const EXAMPLE_DATA: RawScenario = {
     { calcYear: 2, count: 40 },
     { calcYear: 3, count: 40 },
   ],
-  effects: [{ name: EXAMPLE_EFFECT, successRate: EXAMPLE_SUCCESS_RATE, source: EFFECT_SOURCE }],
+  effects: [
+    {
+      name: EXAMPLE_EFFECT,
+      successRate: EXAMPLE_SUCCESS_RATE,
+      source: EFFECT_SOURCE,
+      note: "Forsøgets effekt er brugt uændret, selv om målgruppen her er yngre; se følsomhedsanalysen.",
+    },
+  ],
   costs: [
     {
       item: "Opstart: uddannelse af IPS-konsulenter",
@@ -70,7 +78,14 @@ export const EXAMPLE_DATA: RawScenario = {
       amountKr: 300000,
       source: ILL,
     },
-    { item: "IPS-konsulenter (3 årsværk)", kind: "Drift", actor: "Kommune", amountKr: 1800000, source: ILL },
+    {
+      item: "IPS-konsulenter (3 årsværk)",
+      kind: "Drift",
+      actor: "Kommune",
+      amountKr: 1800000,
+      source: ILL,
+      note: "3 årsværk à 600.000 kr. inkl. overhead (forvaltningens skøn).",
+    },
     {
       item: "Visitation og jobplan ved start",
       kind: "PrForloeb",
@@ -118,6 +133,7 @@ export const EXAMPLE_DATA: RawScenario = {
       kind: "Indtaegt",
       deltaByYear: [0.2, 0.4, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
       source: ILL,
+      note: "Kun skat af lønindkomst; moms og afledte effekter er ikke medregnet.",
     },
     {
       effect: EXAMPLE_EFFECT,
@@ -162,6 +178,7 @@ export const EXAMPLE_DATA: RawScenario = {
         ["Stat", 0],
       ]),
       source: ILL,
+      note: "Gennemsnitlig takst pr. besøg, ikke regionens egen opgørelse.",
     },
     {
       service: "Skat af arbejdsindkomst",
