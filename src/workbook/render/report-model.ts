@@ -53,6 +53,11 @@ export interface ReportTable {
   readonly boldRows?: readonly number[];
   /** What the table is, for tests and the sheet's names (e.g. "keyFigures"). */
   readonly id: string;
+  /**
+   * Text columns (indices) that share the page's spare width on the `Rapport` sheet (merged cells), e.g. the
+   * register's Note and Kilde. Without it the last column takes the rest when it holds text.
+   */
+  readonly spanColumns?: readonly number[];
 }
 
 export interface LineChartData {
@@ -871,7 +876,8 @@ export function buildReportModel(results: Results, scenario: Scenario, ctx: Repo
     id: "assumptions",
     title: t.s.assumptions,
     paragraphs: [t.assumptionsIntro],
-    tables: [{ id: "assumptions", header: t.assumptionsHeader, rows: assumptions }],
+    // The user's note and the source share the spare width of the Rapport sheet (two columns each).
+    tables: [{ id: "assumptions", header: t.assumptionsHeader, rows: assumptions, spanColumns: [5, 6] }],
     charts: [],
   };
 

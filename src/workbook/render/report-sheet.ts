@@ -80,6 +80,37 @@ function styleOf(c: ReportCell, bold: boolean, leftAligned: boolean): CellStyle 
   return c.f === "text" || leftAligned ? "paragraph" : "figure";
 }
 
+/** Where one table column goes on the sheet: its first sheet column and how many columns it spans. */
+interface Place {
+  readonly col: number;
+  readonly cols: number;
+}
+
+/**
+ * The sheet columns of one column group: one each; the last column takes the rest of the page when it holds text
+ * (sources, notes); a table with `spanColumns` that fits the page shares the spare columns among those instead.
+ */
+function placesOf(table: ReportTable, cols: readonly number[]): Place[] {
+  const last = cols.length - 1;
+  const spare = REPORT_COLUMNS - cols.length;
+  const extra = cols.map(() => 0);
+  const wide = (table.spanColumns ?? []).filter((c) => cols.includes(c));
+  if (spare > 0 && wide.length > 0 && cols.length === table.header.length) {
+    wide.forEach((c, k) => {
+      extra[cols.indexOf(c)] =
+        Math.floor(spare / wide.length) + (k === wide.length - 1 ? spare % wide.length : 0);
+    });
+  } else if (spare > 0 && table.rows.every((r) => r[cols[last] as number]?.f === "text")) {
+    extra[last] = spare;
+  }
+  let col = 0;
+  return cols.map((_, j) => {
+    const place = { col, cols: 1 + (extra[j] ?? 0) };
+    col += place.cols;
+    return place;
+  });
+}
+
 /**
  * Writes one table at the cursor: caption, header, rows; split into column groups when wider than the page.
  * Returns the rows of the first group's data (for charts), 0-based, and the columns it used.
@@ -92,22 +123,41 @@ function writeTable(
   let first: { top: number; cols: readonly number[] } | undefined;
   for (const cols of columnGroups(width)) {
     if (table.caption !== undefined) w.add([[table.caption]], { style: "outputBold" });
-    const last = cols.length - 1;
-    // The last column takes the rest of the page when it holds text (sources, notes).
-    const spans =
-      cols.length < REPORT_COLUMNS && table.rows.every((r) => r[cols[last] as number]?.f === "text");
-    const headerAt = w.add([cols.map((c) => table.header[c] ?? "")], { style: "header" });
-    if (spans) w.merges.push(rectA1({ row: headerAt, col: last, rows: 1, cols: REPORT_COLUMNS - last }));
+    const places = placesOf(table, cols);
+    /** One table row as sheet cells: each value followed by blanks for the columns it spans (merged). */
+    const spread = <T>(items: readonly T[], filler: (item: T) => T): T[] =>
+      items.flatMap((item, j) => [
+        item,
+        ...Array.from({ length: (places[j]?.cols ?? 1) - 1 }, () => filler(item)),
+      ]);
+    const mergeRow = (row: number): void => {
+      for (const p of places)
+        if (p.cols > 1) w.merges.push(rectA1({ row, col: p.col, rows: 1, cols: p.cols }));
+    };
+    const headerAt = w.add(
+      [
+        spread<CellValue>(
+          cols.map((c) => table.header[c] ?? ""),
+          () => null,
+        ),
+      ],
+      {
+        style: "header",
+      },
+    );
+    mergeRow(headerAt);
     const top = w.row;
     table.rows.forEach((r, i) => {
       const bold = table.boldRows?.includes(i) === true;
       const row = w.row;
+      const given = cols.map((c) => r[c] ?? { v: null, f: "text" as const });
+      const givenStyles = given.map((c, j) =>
+        styleOf(c, bold, (places[j]?.cols ?? 1) > 1 || (j === 0 && c.f !== "text")),
+      );
+      const cells = spread<ReportCell>(given, (c) => ({ v: null, f: c.f }));
+      const styles = spread<CellStyle>(givenStyles, (st) => st);
       // Consecutive cells with the same style form one block (one assignment each).
       let start = 0;
-      const cells = cols.map((c) => r[c] ?? { v: null, f: "text" as const });
-      const styles = cells.map((c, j) =>
-        styleOf(c, bold, (spans && j === last) || (j === 0 && c.f !== "text")),
-      );
       for (let j = 1; j <= cells.length; j++) {
         if (j < cells.length && styles[j] === styles[start]) continue;
         const part = cells.slice(start, j);
@@ -121,7 +171,7 @@ function writeTable(
         w.blocks.push(block);
         start = j;
       }
-      if (spans) w.merges.push(rectA1({ row, col: last, rows: 1, cols: REPORT_COLUMNS - last }));
+      mergeRow(row);
       w.row += 1;
     });
     w.skip();

@@ -149,6 +149,44 @@ describe("hostile notes in the two renderings", () => {
   });
 });
 
+describe("the register on the Rapport sheet", () => {
+  it("gives the Note and the Kilde column two merged columns each (F–G and H–I); other tables keep one source column to the edge", async () => {
+    const base = await exampleBase();
+    const model = buildReportModel(base.results, base.scenario, CTX);
+    const { sheet } = renderReportSheet(model, {
+      now: NOW,
+      lang: "da",
+      engineVersion: "x",
+      inputFingerprint: "s",
+    });
+    const headerRow = sheet.blocks.find(
+      (b) => b.style === "header" && b.values[0]?.[4] === "Oprindelse",
+    )?.row;
+    expect(headerRow).toBeDefined();
+    const header = sheet.blocks.find((b) => b.row === headerRow && b.style === "header");
+    expect(header?.values[0]).toEqual([
+      "Input",
+      "Område",
+      "Værdi",
+      "Enhed",
+      "Oprindelse",
+      "Note",
+      null,
+      "Kilde",
+      null,
+    ]);
+    const r = (headerRow ?? 0) + 1;
+    expect(sheet.merges).toEqual(
+      expect.arrayContaining([`F${r}:G${r}`, `H${r}:I${r}`, `F${r + 1}:G${r + 1}`]),
+    );
+    // the costs table (section 2): its last column Kilde still spans to column I alone
+    const costsHeader = sheet.blocks.find((b) => b.style === "header" && b.values[0]?.[0] === "Post");
+    const width = costsHeader?.values[0]?.filter((v) => v !== null).length ?? 0;
+    const row = (costsHeader?.row ?? 0) + 1;
+    expect(sheet.merges).toContain(`${String.fromCharCode(64 + width)}${row}:I${row}`);
+  });
+});
+
 describe("Beregn: from the note typed in the input sheet to the Rapport sheet", () => {
   it("reads the template's Bemærkning column and shows the note on the Rapport sheet as text", async () => {
     const note = '=HYPERLINK("http://evil.example","Klik")';
