@@ -48,17 +48,18 @@ describeLo("the printed template pages (LibreOffice → PDF)", () => {
     expect(text).toContain("Resultaterne skrives på egne ark; arket Følsomhed styrer følsomhedsanalyserne.");
   });
 
-  it("prints Konsekvenser over three pages wide, Effektmål and Ydelse repeated, År 1 … År 20 and Kilde all printed", () => {
+  it("prints Konsekvenser over four pages wide, Effektmål and Ydelse repeated, År 1 … År 20, Kilde and Bemærkning all printed", () => {
     const k = printed.get("Konsekvenser")!;
-    expect(k.count).toBe(3);
+    expect(k.count).toBe(4);
     k.pages.forEach((p, i) => {
       expect(p).toContain("Konsekvenser");
       expect(p).toMatch(/Effektmål\s+Ydelse/);
-      expect(flat(p)).toContain(`Side ${i + 1} af 3`);
+      expect(flat(p)).toContain(`Side ${i + 1} af 4`);
     });
     const all = k.pages.join("\n");
     for (let y = 1; y <= 20; y++) expect(all).toMatch(new RegExp(`År ${y}\\b`));
-    expect(k.pages[2]).toContain("Kilde");
+    expect(k.pages.slice(2).join("\n")).toContain("Kilde");
+    expect(k.pages[3]).toContain("Bemærkning");
     // the guidance is merged over the repeated columns: printed whole on every page
     for (const p of k.pages) expect(flat(p)).toContain("Negativ = mindre brug.");
   });
