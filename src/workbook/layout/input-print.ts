@@ -21,7 +21,7 @@
  */
 import type { Lang } from "../../present/format";
 import { rectA1 } from "../a1";
-import { fitRowHeights, usedWidth, withPrintSetup } from "../render/print-layout";
+import { fitRowHeights, lastColumn, usedWidth, width, withPrintSetup } from "../render/print-layout";
 import type { Block, SheetSpec } from "../sheet-model";
 
 /** Characters (Calibri 11) across a landscape A4 page at 100 % between the writer's margins. */
@@ -32,24 +32,12 @@ export const ONE_PAGE_MAX_CHARS = 210;
 const MULTI_PAGE_SCALE = 0.9;
 /** The width a merged guidance line aims at (characters): readable on screen and in print. */
 const MERGE_TARGET_CHARS = 120;
-const DEFAULT_WIDTH = 8.43;
 /** Wrapped text is measured against columns this much as wide (see `withInputPrintSetup`). */
 const NARROW_FONT_FACTOR = 0.8;
 
 /** The footer of every input page. */
 export const inputFooter = (lang: Lang): string =>
   lang === "da" ? "SØM for Excel – inddata" : "SØM for Excel – inputs";
-
-const width = (s: SheetSpec, col: number): number => s.columnWidths?.[col] ?? DEFAULT_WIDTH;
-
-function lastColumn(s: SheetSpec): number {
-  let last = 0;
-  for (const b of s.blocks) {
-    const cols = Math.max(0, ...b.values.map((r) => r.length));
-    if (cols > 0) last = Math.max(last, b.col + cols - 1);
-  }
-  return last;
-}
 
 /** How the sheet prints across: one page, or `pages` wide with `titleCols` repeated at the left. */
 export function pageAcross(s: SheetSpec): { readonly pages: number; readonly titleCols: number } {

@@ -27,10 +27,11 @@ export interface PrintContext {
   readonly header?: string;
 }
 
-const width = (s: SheetSpec, col: number): number => s.columnWidths?.[col] ?? DEFAULT_WIDTH;
+/** A column's width in characters (Excel's default when the spec leaves it out). */
+export const width = (s: SheetSpec, col: number): number => s.columnWidths?.[col] ?? DEFAULT_WIDTH;
 
 /** The last used column (0-based) of a sheet's blocks, charts ignored. */
-function lastColumn(s: SheetSpec): number {
+export function lastColumn(s: SheetSpec): number {
   let last = 0;
   for (const b of s.blocks) {
     const cols = Math.max(0, ...b.values.map((r) => r.length));
