@@ -131,16 +131,16 @@ export async function readInsertionTarget(port: WorkbookPort): Promise<Insertion
       level: levelOf(cellText(r.fields.get("level")?.value)),
     }))
     .filter((a) => a.name !== "");
+  // A row with only a note (Bemærkning) is not free for a new record: every column counts.
+  const readAll = (name: typeof N.prices | typeof N.consequences | typeof N.effects) =>
+    readBlock(named, name, COLUMNS[name], ignored, { everyColumnIsData: true });
   return {
     priceLevel,
     priceIndex,
     actors,
-    // A row with only a note (Bemærkning) is not free for a new record.
-    prices: geometry(readBlock(named, N.prices, COLUMNS[N.prices], ignored, { everyColumnIsData: true })),
-    consequences: geometry(
-      readBlock(named, N.consequences, COLUMNS[N.consequences], ignored, { everyColumnIsData: true }),
-    ),
-    effects: geometry(readBlock(named, N.effects, COLUMNS[N.effects], ignored, { everyColumnIsData: true })),
+    prices: geometry(readAll(N.prices)),
+    consequences: geometry(readAll(N.consequences)),
+    effects: geometry(readAll(N.effects)),
     priceIndexBlock: geometry(indexBlock),
   };
 }

@@ -10,7 +10,7 @@
  */
 import { SaxesParser } from "saxes";
 import { FileReadError } from "./file-read-error";
-import { parseSimpleXml } from "./xml-fast";
+import { localName, parseSimpleXml } from "./xml-fast";
 
 export interface XmlHandlers {
   /** An element opened; `attr(name)` reads an attribute by local name (prefix ignored), during this call only. */
@@ -19,11 +19,6 @@ export interface XmlHandlers {
   text?(text: string): void;
   close?(name: string): void;
 }
-
-const localName = (qname: string): string => {
-  const i = qname.indexOf(":");
-  return i < 0 ? qname : qname.slice(i + 1);
-};
 
 /** Parses `bytes` (UTF-8) and calls the handlers; malformed XML → `FileReadError("malformedXml")` naming the part. */
 export function parseXml(bytes: Uint8Array, part: string, handlers: XmlHandlers): void {

@@ -74,7 +74,8 @@ const isAmongFirst = (list: readonly string[], count: number, s: string): boolea
   return false;
 };
 
-const localName = (qname: string): string => {
+/** An element or attribute name without its namespace prefix (`x:sheet` → `sheet`); also xml-events.ts's. */
+export const localName = (qname: string): string => {
   const i = qname.indexOf(":");
   return i < 0 ? qname : qname.slice(i + 1);
 };
