@@ -30,6 +30,7 @@
  */
 import { INPUT_NAMES } from "../workbook/names";
 import { EXCEL_ERRORS } from "../workbook/read/scalar";
+import { printTitleRanges } from "../workbook/render/print-layout";
 import type {
   CellEdit,
   InputEditPort,
@@ -49,7 +50,7 @@ import type {
   SheetSpec,
   WorkbookSpec,
 } from "../workbook/sheet-model";
-import { MAX_COLS, MAX_ROWS, cellA1, colLetters, parseAddress, parseRect, quoteSheet, type Rect } from "./a1";
+import { MAX_COLS, MAX_ROWS, cellA1, parseAddress, parseRect, quoteSheet, type Rect } from "./a1";
 import { toExcelInput } from "./excel-input";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, columnWidthPoints, formatForStyle } from "./office-format";
 import { logOfficeError, OfficeReadError, OfficeWriteError, officeErrorCode } from "./office-errors";
@@ -733,7 +734,10 @@ export class OfficeWorkbook implements WorkbookPort, InputEditPort, SelectPort {
     // [D] Input pages (the template's, "Opret SØM-ark", the Viden sheet) also carry a print setup, but a host
     // without it skips that silently: the pages are still complete, and the notice is kept for what the results
     // lack. The result sheets' print setup is announced as before.
-    if (!canPrint && spec.sheets.some((s) => s.print !== undefined && s.role !== "input" && s.role !== "front"))
+    if (
+      !canPrint &&
+      spec.sheets.some((s) => s.print !== undefined && s.role !== "input" && s.role !== "front")
+    )
       skipped.push(SKIPPED_FEATURES.pageLayout.en);
     if (!canValidate && spec.sheets.some((s) => (s.validations ?? []).length > 0))
       skipped.push(SKIPPED_FEATURES.dataValidation.en);
@@ -1060,10 +1064,9 @@ function applyPrintSetup(ws: Excel.Worksheet, p: PrintSetup): void {
   layout.paperSize = "A4";
   layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.zoom = { horizontalFitToPages: p.pagesWide ?? 1, verticalFitToPages: 0 };
-  if (p.titleRows !== undefined)
-    layout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
-  if (p.titleColumns !== undefined)
-    layout.setPrintTitleColumns(`$${colLetters(p.titleColumns.first)}:$${colLetters(p.titleColumns.last)}`);
+  const titles = printTitleRanges(p);
+  if (titles.rows !== undefined) layout.setPrintTitleRows(titles.rows);
+  if (titles.columns !== undefined) layout.setPrintTitleColumns(titles.columns);
   const amp = (t: string): string => t.replace(/&/g, "&&");
   const hf = layout.headersFooters.defaultForAllPages;
   hf.centerHeader = `&B${amp(p.header)}`;

@@ -585,7 +585,10 @@ export async function copyPackageWithSheets(
 
   // Defined names: the user's (with their scope) and the spec's, over the final sheet order.
   const finalSheets = parseWorkbookXml(strToU8(wbXml), wbPart).sheets.map((s) => s.name);
-  wbXml = insertNames(removeDefinedNames(wbXml), definedNamesXmlFor(book.rawNames, spec.names, finalSheets));
+  wbXml = insertNames(
+    removeDefinedNames(wbXml),
+    definedNamesXmlFor(book.rawNames, spec.names, spec.sheets, finalSheets),
+  );
   wbXml = fullCalcOnLoad(wbXml);
   pkg.set(wbPart, wbXml);
   pkg.set(wbRelsPart, relsXml(keptRels));

@@ -35,15 +35,8 @@ import type {
   WorkbookSpec,
 } from "../workbook/sheet-model";
 import { COLOR_SCALE, CONDITIONAL_LOOKS, lookFor, type CellLook } from "../workbook/styles";
-import {
-  cellA1,
-  colLetters,
-  parseRectA1,
-  qualifiedAbsRef,
-  quoteSheetName,
-  rectA1,
-  type CellRect,
-} from "./a1-ref";
+import { cellA1, parseRectA1, qualifiedAbsRef, quoteSheetName, rectA1, type CellRect } from "./a1-ref";
+import { printTitleRanges } from "../workbook/render/print-layout";
 import { addChartParts } from "./chart-parts";
 import { parseWorkbookXml, readRels, type RawDefinedName, type ReadLimits } from "./xlsx-reader";
 import { zipDeterministic } from "./zip-parts";
@@ -249,7 +242,7 @@ function writeSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 /** Header/footer text: `&` is a field code in Excel's header language, so a literal one is doubled. */
 const hfText = (s: string): string => s.replace(/&/g, "&&");
 
-/** A4, orientation, one page wide (or `pagesWide`), repeated title rows and columns, manual page breaks, header and footer "side x af y". */
+/** A4, orientation, one page wide (or `pagesWide`), manual page breaks, header and footer "side x af y". */
 function writePrintSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -260,12 +253,8 @@ function writePrintSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
     fitToHeight: 0,
     horizontalCentered: false,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    ...(p.titleRows !== undefined
-      ? { printTitlesRow: `${p.titleRows.first + 1}:${p.titleRows.last + 1}` }
-      : {}),
-    ...(p.titleColumns !== undefined
-      ? { printTitlesColumn: `${colLetters(p.titleColumns.first)}:${colLetters(p.titleColumns.last)}` }
-      : {}),
+    // Repeated title rows and columns are the defined name `_xlnm.Print_Titles`: written with our names
+    // (withPrintTitles), since exceljs's names are replaced by ours.
   };
   const page = p.lang === "da" ? "Side &P af &N" : "Page &P of &N";
   ws.headerFooter = {
@@ -395,42 +384,44 @@ export function findTag(xml: string, local: string, closing: boolean, from = 0):
   return undefined;
 }
 
-/** The `<definedNames>` element for the kept raw names plus the spec's, over `sheetNames` (the final tab order). */
+/**
+ * The `<definedNames>` element for the kept raw names plus the spec's and the written sheets' print titles, over
+ * `sheetNames` (the final tab order). Both write routes use it: a new file (finishPackage) and a copy of the
+ * user's package (package-copy.ts).
+ */
 export function definedNamesXmlFor(
   kept: readonly RawDefinedName[],
   spec: readonly NameSpec[],
+  specSheets: readonly SheetSpec[],
   sheetNames: readonly string[],
 ): string {
-  return definedNamesXml(mergeNames(kept, spec, sheetNames), sheetNames);
+  return definedNamesXml(withPrintTitles(mergeNames(kept, spec, sheetNames), specSheets), sheetNames);
 }
 
 const PRINT_TITLES = "_xlnm.Print_Titles";
 
 /**
  * `names` with the sheet-scoped `_xlnm.Print_Titles` of every spec sheet that repeats title rows or columns
- * (`PrintSetup.titleRows`/`titleColumns`; exceljs writes them, but our names replace exceljs's), replacing a kept
- * one of the same sheet. Example: Konsekvenser → `'Konsekvenser'!$A:$B,'Konsekvenser'!$6:$6`.
+ * (`PrintSetup.titleRows`/`titleColumns`), replacing a kept one of the same sheet. Example: Konsekvenser →
+ * `Konsekvenser!$A:$B,Konsekvenser!$6:$6`.
  */
 function withPrintTitles(names: readonly NameOut[], sheets: readonly SheetSpec[]): NameOut[] {
-  const titled = sheets.filter((s) => s.print?.titleRows !== undefined || s.print?.titleColumns !== undefined);
-  const ours = new Set(titled.map((s) => s.name.toLowerCase()));
-  const out = names.filter(
+  const titles: NameOut[] = [];
+  for (const s of sheets) {
+    if (s.print === undefined) continue;
+    const { rows, columns } = printTitleRanges(s.print);
+    const sheet = quoteSheetName(s.name);
+    const parts = [columns, rows].filter((r) => r !== undefined).map((r) => `${sheet}!${r}`);
+    if (parts.length > 0) titles.push({ name: PRINT_TITLES, formula: parts.join(","), scopeSheet: s.name });
+  }
+  const ours = new Set(titles.map((t) => t.scopeSheet?.toLowerCase()));
+  const kept = names.filter(
     (n) =>
       n.name.toLowerCase() !== PRINT_TITLES.toLowerCase() ||
       n.scopeSheet === undefined ||
       !ours.has(n.scopeSheet.toLowerCase()),
   );
-  for (const s of titled) {
-    const sheet = quoteSheetName(s.name);
-    const cols = s.print?.titleColumns;
-    const rows = s.print?.titleRows;
-    const parts = [
-      ...(cols !== undefined ? [`${sheet}!$${colLetters(cols.first)}:$${colLetters(cols.last)}`] : []),
-      ...(rows !== undefined ? [`${sheet}!$${rows.first + 1}:$${rows.last + 1}`] : []),
-    ];
-    out.push({ name: PRINT_TITLES, formula: parts.join(","), scopeSheet: s.name });
-  }
-  return out;
+  return [...kept, ...titles];
 }
 
 /** Inserts `<definedNames>` right after `</sheets>` (CT_Workbook order: sheets, …, definedNames, calcPr). */
@@ -464,9 +455,8 @@ function finishPackage(
     const rel = entry?.relId === undefined ? undefined : rels.get(entry.relId);
     return rel?.target;
   });
-  const names = withPrintTitles(mergeNames(kept, specNames, sheetNames), specSheets);
   let xml = removeDefinedNames(new TextDecoder().decode(wb));
-  xml = insertDefinedNames(xml, definedNamesXml(names, sheetNames));
+  xml = insertDefinedNames(xml, definedNamesXmlFor(kept, specNames, specSheets, sheetNames));
   const out: Zippable = Object.create(null) as Zippable;
   for (const name of Object.keys(files)) {
     const data = files[name];

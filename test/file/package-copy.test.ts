@@ -213,6 +213,32 @@ describe("the owned sheets", () => {
     expect(sj.Sheets["FORSIDE"]?.["A1"]?.v).toBe("ny forside");
   });
 
+  it("repeat their title rows and columns when printed (_xlnm.Print_Titles), beside the user's own print titles", async () => {
+    const spec = resultSpec();
+    const sheet = spec.sheets[0]!;
+    const print = { orientation: "landscape", header: "h", footer: "f", lang: "da" } as const;
+    const titled: WorkbookSpec = {
+      ...spec,
+      sheets: [
+        {
+          ...sheet,
+          print: { ...print, titleRows: { first: 2, last: 3 }, titleColumns: { first: 0, last: 1 } },
+        },
+      ],
+    };
+    const printTitles = (bytes: Uint8Array): [string | undefined, string][] =>
+      readXlsx(bytes)
+        .rawNames.filter((n) => n.name === "_xlnm.Print_Titles")
+        .map((n) => [n.scopeSheet, n.formula]);
+    const before = printTitles(example());
+    expect(before).toContainEqual(["Konsekvenser", "Konsekvenser!$A:$B,Konsekvenser!$6:$6"]);
+    const out = printTitles(await copyPackageWithSheets(example(), titled));
+    // the same name as a new file of the same spec has
+    const alone = printTitles(await writeWorkbookSpec(titled));
+    expect(alone).toEqual([["Resultater", "Resultater!$A:$B,Resultater!$3:$4"]]);
+    expect(out).toEqual([...before, ...alone]);
+  });
+
   it("a package without styles.xml gets ours; the user's defined names keep their scope", async () => {
     const input = rawWorkbook([{ name: "Data", sheetData: `<row r="1"><c r="A1"><v>1</v></c></row>` }], {
       definedNames: `<definedName name="Lokal" localSheetId="0">Data!$A$1</definedName>`,

@@ -1,16 +1,16 @@
 /**
  * Print setup for every sheet the tools write (issue 15): A4, landscape when the used columns are wider than a
- * portrait page, scaled to one page wide, the title row repeated on every page, the sheet's own page breaks
- * between sections, a header with the sheet's title (the intervention's name) and a footer with the time of
- * calculation and "side x af y"; and row heights that fit wrapped text (LibreOffice does not grow rows of a
- * file on load, so wrapped guidance and headers were clipped).
+ * portrait page, scaled to one page wide, the sheet's own page breaks between sections, a header with the
+ * sheet's title (the intervention's name) and a footer with the time of calculation and "side x af y"; and row
+ * heights that fit wrapped text (LibreOffice does not grow rows of a file on load, so wrapped guidance and
+ * headers were clipped).
  *
  * Pure data: the .xlsx writer and the Office.js adapter both apply `SheetSpec.print` and `rowHeights`.
  */
-import { parseRectA1 } from "../a1";
+import { colLetters, parseRectA1 } from "../a1";
 import type { Lang } from "../../present/format";
 import { lookFor } from "../styles";
-import type { CellValue, SheetSpec } from "../sheet-model";
+import type { CellValue, PrintSetup, SheetSpec } from "../sheet-model";
 
 /** Characters (Calibri 11) that fit across a portrait A4 page at 100 % between normal margins. */
 const PORTRAIT_CHARS = 95;
@@ -25,6 +25,19 @@ export interface PrintContext {
   readonly footer: string;
   /** Header text; default: the sheet's title (the text in A1), else the sheet's name. */
   readonly header?: string;
+}
+
+/**
+ * The rows and columns a sheet repeats on every printed page, as absolute A1 ranges: `{ rows: "$6:$6",
+ * columns: "$A:$B" }` for Konsekvenser. The .xlsx writer puts them into `_xlnm.Print_Titles`, the Office.js
+ * adapter into `pageLayout.setPrintTitleRows`/`setPrintTitleColumns`.
+ */
+export function printTitleRanges(p: PrintSetup): { readonly rows?: string; readonly columns?: string } {
+  const { titleRows: r, titleColumns: c } = p;
+  return {
+    ...(r === undefined ? {} : { rows: `$${r.first + 1}:$${r.last + 1}` }),
+    ...(c === undefined ? {} : { columns: `$${colLetters(c.first)}:$${colLetters(c.last)}` }),
+  };
 }
 
 /** A column's width in characters (Excel's default when the spec leaves it out). */
@@ -133,6 +146,9 @@ function titleOf(s: SheetSpec): string | undefined {
 /**
  * `s` with its print setup and row heights filled in. The page breaks the renderer chose (`s.pageBreaks`)
  * become the print setup's; a print setup already there is kept; hidden sheets are returned unchanged.
+ * [D] No repeated title rows: row 1 of every sheet the tools write is its title, which the page header already
+ * prints on every page (repeating it printed the title twice and pushed the Rapport summary's last row off page 1);
+ * the input pages set their `titleRows` themselves (`withInputPrintSetup`: the header row of a sheet's only table).
  * Example: withPrintSetup(resultsSheet, { lang: "da", footer: "Beregnet 2026-12-06 07:05 (UTC+01:00)" })
  */
 export function withPrintSetup(s: SheetSpec, ctx: PrintContext): SheetSpec {
@@ -144,7 +160,6 @@ export function withPrintSetup(s: SheetSpec, ctx: PrintContext): SheetSpec {
     ...(rowHeights.length > 0 ? { rowHeights } : {}),
     print: {
       orientation: usedWidth(s) > PORTRAIT_CHARS ? "landscape" : "portrait",
-      titleRows: { first: 0, last: 0 },
       ...(breaks.length > 0 ? { rowBreaks: [...new Set(breaks)].sort((a, b) => a - b) } : {}),
       header: ctx.header ?? titleOf(s) ?? s.name,
       footer: ctx.footer,
