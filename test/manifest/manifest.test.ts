@@ -1,5 +1,5 @@
 /**
- * The add-in manifest: schema-valid offline (Microsoft's XSDs in ../shared/manifest-schemas) and consistent
+ * The add-in manifest: schema-valid offline (Microsoft's XSDs in test/fixtures/manifest-schemas) and consistent
  * (resids, URLs, icons, version, permission, requirement set).
  */
 import { execFileSync } from "node:child_process";
@@ -10,7 +10,7 @@ import { SaxesParser } from "saxes";
 
 const ROOT = join(__dirname, "..", "..");
 const MANIFEST = join(ROOT, "manifest.xml");
-const VALIDATE = join(ROOT, "..", "shared", "manifest-schemas", "validate.sh");
+const VALIDATE = join(ROOT, "test", "fixtures", "manifest-schemas", "validate.sh");
 
 interface El {
   readonly name: string;

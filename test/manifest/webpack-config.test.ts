@@ -39,7 +39,7 @@ describe("production build settings", () => {
     const file = join(tmpdir(), `som-prod-manifest-${process.pid}.xml`);
     writeFileSync(file, out);
     expect(() =>
-      execFileSync("bash", [join(ROOT, "..", "shared", "manifest-schemas", "validate.sh"), file], {
+      execFileSync("bash", [join(ROOT, "test", "fixtures", "manifest-schemas", "validate.sh"), file], {
         stdio: "ignore",
       }),
     ).not.toThrow();
